@@ -1,0 +1,174 @@
+"""Regiowacht: the one entry point. `python bot.py --help` lists the modes."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+
+from dotenv import load_dotenv
+
+from core.config import Settings
+from core.dates import warm_up
+
+log = logging.getLogger("regiowacht")
+
+
+def make_client(settings: Settings):
+    """A WebClient on SLACK_API_URL that waits out 429s (Retry-After) and retries 5xx and
+    connection errors before a message falls back to the outbox."""
+    from slack_sdk import WebClient
+    from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler, RateLimitErrorRetryHandler,
+                                                       ServerErrorRetryHandler)
+    return WebClient(token=settings.bot_token, base_url=settings.api_url,
+                     retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2),
+                                     RateLimitErrorRetryHandler(max_retry_count=2),
+                                     ServerErrorRetryHandler(max_retry_count=2)])
+
+
+def build_app(rt, client):
+    """The Bolt app with every listener registered."""
+    from slack_bolt import App
+
+    import handlers
+    app = App(client=client, signing_secret=rt.settings.signing_secret, process_before_response=False)
+
+    @app.error
+    def on_error(error, body, logger):  # noqa: ANN001 - Bolt's signature
+        logger.exception("unhandled error for %s", (body or {}).get("type"), exc_info=error)
+
+    handlers.register(app, rt)
+    return app
+
+
+def wsgi_app(app):
+    """Slack events at /slack/events and a health check for the load balancer."""
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
+    slack = SlackRequestHandler(app, path="/slack/events")
+
+    def application(environ, start_response):
+        if environ.get("PATH_INFO") == "/health":
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"ok"]
+        return slack(environ, start_response)
+    return application
+
+
+def serve_http(settings: Settings, application) -> None:
+    """Gunicorn in-process: one worker (it also runs the schedule), threads sized to the DB pool."""
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": f"0.0.0.0:{settings.port}", "workers": 1, "threads": settings.web_threads,
+                               "worker_class": "gthread", "timeout": 60, "accesslog": "-"}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return application
+
+    Server().run()
+
+
+def run_bot(settings: Settings) -> int:
+    missing = settings.missing_slack_credentials()
+    if missing:
+        print("Regiowacht kan niet met Slack verbinden: " + ", ".join(missing) + " ontbreekt.\n"
+              "Zet ze in .env (zie .env.example en README), of probeer het lokaal zonder Slack:\n"
+              "  python bot.py demo && python bot.py console", file=sys.stderr)
+        return 2
+    from service.runtime import open_runtime
+    warm_up()  # the first command must not pay for compiling the date grammar
+    client = make_client(settings)
+    rt = open_runtime(settings, client)
+    app = build_app(rt, client)
+    from jobs.schedule import start_schedule
+    scheduler = start_schedule(rt)
+    try:
+        if settings.app_token:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+            log.info("Regiowacht in Socket Mode")
+            SocketModeHandler(app, settings.app_token).start()
+        else:
+            log.info("Regiowacht over HTTP on port %s at /slack/events", settings.port)
+            serve_http(settings, wsgi_app(app))
+    finally:
+        scheduler.shutdown(wait=False)
+    return 0
+
+
+def fixed_clock(today: str | None):
+    """`--today YYYY-MM-DD`: the local console and the jobs as if it were that day, at 09:00."""
+    if not today:
+        return None
+    moment = datetime.combine(date.fromisoformat(today), time(9, 0), ZoneInfo(Settings.from_env().timezone))
+    return lambda: moment.astimezone(timezone.utc)
+
+
+def parse_date_cli(settings: Settings, today: str, phrases: list[str]) -> int:
+    from core.commands import describe_error
+    from core.dates import read_date
+    from core.errors import CommandError
+    from core.workdays import WorkCalendar
+    day = date.fromisoformat(today) if today else datetime.now(ZoneInfo(settings.timezone)).date()
+    work = WorkCalendar(settings.good_friday_is_holiday)
+    for phrase in phrases:
+        reading = read_date(phrase, day, work=work)
+        if reading.ok:
+            print(reading.value.isoformat())
+        else:
+            question = describe_error(CommandError(reading.problem, **reading.params), settings.language, "")
+            print("? " + question.lines[0].replace("`", ""))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    load_dotenv()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_env()
+    parser = argparse.ArgumentParser(prog="bot.py", description="Regiowacht, the Slack bot for regional procurement.")
+    sub = parser.add_subparsers(dest="mode")
+    console = sub.add_parser("console", help="type /inkoop commands locally, without Slack")
+    console.add_argument("--user", default="U_ANNE")
+    console.add_argument("--channel", default="C_JEUGD")
+    console.add_argument("--team", default="T_LOCAL")
+    console.add_argument("--not-admin", action="store_true", help="act as a user without admin rights")
+    console.add_argument("--today", help="pretend it is this day (YYYY-MM-DD)")
+    demo = sub.add_parser("demo", help="load the example region Rivierenland")
+    demo.add_argument("--team", default="T_LOCAL")
+    sub.add_parser("migrate", help="bring the database schema up to date")
+    parse_date = sub.add_parser("parse-date", help="show how the bot reads deadline phrases")
+    parse_date.add_argument("--today", help="YYYY-MM-DD (default: today)")
+    parse_date.add_argument("phrases", nargs="+")
+    for name in ("digest", "scan"):
+        job = sub.add_parser(name, help=f"run the {name} job once, now")
+        job.add_argument("--dry-run", action="store_true", help="print instead of sending")
+        job.add_argument("--today", help="run as if it were this day (YYYY-MM-DD)")
+    args = parser.parse_args(argv)
+
+    if args.mode is None:
+        return run_bot(settings)
+    if args.mode == "parse-date":
+        return parse_date_cli(settings, args.today, args.phrases)
+    logging.getLogger().setLevel(logging.WARNING)
+    from service.runtime import open_runtime
+    if args.mode == "migrate":
+        open_runtime(settings)
+        print("Database bijgewerkt.")
+        return 0
+    if args.mode == "console":
+        from console import run_console
+        return run_console(settings, team=args.team, user=args.user, channel=args.channel,
+                           admin=not args.not_admin, clock=fixed_clock(args.today))
+    if args.mode == "demo":
+        from service.demo import load_demo
+        rt = open_runtime(settings)
+        print(load_demo(rt, args.team))
+        return 0
+    from jobs.run import run_job
+    return run_job(settings, args.mode, dry_run=args.dry_run, clock=fixed_clock(args.today))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""The local console: the same `/inkoop` lines, typed as a chosen user in a chosen channel, with
+the answers and the channel posts printed as plain text. No Slack needed."""
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+
+from core.config import Settings
+from core.permissions import Actor
+from service.interactions import press_urgent, run_command
+from service.runtime import open_runtime
+from views.text import blocks_to_text
+
+BANNER = """Regiowacht console (zonder Slack). Typ een opdracht zoals in Slack, bijv. `{cmd} help` of `status`.
+Je bent {user} in kanaal {channel}{admin}. Verder: `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan|uit`,
+`:knop U1 oppakken|opgelost` (de knoppen onder een urgent signaal), `:stop`."""
+
+
+class ConsolePrinter:
+    """Stands in for Slack's Web API: what the bot sends is printed."""
+
+    def __init__(self, out=sys.stdout):
+        self.out = out
+        self._ts = itertools.count(1)
+
+    def api_call(self, api_method: str, *, json: dict | None = None) -> dict:
+        payload = json or {}
+        where = payload.get("channel", "?")
+        label = {"chat.update": "bijgewerkt", "views.publish": "App Home"}.get(api_method, "bericht")
+        print(f"\n  ┌ [{label} in {where}]", file=self.out)
+        for line in blocks_to_text(payload.get("blocks", []), payload.get("text", "")).splitlines():
+            print(f"  │ {line}", file=self.out)
+        print("  └", file=self.out)
+        return {"ok": True, "ts": f"{time.time():.0f}.{next(self._ts):06d}", "channel": where}
+
+
+def run_console(settings: Settings, *, team: str, user: str, channel: str, admin: bool, clock=None,
+                stdin=sys.stdin, out=sys.stdout) -> int:
+    rt = open_runtime(settings, client=ConsolePrinter(out), clock=clock, channel_interval=0)
+    state = {"user": user, "channel": channel, "admin": admin}
+    say = lambda text="": print(text, file=out)  # noqa: E731
+    say(BANNER.format(cmd=settings.slash_command, user=user, channel=channel, admin=" (beheerder)" if admin else ""))
+    rt.sender.deliver()  # what earlier runs left in the outbox
+    interactive = stdin.isatty()
+    while True:
+        if interactive:
+            print(f"\n{state['user']} in {state['channel']}> ", end="", file=out, flush=True)
+        line = stdin.readline()
+        if not line:
+            return 0
+        line = line.strip()
+        if not line:
+            continue
+        if not interactive:
+            say(f"\n> {line}")
+        actor = Actor(team_id=team, user_id=state["user"], channel_id=state["channel"], language=settings.language,
+                      admin_check=lambda: state["admin"] or state["user"] in settings.admins)
+        if line.startswith(":"):
+            word, _, rest = line[1:].partition(" ")
+            if word in ("stop", "quit", "exit"):
+                return 0
+            if word in ("gebruiker", "user") and rest:
+                state["user"] = rest.strip()
+            elif word in ("kanaal", "channel") and rest:
+                state["channel"] = rest.strip()
+            elif word in ("beheerder", "admin"):
+                state["admin"] = rest.strip() in ("aan", "on", "ja", "yes")
+            elif word in ("knop", "button") and len(rest.split()) == 2:
+                _press(rt, actor, *rest.split(), say)
+            else:
+                say("Onbekend: typ `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan`, `:knop U1 oppakken` of `:stop`.")
+            continue
+        if line.startswith(settings.slash_command):
+            line = line[len(settings.slash_command):].strip()
+        answer = run_command(rt, actor, line)
+        if answer.modal is not None:
+            say("(In Slack opent nu een formulier met deze velden; typ ze hier op één regel, zie `help`.)")
+            say(blocks_to_text(answer.modal.to_dict()["blocks"]))
+        else:
+            say(blocks_to_text([b.to_dict() for b in answer.blocks], answer.text))
+
+
+def _press(rt, actor: Actor, ref: str, button: str, say) -> None:
+    from store.db import session_scope
+    from store.queries import item_by_ref
+    with session_scope(rt.engine) as session:
+        case = item_by_ref(session, actor.team_id, ref)
+        case_id = case.id if case is not None and ref.upper().startswith("U") else -1
+    action = "ack" if button.lower() in ("oppakken", "opgepakt", "ack") else "resolve"
+    answer = press_urgent(rt, actor, case_id, action)
+    if answer is not None:
+        say(blocks_to_text([b.to_dict() for b in answer.blocks], answer.text))

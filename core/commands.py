@@ -1,0 +1,166 @@
+"""Runs one `/inkoop` command for an actor and says what happened, in the actor's language."""
+from __future__ import annotations
+
+from datetime import date
+
+from core import tracking
+from core.dates import read_date
+from core.errors import CommandError, RegiowachtError
+from core.grammar import ENGLISH_KEYS, Command, parse
+from core.outcome import Notice, Outcome, Reply
+from core.privacy import contains_bsn
+from core.status import pending_municipalities, person, region_of, status_reply
+from core.texts import LANGUAGES, fmt_date, t, weekday_name
+from core.tracking import Context
+from store.models import UserSetting
+
+EXAMPLE_OF = {"traject": "ex_traject", "besluit": "ex_besluit", "vastgesteld": "ex_vastgesteld",
+              "afgewezen": "ex_afgewezen", "input": "ex_input", "ontvangen": "ex_ontvangen", "taak": "ex_taak",
+              "klaar": "ex_klaar", "urgent": "ex_urgent", "opgepakt": "ex_opgepakt", "opgelost": "ex_opgelost",
+              "uitstel": "ex_uitstel", "datum": "ex_datum", "taal": "ex_taal"}
+
+
+def choose_language(ctx: Context, command: Command | None) -> str:
+    """A user's own choice (`taal`) wins; else English when they typed an English subcommand;
+    else the workspace default."""
+    setting = ctx.session.get(UserSetting, (ctx.actor.team_id, ctx.actor.user_id))
+    if setting:
+        return setting.language
+    if command is not None and command.english:
+        return "en"
+    return ctx.settings.language
+
+
+def describe_error(error: RegiowachtError, lang: str, cmd: str) -> Reply:
+    """The one place where a typed error becomes an answer: what was wrong, and a correct example."""
+    params = {}
+    for key, value in error.params.items():
+        if isinstance(value, date):
+            value = fmt_date(value, lang)
+        elif key == "weekday":
+            value = weekday_name(value, lang)
+        elif key == "key" and lang == "en":
+            value = ENGLISH_KEYS.get(value, value)
+        params[key] = value
+    lines = [t(lang, error.key, **params)]
+    if error.key.startswith("date_"):
+        lines.append(t(lang, "date_hint"))
+    if error.example:
+        lines.append(f"{t(lang, 'example')} {t(lang, error.example, cmd=cmd)}")
+    return Reply(lines, error=True)
+
+
+def run_line(ctx: Context, text: str) -> Outcome:
+    """Parse and run a command line. Errors come back as an error reply; nothing is stored then,
+    because the caller rolls the transaction back when `reply.error` is set."""
+    cmd = ctx.settings.slash_command
+    command = None
+    try:
+        if contains_bsn(text):  # before parsing: the number must not reach any store or log
+            raise CommandError("err_bsn")
+        command = parse(text)
+        ctx.actor.language = choose_language(ctx, command)
+        if command.spec.creates and command.empty:
+            tracking.current_trajectory(ctx) if command.name != "traject" else tracking.require_admin(ctx.actor)
+            return Outcome(modal=command.name)
+        return execute(ctx, command.name, command.text, command.fields)
+    except RegiowachtError as error:
+        lang = ctx.actor.language = choose_language(ctx, command)
+        return Outcome(reply=describe_error(error, lang, cmd))
+
+
+def run_form(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outcome:
+    """A modal's submission: the same rules as the command, field by field. Errors propagate so
+    the caller can show them next to the field that caused them. The form was opened in the
+    actor's language, which the caller passes on."""
+    for value in (text, *fields.values()):
+        if contains_bsn(value or ""):
+            raise CommandError("err_bsn", field="title")
+    return execute(ctx, name, text, {k: v for k, v in fields.items() if v})
+
+
+def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outcome:
+    lang = ctx.actor.language
+    cmd = ctx.settings.slash_command
+    d = lambda day: fmt_date(day, lang)  # noqa: E731
+    if name == "help":
+        return Outcome(reply=Reply([t(lang, "help_title"), t(lang, "help_body"),
+                                    t(lang, "help_examples") + "\n" + "\n".join(
+                                        t(lang, key, cmd=cmd) for key in ("ex_traject", "ex_besluit", "ex_input",
+                                                                          "ex_taak", "ex_urgent"))],
+                                   context=[t(lang, "help_privacy")]))
+    if name == "traject":
+        trajectory = tracking.create_trajectory(ctx, text, fields)
+        region, members = region_of(ctx.session, trajectory)
+        return Outcome(reply=Reply([t(lang, "ok_traject", title=trajectory.title, region=region.name,
+                                      count=len(members), contract_end=d(trajectory.contract_end),
+                                      go_live=d(trajectory.go_live), weeks=trajectory.lead_weeks,
+                                      domain=trajectory.domain)]))
+    if name == "besluit":
+        decision = tracking.add_decision(ctx, text, fields)
+        return Outcome(reply=Reply([t(lang, "ok_besluit", ref=decision.ref, title=decision.title,
+                                      deadline=d(decision.deadline), by=t(lang, f"by_{decision.decided_by}"))]))
+    if name in ("vastgesteld", "afgewezen"):
+        record = tracking.adopt if name == "vastgesteld" else tracking.reject
+        decision, names, on = record(ctx, text, fields)
+        shown = ", ".join(n or t(lang, "by_regio") for n in names)
+        lines = [t(lang, f"ok_{name}", ref=decision.ref, names=shown, date=d(on))]
+        if decision.taken_on:
+            lines.append(t(lang, "ok_taken", ref=decision.ref))
+        else:
+            remaining = pending_municipalities(ctx.session, decision)
+            if remaining:
+                lines.append(t(lang, "ok_remaining", names=", ".join(remaining)))
+        return Outcome(reply=Reply(lines))
+    if name == "input":
+        request = tracking.add_input(ctx, text, fields)
+        lines = [t(lang, "ok_input", ref=request.ref, who=person(request.stakeholder_user, request.stakeholder_name),
+                   role=request.role, deadline=d(request.deadline))]
+        if fields.get("voor"):
+            lines.append(t(lang, "ok_input_for", ref=fields["voor"].strip().upper().lstrip("#")))
+        return Outcome(reply=Reply(lines))
+    if name == "ontvangen":
+        request = tracking.receive_input(ctx, text)
+        return Outcome(reply=Reply([t(lang, "ok_ontvangen", ref=request.ref)]))
+    if name == "taak":
+        task = tracking.add_task(ctx, text, fields)
+        lines = [t(lang, "ok_taak", ref=task.ref, title=task.title, owner=person(task.owner_user, task.owner_name),
+                   deadline=d(task.deadline))]
+        if fields.get("na"):
+            lines.append(t(lang, "ok_taak_after", ref=fields["na"].strip().upper().lstrip("#")))
+        return Outcome(reply=Reply(lines))
+    if name == "klaar":
+        task = tracking.complete_task(ctx, text)
+        return Outcome(reply=Reply([t(lang, "ok_klaar", ref=task.ref)]))
+    if name == "urgent":
+        case = tracking.flag_urgent(ctx, text, fields)
+        return Outcome(reply=Reply([t(lang, "ok_urgent", ref=case.ref)]), notices=[Notice("urgent_new", case.id)])
+    if name in ("opgepakt", "opgelost"):
+        trajectory, case = tracking.urgent_by_ref(ctx, text)
+        (tracking.acknowledge if name == "opgepakt" else tracking.resolve)(ctx, trajectory, case)
+        return Outcome(reply=Reply([t(lang, f"ok_{name}", ref=case.ref, who=person(ctx.actor.user_id, None))]),
+                       notices=[Notice("urgent_changed", case.id)])
+    if name == "uitstel":
+        item, old = tracking.postpone(ctx, text, fields)
+        return Outcome(reply=Reply([t(lang, "ok_uitstel", ref=item.ref, old=d(old), new=d(item.deadline),
+                                      count=item.postponements)]))
+    if name == "status":
+        return Outcome(reply=status_reply(ctx.session, tracking.current_trajectory(ctx), lang, ctx.today))
+    if name == "datum":
+        if not text:
+            raise CommandError("err_no_date", example="ex_datum")
+        reading = read_date(text, ctx.today, work=ctx.work)
+        if not reading.ok:
+            raise CommandError(reading.problem, example="ex_datum", **reading.params)
+        return Outcome(reply=Reply([t(lang, "ok_datum", text=text, date=d(reading.value))]))
+    if name == "taal":
+        choice = text.strip().lower()[:2]
+        if choice not in LANGUAGES:
+            raise CommandError("err_language", example="ex_taal")
+        setting = ctx.session.get(UserSetting, (ctx.actor.team_id, ctx.actor.user_id))
+        ctx.session.add(UserSetting(team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, language=choice)
+                        if setting is None else setting)
+        if setting is not None:
+            setting.language = choice
+        return Outcome(reply=Reply([t(choice, "ok_taal")]))
+    raise CommandError("err_unknown_subcommand", example="ex_help", word=name)

@@ -1,0 +1,69 @@
+"""Settings read from the environment (and `.env`), shared by every mode of the bot."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import time
+
+
+def _split(value: str) -> frozenset[str]:
+    return frozenset(v.strip() for v in value.replace(";", ",").split(",") if v.strip())
+
+
+def _time(value: str) -> time:
+    hours, _, minutes = value.strip().partition(":")
+    return time(int(hours), int(minutes or 0))
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str = ""
+    signing_secret: str = ""
+    app_token: str = ""
+    api_url: str = "https://slack.com/api/"
+    database_url: str = "sqlite:///regiowacht.sqlite3"
+    port: int = 3000
+    timezone: str = "Europe/Amsterdam"
+    language: str = "nl"
+    digest_time: time = time(8, 30)
+    admins: frozenset[str] = field(default_factory=frozenset)
+    slash_command: str = "/inkoop"
+    retention_days: int = 90
+    good_friday_is_holiday: bool = False
+    risk_green_days: int = 14
+    risk_red_contract_days: int = 30
+    web_threads: int = 8
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+        env = dict(os.environ if env is None else env)
+        get = lambda key, default: env.get(key) or default  # noqa: E731 - empty means unset
+        return cls(
+            bot_token=get("SLACK_BOT_TOKEN", ""),
+            signing_secret=get("SLACK_SIGNING_SECRET", ""),
+            app_token=get("SLACK_APP_TOKEN", ""),
+            api_url=get("SLACK_API_URL", cls.api_url),
+            database_url=get("DATABASE_URL", cls.database_url),
+            port=int(get("PORT", cls.port)),
+            timezone=get("BOT_TIMEZONE", cls.timezone),
+            language=get("BOT_LANGUAGE", cls.language).lower()[:2],
+            digest_time=_time(get("DIGEST_TIME", "08:30")),
+            admins=_split(get("BOT_ADMINS", "")),
+            slash_command=get("SLASH_COMMAND", cls.slash_command),
+            retention_days=int(get("RETENTION_DAYS", cls.retention_days)),
+            good_friday_is_holiday=_bool(get("GOOD_FRIDAY_HOLIDAY", "false")),
+            risk_green_days=int(get("RISK_GREEN_DAYS", cls.risk_green_days)),
+            risk_red_contract_days=int(get("RISK_RED_CONTRACT_DAYS", cls.risk_red_contract_days)),
+            web_threads=int(get("WEB_THREADS", cls.web_threads)),
+        )
+
+    def missing_slack_credentials(self) -> list[str]:
+        """Socket Mode needs the bot and app tokens; HTTP needs the bot token and signing secret."""
+        needed = [("SLACK_BOT_TOKEN", self.bot_token)]
+        if not self.app_token:
+            needed.append(("SLACK_SIGNING_SECRET", self.signing_secret))
+        return [name for name, value in needed if not value]

@@ -1,0 +1,303 @@
+"""The one deadline reader. People write deadlines as they speak; this reads the Dutch (and
+English) forms of PRODUCT.md "Deadlines" with a small grammar, leaves plain absolute dates to
+dateparser, and never guesses: anything it cannot pin to one day comes back as a question."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from core.workdays import WorkCalendar
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "febr": 2, "february": 2,
+    "maart": 3, "mrt": 3, "mar": 3, "march": 3, "maa": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "augustus": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "maandag": 0, "ma": 0, "monday": 0, "mon": 0,
+    "dinsdag": 1, "di": 1, "tuesday": 1, "tue": 1, "tues": 1,
+    "woensdag": 2, "wo": 2, "wednesday": 2, "wed": 2,
+    "donderdag": 3, "do": 3, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
+    "vrijdag": 4, "vr": 4, "vrij": 4, "friday": 4, "fri": 4,
+    "zaterdag": 5, "za": 5, "saturday": 5, "sat": 5,
+    "zondag": 6, "zo": 6, "sunday": 6, "sun": 6,
+}
+NUMBERS = {
+    "een": 1, "één": 1, "eén": 1, "one": 1, "a": 1, "an": 1,
+    "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5, "five": 5,
+    "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
+    "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12,
+    "dertien": 13, "thirteen": 13, "veertien": 14, "fourteen": 14, "vijftien": 15, "fifteen": 15,
+    "zestien": 16, "sixteen": 16, "zeventien": 17, "seventeen": 17, "achttien": 18,
+    "eighteen": 18, "negentien": 19, "nineteen": 19, "twintig": 20, "twenty": 20,
+    "dertig": 30, "thirty": 30, "veertig": 40, "forty": 40,
+}
+ORDINAL_QUARTERS = {"eerste": 1, "1e": 1, "1ste": 1, "first": 1, "tweede": 2, "2e": 2, "2de": 2,
+                    "second": 2, "derde": 3, "3e": 3, "3de": 3, "third": 3, "vierde": 4, "4e": 4,
+                    "4de": 4, "fourth": 4, "laatste": 4, "last": 4}
+VAGUE = re.compile(
+    r"\b(zsm|z\.s\.m\.?|asap|a\.s\.a\.p\.?|binnenkort|soon|spoedig|reces|recess|zomer|summer|"
+    r"najaar|voorjaar|winter|herfst|lente|autumn|spring|later|ooit|someday|tbd|nnb|n\.n\.b\.?|"
+    r"ntb|n\.t\.b\.?|onbekend|unknown|zo snel mogelijk|as soon as possible|nader te bepalen|"
+    r"zodra|wanneer|na afloop|na de verkiezingen|begin|start|eind(e)? van de week)\b")
+FILLERS = re.compile(
+    r"^(?:uiterlijk|voor|vóór|per|op|deadline|t/m|tm|tot en met|tot|no later than|by|before|"
+    r"on|due|not later than|until|de|the|:|,)\s+")
+
+_NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:\s+'?(\d{4}|\d{2}))?"
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A day the bot is sure of, or the reason it is not (a text key and its parameters)."""
+    value: date | None = None
+    problem: str | None = None  # date_vague, date_impossible, date_past, date_unknown, date_empty
+    params: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None
+
+
+class _Refusal(Exception):
+    def __init__(self, problem: str, **params):
+        super().__init__(problem)
+        self.problem = problem
+        self.params = params
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word]
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _Refusal("date_impossible", text=f"{day}-{month}-{year}") from None
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _next_occurrence(today: date, month: int, day: int, year: int | None) -> date:
+    """A date without a year is its next occurrence, today included."""
+    if year is not None:
+        return _safe_date(year, month, day)
+    if month == 2 and day == 29:  # next 29 February: the next leap year from today on
+        y = today.year
+        while not calendar.isleap(y) or date(y, 2, 29) < today:
+            y += 1
+        return date(y, 2, 29)
+    candidate = _safe_date(today.year, month, day)
+    return candidate if candidate >= today else candidate.replace(year=today.year + 1)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _next_month_end(today: date, month: int, year: int | None) -> date:
+    if year is not None:
+        return _month_end(year, month)
+    end = _month_end(today.year, month)
+    return end if end >= today else _month_end(today.year + 1, month)
+
+
+def _quarter_end(today: date, quarter: int, year: int | None) -> date:
+    if not 1 <= quarter <= 4:
+        raise _Refusal("date_impossible", text=f"Q{quarter}")
+    if year is not None:
+        return _month_end(year, quarter * 3)
+    end = _month_end(today.year, quarter * 3)
+    return end if end >= today else _month_end(today.year + 1, quarter * 3)
+
+
+def _iso_week_friday(today: date, week: int, year: int | None) -> date:
+    def friday(y: int) -> date:
+        try:
+            return date.fromisocalendar(y, week, 5)
+        except ValueError:
+            raise _Refusal("date_impossible", text=f"week {week}") from None
+    if year is not None:
+        return friday(year)
+    this_year = today.isocalendar().year
+    candidate = friday(this_year)
+    return candidate if candidate >= today else friday(this_year + 1)
+
+
+def _this_week(today: date, weekday: int, weeks_ahead: int) -> date:
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=weeks_ahead)
+    return monday + timedelta(days=weekday)
+
+
+def _weekday_after(today: date, weekday: int) -> date:
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+class _Grammar:
+    """Each rule is a regular expression over the cleaned phrase and a function of its groups."""
+
+    def __init__(self, today: date, work: WorkCalendar):
+        self.today = today
+        self.work = work
+
+    def rules(self):
+        t = self.today
+        return (
+            (r"(vandaag|today)", lambda m: t),
+            (r"(morgen|tomorrow)", lambda m: t + timedelta(days=1)),
+            (r"(overmorgen|day after tomorrow)", lambda m: t + timedelta(days=2)),
+            (rf"(?:over|binnen|in|within)?\s*{_NUM}\s+(?:werkdagen|werkdag|working days?|business days?|"
+             r"werkbare dagen)", lambda m: self.work.add(t, _number(m[1]))),
+            (rf"(?:over|binnen|in|within)\s+{_NUM}\s+(dagen|dag|days?)", lambda m: t + timedelta(days=_number(m[1]))),
+            (rf"(?:over|binnen|in|within)\s+{_NUM}\s+(weken|week|weeks?)",
+             lambda m: t + timedelta(weeks=_number(m[1]))),
+            (rf"(?:over|binnen|in|within)\s+{_NUM}\s+(maanden|maand|months?)",
+             lambda m: t + relativedelta(months=_number(m[1]))),
+            (r"(?:over|binnen|in|within)\s+(?:een\s+|a\s+)?(half jaar|halfjaar|half a year|six months)",
+             lambda m: t + relativedelta(months=6)),
+            (rf"(?:over|binnen|in|within)\s+{_NUM}\s+(jaar|years?)", lambda m: t + relativedelta(years=_number(m[1]))),
+            (r"(?:over|binnen|in|within)\s+(?:een\s+|a\s+)?(week|maand|month|jaar|year)",
+             lambda m: t + {"week": relativedelta(weeks=1), "maand": relativedelta(months=1),
+                            "month": relativedelta(months=1), "jaar": relativedelta(years=1),
+                            "year": relativedelta(years=1)}[m[1]]),
+            (rf"(?:volgende week|next week)\s+{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 1)),
+            (rf"{_DAY}\s+(?:volgende week|next week)", lambda m: _this_week(t, WEEKDAYS[m[1]], 1)),
+            (rf"(?:deze week|this week)\s+{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
+            (rf"{_DAY}\s+(?:deze week|this week)", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
+            (rf"(?:aanstaande|komende|a\.s\.|next|coming|this)?\s*{_DAY}(?:\s+(?:aanstaande|a\.s\.|as))?",
+             lambda m: _weekday_after(t, WEEKDAYS[m[1]])),
+            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:de\s+|deze\s+|this\s+|the\s+)?(?:maand|month)",
+             lambda m: _month_end(t.year, t.month)),
+            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:de\s+)?(?:volgende|next|komende)\s+(?:maand|month)",
+             lambda m: _month_end((t + relativedelta(months=1)).year, (t + relativedelta(months=1)).month)),
+            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:het\s+|dit\s+|this\s+|the\s+)?(?:jaar|year)",
+             lambda m: date(t.year, 12, 31)),
+            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:het\s+)?(?:volgend|volgende|next)\s+(?:jaar|year)",
+             lambda m: date(t.year + 1, 12, 31)),
+            (rf"(?:eind|einde|end of|end|ultimo)\s+(?:van\s+)?{_MONTH}{_YEAR}",
+             lambda m: _next_month_end(t, MONTHS[m[1]], _year(m[2]))),
+            (rf"(?:medio|half|halverwege|midden|mid|mid-|middle of)\s*{_MONTH}{_YEAR}",
+             lambda m: _next_occurrence(t, MONTHS[m[1]], 15, _year(m[2]))),
+            (r"(?:eind\s+|einde\s+|end of\s+|end\s+)?(?:het\s+|the\s+)?q([1-4])" + _YEAR,
+             lambda m: _quarter_end(t, int(m[1]), _year(m[2]))),
+            (r"(?:eind\s+|einde\s+|end of\s+|end\s+)?(?:het\s+|the\s+)?q([1-4])\s*[-/]\s*(\d{4})",
+             lambda m: _quarter_end(t, int(m[1]), int(m[2]))),
+            (r"(?:eind\s+|einde\s+|end of\s+|end\s+)?(?:van\s+)?(?:het\s+|the\s+)?(eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e|"
+             r"1ste|2de|3de|4de|first|second|third|fourth|last)\s+(?:kwartaal|quarter)" + _YEAR,
+             lambda m: _quarter_end(t, ORDINAL_QUARTERS[m[1]], _year(m[2]))),
+            (r"(?:eind\s+|einde\s+|end of\s+)?(?:kwartaal|quarter)\s+([1-4])" + _YEAR,
+             lambda m: _quarter_end(t, int(m[1]), _year(m[2]))),
+            (r"(?:week|wk|w)\.?\s*(\d{1,2})" + _YEAR, lambda m: _iso_week_friday(t, int(m[1]), _year(m[2]))),
+            (r"(\d{4})-(\d{1,2})-(\d{1,2})", lambda m: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
+            (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})",
+             lambda m: _safe_date(_year(m[3]), int(m[2]), int(m[1]))),
+            (r"(\d{1,2})[-/.](\d{1,2})", lambda m: self._day_month(int(m[1]), int(m[2]), None)),
+            (rf"(?:{_DAY},?\s+)?(?:de\s+|the\s+)?(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?{_YEAR}",
+             lambda m: self._named(m[1], int(m[2]), MONTHS[m[3]], _year(m[4]))),
+            (rf"(?:{_DAY},?\s+)?{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th|e)?,?{_YEAR}",
+             lambda m: self._named(m[1], int(m[3]), MONTHS[m[2]], _year(m[4]))),
+        )
+
+    def _day_month(self, day: int, month: int, year: int | None) -> date:
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            raise _Refusal("date_impossible", text=f"{day}-{month}")
+        return _next_occurrence(self.today, month, day, year)
+
+    def _named(self, weekday: str | None, day: int, month: int, year: int | None) -> date:
+        result = self._day_month(day, month, year)
+        if weekday and WEEKDAYS[weekday] != result.weekday():
+            raise _Refusal("date_weekday_mismatch", date=result, weekday=WEEKDAYS[weekday])
+        return result
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _clean(text: str) -> str:
+    text = text.strip().lower().replace("vóór", "voor").replace("’", "'")
+    text = re.sub(r"\s+", " ", text)
+    text = text.strip(" .!?;,")
+    previous = None
+    while previous != text:
+        previous = text
+        text = FILLERS.sub("", text).strip()
+    return text
+
+
+def read_date(text: str, today: date, *, work: WorkCalendar | None = None, past: bool = False) -> DateReading:
+    """Read one deadline phrase relative to `today` (a date in the bot's timezone).
+
+    With past=True the phrase names a day that has happened (an adoption date): a date without a
+    year is then its latest occurrence, and a future day is refused instead of a past one."""
+    work = work or WorkCalendar()
+    cleaned = _clean(text or "")
+    if not cleaned:
+        return DateReading(problem="date_empty")
+    if past and cleaned in ("gisteren", "yesterday"):
+        return DateReading(today - timedelta(days=1))
+    try:
+        value = _read(cleaned, today, work, past)
+    except _Refusal as refusal:
+        return DateReading(problem=refusal.problem, params={**refusal.params, "text": text.strip()})
+    if value is None:
+        problem = "date_vague" if VAGUE.search(cleaned) else "date_unknown"
+        return DateReading(problem=problem, params={"text": text.strip()})
+    if not past and value < today:
+        return DateReading(problem="date_past", params={"text": text.strip(), "date": value})
+    if past and value > today:
+        return DateReading(problem="date_future", params={"text": text.strip(), "date": value})
+    return DateReading(value)
+
+
+def _read(cleaned: str, today: date, work: WorkCalendar, past: bool) -> date | None:
+    grammar = _Grammar(today, work)
+    for pattern, build in grammar.rules():
+        compiled = _COMPILED.get(pattern)
+        if compiled is None:
+            compiled = _COMPILED[pattern] = re.compile(pattern)
+        match = compiled.fullmatch(cleaned)
+        if match:
+            value = build(match)
+            if past and not re.search(r"\d{4}", cleaned) and value > today:
+                # Without a year, an adoption date is the latest such day, not the next.
+                value = _latest_before(value, today)
+            return value
+    return None
+
+
+def _latest_before(value: date, today: date) -> date:
+    while value > today:
+        try:
+            value = value.replace(year=value.year - 1)
+        except ValueError:  # 29 February
+            value = value.replace(year=value.year - 1, day=28)
+    return value
+
+
+def warm_up() -> None:
+    """Compile every rule once, so the first Slack request does not pay for it."""
+    read_date("volgende week dinsdag", date(2026, 1, 1))
+    for pattern, _ in _Grammar(date(2026, 1, 1), WorkCalendar()).rules():
+        _COMPILED.setdefault(pattern, re.compile(pattern))

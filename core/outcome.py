@@ -1,0 +1,25 @@
+"""What a command produces, before any rendering: the answer for the user and the notices that
+must reach a channel. Views turn these into Block Kit (Slack) or plain text (console)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Reply:
+    lines: list[str]                      # mrkdwn paragraphs; the first is the headline
+    context: list[str] = field(default_factory=list)
+    error: bool = False
+
+
+@dataclass
+class Notice:
+    kind: str        # urgent_new, urgent_changed
+    item_id: int
+
+
+@dataclass
+class Outcome:
+    reply: Reply | None = None
+    modal: str | None = None              # a creating subcommand without arguments opens its form
+    notices: list[Notice] = field(default_factory=list)

@@ -1,0 +1,104 @@
+"""The trajectory at a glance: what `status` shows and what the digest and App Home reuse."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session
+
+from core.outcome import Reply
+from core.texts import fmt_date, t
+from store import queries
+from store.models import Decision, Municipality, Region, Trajectory
+
+LIST_LIMIT = 12  # items per list: the answer must stay readable in one screen
+
+
+def region_of(session: Session, trajectory: Trajectory) -> tuple[Region, list[Municipality]]:
+    region = session.get(Region, trajectory.region_id)
+    return region, queries.municipalities(session, trajectory.region_id)
+
+
+def adoption_state(decision: Decision, adoptions, members: list[Municipality]) -> tuple[list[str], list[str], list[str]]:
+    """(adopted, rejected, pending) municipality names for a decision; a regional decision has one
+    pseudo-member, the region itself, shown as ''."""
+    by_member = {a.municipality_id: a for a in adoptions}
+    names = [("", None)] if decision.decided_by == "regio" else [(m.name, m.id) for m in members]
+    adopted, rejected, pending = [], [], []
+    for name, key in names:
+        adoption = by_member.get(key)
+        if adoption is None:
+            pending.append(name)
+        elif adoption.outcome == "vastgesteld":
+            adopted.append(name)
+        else:
+            rejected.append(name)
+    return adopted, rejected, pending
+
+
+def pending_municipalities(session: Session, decision: Decision) -> list[str]:
+    trajectory = session.get(Trajectory, decision.trajectory_id)
+    members = queries.municipalities(session, trajectory.region_id)
+    adoptions = queries.adoptions_by_decision(session, [decision.id])[decision.id]
+    _, rejected, pending = adoption_state(decision, adoptions, members)
+    return [n for n in rejected + pending if n]
+
+
+def person(user_id: str | None, name: str | None) -> str:
+    return f"<@{user_id}>" if user_id else (name or "?")
+
+
+def _listed(lines: list[str], lang: str) -> str:
+    shown = lines[:LIST_LIMIT]
+    if len(lines) > LIST_LIMIT:
+        shown.append(t(lang, "status_more", count=len(lines) - LIST_LIMIT))
+    return "\n".join(f"• {line}" for line in shown) if shown else f"_{t(lang, 'status_none')}_"
+
+
+def _due(day: date, today: date, lang: str) -> str:
+    text = fmt_date(day, lang)
+    return f"{text} ⚠️ {t(lang, 'status_overdue')}" if day < today else text
+
+
+def status_reply(session: Session, trajectory: Trajectory, lang: str, today: date) -> Reply:
+    region, members = region_of(session, trajectory)
+    decisions = queries.decisions(session, trajectory.id)
+    adoptions = queries.adoptions_by_decision(session, [d.id for d in decisions])
+    open_decisions = [d for d in decisions if not d.taken_on]
+    decision_lines = []
+    for decision in decisions:
+        adopted, rejected, pending = adoption_state(decision, adoptions[decision.id], members)
+        if decision.taken_on:
+            progress = t(lang, "status_taken", date=fmt_date(decision.taken_on, lang))
+        else:
+            total = len(adopted) + len(rejected) + len(pending)
+            progress = t(lang, "status_progress", done=len(adopted), total=total)
+            if decision.decided_by != "regio" and pending:
+                progress += " · " + t(lang, "status_missing", names=", ".join(pending))
+            if rejected and decision.decided_by != "regio":
+                progress += " · " + t(lang, "status_rejected", names=", ".join(rejected))
+        decision_lines.append(t(lang, "status_decision", ref=decision.ref, title=decision.title,
+                                by=t(lang, f"by_{decision.decided_by}"),
+                                deadline=fmt_date(decision.deadline, lang) if decision.taken_on
+                                else _due(decision.deadline, today, lang), progress=progress))
+    inputs = [i for i in queries.input_requests(session, trajectory.id) if not i.received_on]
+    tasks = [x for x in queries.tasks(session, trajectory.id) if not x.done_on]
+    cases = [c for c in queries.urgent_cases(session, trajectory.id) if not c.resolved_at]
+    lines = [
+        t(lang, "status_head", title=trajectory.title, region=region.name, domain=trajectory.domain),
+        t(lang, "status_counts", decisions=len(open_decisions), inputs=len(inputs), tasks=len(tasks), cases=len(cases)),
+        t(lang, "status_decisions") + "\n" + _listed(decision_lines, lang),
+        t(lang, "status_inputs") + "\n" + _listed([
+            t(lang, "status_input", ref=i.ref, question=i.question, who=person(i.stakeholder_user, i.stakeholder_name),
+              role=i.role, deadline=_due(i.deadline, today, lang)) for i in inputs], lang),
+        t(lang, "status_tasks") + "\n" + _listed([
+            t(lang, "status_task", ref=x.ref, title=x.title, owner=person(x.owner_user, x.owner_name),
+              deadline=_due(x.deadline, today, lang)) for x in tasks], lang),
+        t(lang, "status_urgent") + "\n" + _listed([
+            t(lang, "status_case", ref=c.ref, severity=t(lang, f"sev_{c.severity}"), text=c.description or "",
+              state=t(lang, "status_case_acked", who=person(c.acked_by, None)) if c.acked_at
+              else t(lang, "status_case_open")) for c in cases], lang),
+    ]
+    context = [t(lang, "status_dates", contract_end=fmt_date(trajectory.contract_end, lang),
+                 go_live=fmt_date(trajectory.go_live, lang), weeks=trajectory.lead_weeks,
+                 coordinator=person(trajectory.coordinator_id, None))]
+    return Reply(lines, context=context)

@@ -1,0 +1,352 @@
+"""The tracking loop: trajectories, decisions and adoptions, input requests, tasks, urgent cases.
+Every change writes its audit row in the same transaction. Nothing here knows about Slack."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session
+
+from core.config import Settings
+from core.dates import read_date
+from core.errors import CommandError
+from core.grammar import read_person, split_names
+from core.permissions import Actor, require_admin, require_coordinator, require_involved
+from core.workdays import WorkCalendar
+from store import queries
+from store.models import (Adoption, Decision, InputRequest, Municipality, Region, Task, Trajectory,
+                          UrgentCase)
+
+DOMAINS = {"jeugd": "jeugd", "youth": "jeugd", "jeugdwet": "jeugd", "wmo": "wmo", "beide": "beide",
+           "both": "beide", "jeugd en wmo": "beide", "jeugd/wmo": "beide", "wmo en jeugd": "beide"}
+DECIDERS = {"college": "college", "b&w": "college", "board": "college", "raad": "raad",
+            "gemeenteraad": "raad", "council": "raad", "regio": "regio", "region": "regio",
+            "regional": "regio"}
+ROLES = {"wethouder": "wethouder", "alderman": "wethouder", "beleid": "beleid",
+         "beleidsmedewerker": "beleid", "policy": "beleid", "aanbieder": "aanbieder",
+         "zorgaanbieder": "aanbieder", "provider": "aanbieder", "client": "client", "cliënt": "client",
+         "clientenraad": "client", "cliëntenraad": "client", "overig": "overig", "other": "overig"}
+SEVERITIES = {"hoog": "hoog", "high": "hoog", "middel": "middel", "medium": "middel",
+              "midden": "middel", "laag": "laag", "low": "laag"}
+ALL_WORDS = {"alle", "allemaal", "all", "iedereen"}
+_REF = re.compile(r"^#?([BITU])\s?(\d{1,6})$", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """Everything one command needs: its transaction, who asks, and what day it is."""
+    session: Session
+    actor: Actor
+    settings: Settings
+    now: datetime  # aware UTC
+    today: date    # in the bot's timezone
+
+    @property
+    def work(self) -> WorkCalendar:
+        return WorkCalendar(self.settings.good_friday_is_holiday)
+
+    def audit(self, action: str, trajectory: Trajectory | None, item: str | None = None,
+              field_name: str | None = None, old=None, new=None) -> None:
+        queries.audit(self.session, team_id=self.actor.team_id, actor=self.actor.user_id, action=action,
+                      trajectory_id=trajectory.id if trajectory else None, item=item,
+                      field_name=field_name, old=old, new=new)
+
+
+def require(fields: dict[str, str], key: str, example: str) -> str:
+    value = (fields.get(key) or "").strip()
+    if not value:
+        raise CommandError("err_missing_field", field=key, example=example, key=key)
+    return value
+
+
+def deadline(ctx: Context, text: str, key: str, example: str, *, past: bool = False) -> date:
+    reading = read_date(text, ctx.today, work=ctx.work, past=past)
+    if not reading.ok:
+        raise CommandError(reading.problem, field=key, example=example, **reading.params)
+    return reading.value
+
+
+def choose(table: dict[str, str], value: str, key: str, example: str) -> str:
+    chosen = table.get(value.strip().lower())
+    if chosen is None:
+        options = ", ".join(sorted(set(table.values())))
+        raise CommandError("err_choice", field=key, example=example, key=key, value=value, options=options)
+    return chosen
+
+
+def current_trajectory(ctx: Context) -> Trajectory:
+    trajectory = queries.trajectory_for_channel(ctx.session, ctx.actor.team_id, ctx.actor.channel_id)
+    if trajectory is None:
+        raise CommandError("err_no_trajectory", example="ex_traject")
+    return trajectory
+
+
+def own_item(ctx: Context, trajectory: Trajectory, ref: str, kinds: str, example: str, field: str = "ref"):
+    """The item a reference names, if it belongs to this channel's trajectory. An item of another
+    trajectory gets the same answer as one that does not exist: nothing about it is revealed."""
+    match = _REF.match(ref.strip())
+    if not match or match.group(1).upper() not in kinds:
+        raise CommandError("err_bad_ref", field=field, example=example, ref=ref.strip() or "…",
+                           kinds="/".join(kinds))
+    normalized = f"{match.group(1).upper()}{int(match.group(2))}"
+    item = queries.item_by_ref(ctx.session, ctx.actor.team_id, normalized)
+    if item is None or item.trajectory_id != trajectory.id:
+        raise CommandError("err_unknown_ref", field=field, example=example, ref=normalized)
+    return item
+
+
+# -- trajectories -----------------------------------------------------------------------------
+
+def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Trajectory:
+    require_admin(ctx.actor)
+    example = "ex_traject"
+    if not title:
+        raise CommandError("err_missing_title", field="title", example=example)
+    existing = queries.trajectory_for_channel(ctx.session, ctx.actor.team_id, ctx.actor.channel_id)
+    if existing is not None:
+        raise CommandError("err_channel_taken", example="ex_status", title=existing.title)
+    region_name = require(fields, "regio", example)
+    contract_end = deadline(ctx, require(fields, "contracteinde", example), "contracteinde", example)
+    go_live = contract_end + timedelta(days=1)
+    if fields.get("start"):
+        go_live = deadline(ctx, fields["start"], "start", example)
+    lead_weeks = 12
+    if fields.get("implementatie"):
+        found = re.fullmatch(r"(\d{1,3})\s*(?:weken|week|weeks|wk|w)?", fields["implementatie"].strip().lower())
+        if not found or not 1 <= int(found.group(1)) <= 104:
+            raise CommandError("err_weeks", field="implementatie", example=example,
+                               value=fields["implementatie"])
+        lead_weeks = int(found.group(1))
+    domain = choose(DOMAINS, fields["domein"], "domein", example) if fields.get("domein") else "beide"
+    region = queries.region_by_name(ctx.session, ctx.actor.team_id, region_name)
+    names = split_names(fields.get("gemeenten", ""))
+    if region is None:
+        if not names:
+            raise CommandError("err_new_region_needs_members", field="gemeenten", example=example,
+                               region=region_name)
+        region = Region(team_id=ctx.actor.team_id, name=region_name)
+        ctx.session.add(region)
+        ctx.session.flush()
+        ctx.audit("regio aangemaakt", None, item=region.name, new=region.name)
+    known = {m.name.casefold() for m in queries.municipalities(ctx.session, region.id)}
+    for name in names:
+        if name.casefold() not in known:
+            known.add(name.casefold())
+            ctx.session.add(Municipality(region_id=region.id, name=name))
+            ctx.audit("gemeente toegevoegd", None, item=region.name, field_name="gemeenten", new=name)
+    trajectory = Trajectory(team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id, title=title,
+                            region_id=region.id, domain=domain, contract_end=contract_end,
+                            go_live=go_live, lead_weeks=lead_weeks, coordinator_id=ctx.actor.user_id)
+    ctx.session.add(trajectory)
+    ctx.session.flush()
+    ctx.audit("traject aangemaakt", trajectory, item=title, new=f"{region.name}, contracteinde {contract_end}")
+    return trajectory
+
+
+# -- decisions --------------------------------------------------------------------------------
+
+def add_decision(ctx: Context, title: str, fields: dict[str, str]) -> Decision:
+    example = "ex_besluit"
+    trajectory = current_trajectory(ctx)
+    require_coordinator(ctx.actor, trajectory.coordinator_id)
+    if not title:
+        raise CommandError("err_missing_title", field="title", example=example)
+    due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
+    decided_by = choose(DECIDERS, fields["door"], "door", example) if fields.get("door") else "college"
+    decision = Decision(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "B"),
+                        trajectory_id=trajectory.id, title=title, deadline=due, decided_by=decided_by,
+                        created_by=ctx.actor.user_id)
+    ctx.session.add(decision)
+    ctx.audit("besluit aangemaakt", trajectory, item=decision.ref, new=f"{title} ({decided_by}, {due})")
+    return decision
+
+
+def _named_municipalities(ctx: Context, trajectory: Trajectory, value: str, example: str) -> list[Municipality]:
+    members = queries.municipalities(ctx.session, trajectory.region_id)
+    if value.strip().lower() in ALL_WORDS:
+        return members
+    by_name = {m.name.casefold(): m for m in members}
+    chosen, unknown = [], []
+    for name in split_names(value, tuple(m.name for m in members)):
+        municipality = by_name.get(name.casefold())
+        (chosen if municipality else unknown).append(municipality or name)
+    if unknown:
+        raise CommandError("err_not_member", field="gemeenten", example=example,
+                           names=", ".join(unknown), members=", ".join(m.name for m in members))
+    return chosen
+
+
+def _record(ctx: Context, ref: str, fields: dict[str, str], outcome: str, example: str):
+    trajectory = current_trajectory(ctx)
+    decision = own_item(ctx, trajectory, ref, "B", example)
+    require_coordinator(ctx.actor, trajectory.coordinator_id)
+    on = deadline(ctx, fields["op"], "op", example, past=True) if fields.get("op") else ctx.today
+    if decision.decided_by == "regio":
+        if fields.get("gemeenten"):
+            raise CommandError("err_regional_no_municipalities", field="gemeenten", example=example,
+                               ref=decision.ref)
+        targets: list[Municipality | None] = [None]
+    else:
+        targets = _named_municipalities(ctx, trajectory, require(fields, "gemeenten", example), example)
+    existing = {a.municipality_id: a for a in queries.adoptions_by_decision(ctx.session, [decision.id])[decision.id]}
+    for municipality in targets:
+        key = municipality.id if municipality else None
+        name = municipality.name if municipality else "regio"
+        adoption = existing.get(key)
+        old = f"{adoption.outcome} {adoption.on_date}" if adoption else None
+        if adoption is None:
+            adoption = Adoption(decision_id=decision.id, municipality_id=key, outcome=outcome, on_date=on,
+                                recorded_by=ctx.actor.user_id)
+            existing[key] = adoption
+        adoption.outcome, adoption.on_date, adoption.reason = outcome, on, fields.get("reden")
+        adoption.recorded_by = ctx.actor.user_id
+        ctx.session.add(adoption)
+        ctx.audit(outcome, trajectory, item=decision.ref, field_name=name, old=old,
+                  new=f"{outcome} {on}" + (f" ({fields['reden']})" if fields.get("reden") else ""))
+    needed = [None] if decision.decided_by == "regio" else [m.id for m in queries.municipalities(ctx.session, trajectory.region_id)]
+    adopted = [existing[k].on_date for k in needed if k in existing and existing[k].outcome == "vastgesteld"]
+    taken_on = max(adopted) if len(adopted) == len(needed) else None
+    if taken_on != decision.taken_on:
+        ctx.audit("besluit genomen" if taken_on else "besluit heropend", trajectory, item=decision.ref,
+                  field_name="genomen", old=decision.taken_on, new=taken_on)
+        decision.taken_on = taken_on
+    ctx.session.add(decision)
+    return decision, [m.name if m else None for m in targets], on
+
+
+def adopt(ctx: Context, ref: str, fields: dict[str, str]):
+    return _record(ctx, ref, fields, "vastgesteld", "ex_vastgesteld")
+
+
+def reject(ctx: Context, ref: str, fields: dict[str, str]):
+    return _record(ctx, ref, fields, "afgewezen", "ex_afgewezen")
+
+
+# -- input requests and tasks ---------------------------------------------------------------
+
+def add_input(ctx: Context, question: str, fields: dict[str, str]) -> InputRequest:
+    example = "ex_input"
+    trajectory = current_trajectory(ctx)
+    if not question:
+        raise CommandError("err_missing_title", field="title", example=example)
+    person = read_person(require(fields, "van", example))
+    role = choose(ROLES, require(fields, "rol", example), "rol", example)
+    due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
+    decision = own_item(ctx, trajectory, fields["voor"], "B", example, "voor") if fields.get("voor") else None
+    request = InputRequest(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "I"),
+                           trajectory_id=trajectory.id, question=question, stakeholder_user=person.user_id,
+                           stakeholder_name=person.name, role=role, deadline=due,
+                           decision_id=decision.id if decision else None, requested_by=ctx.actor.user_id)
+    ctx.session.add(request)
+    ctx.audit("input gevraagd", trajectory, item=request.ref, new=f"{person.name} ({role}), {due}")
+    return request
+
+
+def receive_input(ctx: Context, ref: str) -> InputRequest:
+    trajectory = current_trajectory(ctx)
+    request = own_item(ctx, trajectory, ref, "I", "ex_ontvangen")
+    require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, request.stakeholder_user)
+    if request.received_on:
+        raise CommandError("err_already", example="ex_status", ref=request.ref)
+    request.received_on = ctx.today
+    ctx.session.add(request)
+    ctx.audit("input ontvangen", trajectory, item=request.ref, field_name="ontvangen", new=ctx.today)
+    return request
+
+
+def add_task(ctx: Context, title: str, fields: dict[str, str]) -> Task:
+    example = "ex_taak"
+    trajectory = current_trajectory(ctx)
+    if not title:
+        raise CommandError("err_missing_title", field="title", example=example)
+    owner = read_person(require(fields, "eigenaar", example))
+    due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
+    after = own_item(ctx, trajectory, fields["na"], "B", example, "na") if fields.get("na") else None
+    task = Task(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "T"),
+                trajectory_id=trajectory.id, title=title, owner_user=owner.user_id, owner_name=owner.name,
+                deadline=due, after_decision_id=after.id if after else None, created_by=ctx.actor.user_id)
+    ctx.session.add(task)
+    ctx.audit("taak aangemaakt", trajectory, item=task.ref, new=f"{title} ({owner.name}, {due})")
+    return task
+
+
+def complete_task(ctx: Context, ref: str) -> Task:
+    trajectory = current_trajectory(ctx)
+    task = own_item(ctx, trajectory, ref, "T", "ex_klaar")
+    require_involved(ctx.actor, trajectory.coordinator_id, task.owner_user, task.created_by)
+    if task.done_on:
+        raise CommandError("err_already", example="ex_status", ref=task.ref)
+    task.done_on = ctx.today
+    ctx.session.add(task)
+    ctx.audit("taak klaar", trajectory, item=task.ref, field_name="klaar", new=ctx.today)
+    return task
+
+
+# -- urgent cases -----------------------------------------------------------------------------
+
+def flag_urgent(ctx: Context, description: str, fields: dict[str, str]) -> UrgentCase:
+    example = "ex_urgent"
+    trajectory = current_trajectory(ctx)
+    if not description:
+        raise CommandError("err_missing_title", field="title", example=example)
+    severity = choose(SEVERITIES, fields["ernst"], "ernst", example) if fields.get("ernst") else "middel"
+    case = UrgentCase(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "U"),
+                      trajectory_id=trajectory.id, description=description, severity=severity,
+                      flagged_by=ctx.actor.user_id, flagged_at=ctx.now)
+    ctx.session.add(case)
+    ctx.session.flush()
+    # The audit log keeps that a case existed, never its text (it may be purged later).
+    ctx.audit("signaal gemeld", trajectory, item=case.ref, field_name="ernst", new=severity)
+    return case
+
+
+def urgent_by_ref(ctx: Context, ref: str) -> tuple[Trajectory, UrgentCase]:
+    trajectory = current_trajectory(ctx)
+    return trajectory, own_item(ctx, trajectory, ref, "U", "ex_opgepakt")
+
+
+def acknowledge(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:
+    if case.resolved_at or case.acked_at:
+        raise CommandError("err_already", example="ex_status", ref=case.ref)
+    case.acked_by, case.acked_at = ctx.actor.user_id, ctx.now
+    ctx.session.add(case)
+    ctx.audit("signaal opgepakt", trajectory, item=case.ref, field_name="opgepakt", new=ctx.actor.user_id)
+    return case
+
+
+def resolve(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:
+    if case.resolved_at:
+        raise CommandError("err_already", example="ex_status", ref=case.ref)
+    if not case.acked_at:
+        case.acked_by, case.acked_at = ctx.actor.user_id, ctx.now
+    case.resolved_by, case.resolved_at = ctx.actor.user_id, ctx.now
+    ctx.session.add(case)
+    ctx.audit("signaal opgelost", trajectory, item=case.ref, field_name="opgelost", new=ctx.actor.user_id)
+    return case
+
+
+# -- postponement -----------------------------------------------------------------------------
+
+def postpone(ctx: Context, ref: str, fields: dict[str, str]):
+    example = "ex_uitstel"
+    trajectory = current_trajectory(ctx)
+    item = own_item(ctx, trajectory, ref, "BIT", example)
+    if isinstance(item, Decision):
+        require_coordinator(ctx.actor, trajectory.coordinator_id)
+    elif isinstance(item, InputRequest):
+        require_involved(ctx.actor, trajectory.coordinator_id, item.requested_by, item.stakeholder_user)
+    else:
+        require_involved(ctx.actor, trajectory.coordinator_id, item.owner_user, item.created_by)
+    if getattr(item, "taken_on", None) or getattr(item, "received_on", None) or getattr(item, "done_on", None):
+        raise CommandError("err_already", example="ex_status", ref=item.ref)
+    new = deadline(ctx, require(fields, "deadline", example), "deadline", example)
+    reason = require(fields, "reden", example)
+    if new == item.deadline:
+        raise CommandError("err_same_deadline", field="deadline", example=example, date=new)
+    old = item.deadline
+    item.deadline = new
+    item.postponements += 1
+    ctx.session.add(item)
+    ctx.audit("uitstel", trajectory, item=item.ref, field_name="deadline", old=old, new=f"{new} ({reason})")
+    return item, old

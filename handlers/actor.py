@@ -1,0 +1,33 @@
+"""Who a Slack request comes from, and whether they are an admin (asked of Slack only when a
+command needs it)."""
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from core.permissions import Actor
+from service.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+def _workspace_admin(client: WebClient, user_id: str) -> bool:
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError:
+        log.warning("users.info failed for %s; treating as non-admin", user_id)
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner"))
+
+
+def actor_for(rt: Runtime, client: WebClient, *, team_id: str, user_id: str, channel_id: str,
+              language: str | None = None) -> Actor:
+    return Actor(team_id=team_id, user_id=user_id, channel_id=channel_id,
+                 language=language or rt.settings.language,
+                 admin_check=lambda: user_id in rt.settings.admins or _workspace_admin(client, user_id))
+
+
+def team_of(body: dict) -> str:
+    return body.get("team_id") or (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")

@@ -1,0 +1,1 @@
+"""Background work: the schedule, digests, reminders, alerts, and the outbox that sends it all."""

@@ -1,0 +1,136 @@
+"""Commands, form submissions and button presses, from whichever front end they come."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from core import commands, tracking
+from core.errors import RegiowachtError
+from core.outcome import Notice, Outcome, Reply
+from core.permissions import Actor
+from core.texts import t
+from jobs import outbox
+from service.runtime import Runtime
+from store.db import session_scope
+from store.models import ProcessedRequest, Trajectory, UrgentCase
+from views.messages import fallback_text, reply_blocks, urgent_message
+from views.modals import error_block, form_modal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Answer:
+    """What to show the user who asked: an ephemeral message, or a form to open."""
+    text: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    modal: View | None = None
+    errors: dict[str, str] | None = None  # form errors by block id
+    duplicate: bool = False               # a retried request that was handled before
+
+
+def _answer(reply: Reply) -> Answer:
+    return Answer(text=fallback_text(reply), blocks=reply_blocks(reply))
+
+
+def _internal_error(rt: Runtime, actor: Actor) -> Answer:
+    return _answer(Reply([t(actor.language or rt.settings.language, "err_internal")], error=True))
+
+
+def _seen(session: Session, request_key: str | None) -> bool:
+    """Record a Slack request id; True when it was handled before (a retry)."""
+    if not request_key:
+        return False
+    if session.get(ProcessedRequest, request_key) is not None:
+        return True
+    session.add(ProcessedRequest(key=request_key))
+    return False
+
+
+def _queue_notices(rt: Runtime, session: Session, notices: list[Notice]) -> list[str]:
+    keys = []
+    lang = rt.settings.language
+    for notice in notices:
+        case = session.get(UrgentCase, notice.item_id)
+        trajectory = session.get(Trajectory, case.trajectory_id)
+        text, blocks = urgent_message(case, trajectory, lang, rt.settings.timezone)
+        post_key = f"urgent:{case.id}"
+        if notice.kind == "urgent_new":
+            key, method, extra = post_key, "chat.postMessage", None
+        else:  # refresh the channel post so its buttons match the case
+            key = f"{post_key}:update:{rt.now().timestamp()}"
+            method, extra = "chat.update", {"ts_of": post_key}
+        if outbox.enqueue(session, key=key, team_id=case.team_id, channel=trajectory.channel_id, text=text,
+                          blocks=blocks, method=method, extra=extra):
+            keys.append(key)
+    return keys
+
+
+def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> tuple[Outcome | None, list[str]]:
+    """Run `work(ctx)` in one transaction; an error reply rolls everything back."""
+    with session_scope(rt.engine) as session:
+        if _seen(session, request_key):
+            return None, []
+        outcome = work(rt.context(session, actor))
+        if outcome.reply is not None and outcome.reply.error or outcome.modal:
+            session.rollback()
+            return outcome, []
+        return outcome, _queue_notices(rt, session, outcome.notices)
+
+
+def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = None) -> Answer:
+    try:
+        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key)
+    except Exception:  # the user must hear that nothing was stored, whatever broke
+        log.exception("command failed: %s", text[:40])
+        return _internal_error(rt, actor)
+    if outcome is None:
+        return Answer(duplicate=True)
+    rt.deliver(keys)
+    if outcome.modal:
+        return Answer(modal=form_modal(outcome.modal, actor.language, actor.channel_id))
+    return _answer(outcome.reply)
+
+
+def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str, str]) -> Answer:
+    """A submitted form. Errors come back per field, for Slack to show in the modal."""
+    try:
+        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_form(ctx, name, title, fields))
+    except RegiowachtError as error:
+        reply = commands.describe_error(error, actor.language, rt.settings.slash_command)
+        return Answer(errors={error_block(name, error.field): "\n".join(reply.lines)[:2000]})
+    except SQLAlchemyError:
+        log.exception("form failed in the database")
+        return Answer(errors={error_block(name, None): t(actor.language, "err_internal")})
+    rt.deliver(keys)
+    return _answer(outcome.reply)
+
+
+def press_urgent(rt: Runtime, actor: Actor, case_id: int, action: str, request_key: str | None = None) -> Answer | None:
+    """Oppakken / Opgelost on an urgent case's post. None when all went well (the post updates)."""
+    def work(ctx: tracking.Context) -> Outcome:
+        ctx.actor.language = commands.choose_language(ctx, None)
+        case = ctx.session.get(UrgentCase, case_id)
+        try:
+            if case is None or case.team_id != actor.team_id:
+                raise RegiowachtError("err_unknown_ref", ref="U?")
+            trajectory = ctx.session.get(Trajectory, case.trajectory_id)
+            (tracking.acknowledge if action == "ack" else tracking.resolve)(ctx, trajectory, case)
+        except RegiowachtError as error:
+            return Outcome(reply=commands.describe_error(error, ctx.actor.language, rt.settings.slash_command))
+        return Outcome(notices=[Notice("urgent_changed", case.id)])
+
+    try:
+        outcome, keys = _commit_outcome(rt, actor, work, request_key)
+    except SQLAlchemyError:
+        log.exception("button failed in the database")
+        return _internal_error(rt, actor)
+    rt.deliver(keys)
+    if outcome is not None and outcome.reply is not None:
+        return _answer(outcome.reply)
+    return None

@@ -1,0 +1,54 @@
+"""What every use case needs, built once by bot.py (no mutable global App)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from core.config import Settings
+from core.permissions import Actor
+from core.tracking import Context
+from jobs.outbox import Sender
+from store.db import make_engine, migrate
+
+
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    clock: Callable[[], datetime] = system_clock
+    sender: Sender | None = field(default=None, repr=False)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.now().astimezone(ZoneInfo(self.settings.timezone)).date()
+
+    def context(self, session: Session, actor: Actor) -> Context:
+        return Context(session=session, actor=actor, settings=self.settings, now=self.now(), today=self.today())
+
+    def deliver(self, keys: list[str]) -> None:
+        """Send what a use case just queued; whatever fails stays in the outbox for the next pass."""
+        if self.sender is not None and keys:
+            self.sender.deliver(keys)
+
+
+def open_runtime(settings: Settings, client=None, clock: Callable[[], datetime] | None = None,
+                 channel_interval: float | None = None) -> Runtime:
+    """Connect to the database, migrate it, and wire a sender on `client` (None: send nothing)."""
+    engine = make_engine(settings.database_url, pool_size=settings.web_threads)
+    migrate(engine)
+    clock = clock or system_clock
+    sender = None
+    if client is not None:
+        sender = Sender(engine, client, clock) if channel_interval is None else Sender(engine, client, clock, channel_interval)
+    return Runtime(settings=settings, engine=engine, clock=clock, sender=sender)

@@ -1,0 +1,173 @@
+"""The tables. Dates are calendar dates in the bot's timezone; timestamps are aware UTC."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Optional
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Region(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str = Field(index=True)
+    name: str
+
+
+class Municipality(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("region_id", "name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    region_id: int = Field(foreign_key="region.id", index=True)
+    name: str
+
+
+class Trajectory(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "channel_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str = Field(index=True)
+    channel_id: str
+    title: str
+    region_id: int = Field(foreign_key="region.id")
+    domain: str = "jeugd"  # jeugd, wmo or beide
+    contract_end: date
+    go_live: date
+    lead_weeks: int = 12
+    coordinator_id: str
+    risk_level: Optional[str] = None  # last level an alert was raised for
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Decision(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "ref"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str
+    ref: str
+    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    title: str
+    deadline: date
+    decided_by: str = "college"  # college, raad or regio
+    created_by: str
+    postponements: int = 0
+    taken_on: Optional[date] = None  # set once every adoption needed is in
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Adoption(SQLModel, table=True):
+    """One municipality's (or, for a regional decision, the region's) latest verdict on a decision."""
+    __table_args__ = (UniqueConstraint("decision_id", "municipality_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    decision_id: int = Field(foreign_key="decision.id", index=True)
+    municipality_id: Optional[int] = Field(default=None, foreign_key="municipality.id")
+    outcome: str  # vastgesteld or afgewezen
+    on_date: date
+    reason: Optional[str] = None
+    recorded_by: str
+    recorded_at: datetime = Field(default_factory=utcnow)
+
+
+class InputRequest(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "ref"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str
+    ref: str
+    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    question: str
+    stakeholder_user: Optional[str] = None  # Slack user id, when the stakeholder is in Slack
+    stakeholder_name: str  # display name, or the outsider's name
+    role: str
+    deadline: date
+    decision_id: Optional[int] = Field(default=None, foreign_key="decision.id")
+    requested_by: str
+    received_on: Optional[date] = None
+    postponements: int = 0
+    reminders_sent: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Task(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "ref"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str
+    ref: str
+    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    title: str
+    owner_user: Optional[str] = None
+    owner_name: str
+    deadline: date
+    after_decision_id: Optional[int] = Field(default=None, foreign_key="decision.id")
+    created_by: str
+    done_on: Optional[date] = None
+    postponements: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class UrgentCase(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "ref"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str
+    ref: str
+    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    description: Optional[str] = Field(default=None, sa_column=Column(Text))  # None once purged
+    severity: str = "middel"
+    flagged_by: str
+    flagged_at: datetime = Field(default_factory=utcnow)
+    acked_by: Optional[str] = None
+    acked_at: Optional[datetime] = None
+    resolved_by: Optional[str] = None
+    resolved_at: Optional[datetime] = None
+    escalated_at: Optional[datetime] = None
+    purged_at: Optional[datetime] = None
+
+
+class AuditLog(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str = Field(index=True)
+    trajectory_id: Optional[int] = Field(default=None, foreign_key="trajectory.id", index=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str
+    action: str
+    item: Optional[str] = None  # reference such as B3, or the trajectory
+    field_name: Optional[str] = None
+    old_value: Optional[str] = None
+    new_value: Optional[str] = None
+
+
+class RefCounter(SQLModel, table=True):
+    """Last reference number handed out per workspace and kind (B, I, T, U)."""
+    team_id: str = Field(primary_key=True)
+    kind: str = Field(primary_key=True)
+    value: int = 0
+
+
+class UserSetting(SQLModel, table=True):
+    team_id: str = Field(primary_key=True)
+    user_id: str = Field(primary_key=True)
+    language: str
+
+
+class ProcessedRequest(SQLModel, table=True):
+    """Slack request ids already handled, so a retried delivery changes nothing twice."""
+    key: str = Field(primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+
+
+class Outbox(SQLModel, table=True):
+    """Every message the bot sends, stored under a unique key before it is sent."""
+    id: Optional[int] = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    team_id: str
+    method: str = "chat.postMessage"
+    channel: str
+    payload: str = Field(sa_column=Column(Text, nullable=False))  # JSON: text, blocks, ts
+    created_at: datetime = Field(default_factory=utcnow)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
+    claimed_until: Optional[datetime] = None
+    sent_at: Optional[datetime] = Field(default=None, index=True)
+    ts: Optional[str] = None
+    last_error: Optional[str] = None

@@ -1,0 +1,87 @@
+"""Queries shared by the commands, the views and the jobs."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, select
+
+from store.models import (Adoption, AuditLog, Decision, InputRequest, Municipality, RefCounter,
+                          Region, Task, Trajectory, UrgentCase)
+
+ITEM_TABLES = {"B": Decision, "I": InputRequest, "T": Task, "U": UrgentCase}
+
+
+def next_ref(session: Session, team_id: str, kind: str) -> str:
+    """Hand out the next reference of a kind, atomically: two concurrent requests never share one."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(RefCounter)
+        .values(team_id=team_id, kind=kind, value=1)
+        .on_conflict_do_update(index_elements=["team_id", "kind"], set_={"value": RefCounter.value + 1})
+        .returning(RefCounter.value)
+    )
+    return f"{kind}{session.exec(statement).scalar_one()}"
+
+
+def trajectory_for_channel(session: Session, team_id: str, channel_id: str) -> Trajectory | None:
+    return session.exec(select(Trajectory).where(Trajectory.team_id == team_id,
+                                                 Trajectory.channel_id == channel_id)).first()
+
+
+def item_by_ref(session: Session, team_id: str, ref: str):
+    table = ITEM_TABLES.get(ref[:1].upper())
+    if table is None:
+        return None
+    return session.exec(select(table).where(table.team_id == team_id, table.ref == ref.upper())).first()
+
+
+def region_by_name(session: Session, team_id: str, name: str) -> Region | None:
+    for region in session.exec(select(Region).where(Region.team_id == team_id)):
+        if region.name.casefold() == name.casefold():
+            return region
+    return None
+
+
+def municipalities(session: Session, region_id: int) -> list[Municipality]:
+    return list(session.exec(select(Municipality).where(Municipality.region_id == region_id)
+                             .order_by(Municipality.name)))
+
+
+def adoptions_by_decision(session: Session, decision_ids: Iterable[int]) -> dict[int, list[Adoption]]:
+    ids = list(decision_ids)
+    result: dict[int, list[Adoption]] = defaultdict(list)
+    if ids:
+        for adoption in session.exec(select(Adoption).where(Adoption.decision_id.in_(ids))):
+            result[adoption.decision_id].append(adoption)
+    return result
+
+
+def decisions(session: Session, trajectory_id: int) -> list[Decision]:
+    return list(session.exec(select(Decision).where(Decision.trajectory_id == trajectory_id)
+                             .order_by(Decision.deadline, Decision.id)))
+
+
+def input_requests(session: Session, trajectory_id: int) -> list[InputRequest]:
+    return list(session.exec(select(InputRequest).where(InputRequest.trajectory_id == trajectory_id)
+                             .order_by(InputRequest.deadline, InputRequest.id)))
+
+
+def tasks(session: Session, trajectory_id: int) -> list[Task]:
+    return list(session.exec(select(Task).where(Task.trajectory_id == trajectory_id)
+                             .order_by(Task.deadline, Task.id)))
+
+
+def urgent_cases(session: Session, trajectory_id: int) -> list[UrgentCase]:
+    return list(session.exec(select(UrgentCase).where(UrgentCase.trajectory_id == trajectory_id)
+                             .order_by(UrgentCase.flagged_at)))
+
+
+def audit(session: Session, *, team_id: str, actor: str, action: str, trajectory_id: int | None = None,
+          item: str | None = None, field_name: str | None = None, old=None, new=None) -> None:
+    """One audit row, in the caller's transaction: the change and its record commit together."""
+    session.add(AuditLog(team_id=team_id, trajectory_id=trajectory_id, actor=actor, action=action,
+                         item=item, field_name=field_name,
+                         old_value=None if old is None else str(old),
+                         new_value=None if new is None else str(new)))

@@ -1,0 +1,222 @@
+"""Fixtures: a database per test (SQLite always, PostgreSQL when TEST_DATABASE_URL is set), a
+clock the test controls, the fake Slack Web API, and the real Bolt app served over HTTP."""
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from socketserver import ThreadingMixIn
+from urllib.parse import urlencode
+from urllib.request import Request, urlopen
+from urllib.error import HTTPError
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from zoneinfo import ZoneInfo
+
+import pytest
+from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import create_engine
+from sqlmodel import Session, select
+
+from bot import build_app, make_client, wsgi_app
+from core.config import Settings
+from service.runtime import open_runtime
+from store.db import normalize_url
+from tests.fake_slack import FakeSlack
+
+SECRET = "test-signing-secret"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/regiowacht-test.sqlite3"
+        return
+    base = normalize_url(os.environ["TEST_DATABASE_URL"])
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    yield base + ("&" if "?" in base else "?") + f"options=-csearch_path%3D{schema}"
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    admin.dispose()
+
+
+class Clock:
+    """Now, as the test says: set in Amsterdam local time, read as aware UTC."""
+
+    def __init__(self, local: str = "2026-11-24 10:00"):
+        self.set(local)
+
+    def set(self, local: str) -> None:
+        self.moment = datetime.fromisoformat(local).replace(tzinfo=AMSTERDAM).astimezone(timezone.utc)
+
+    def advance(self, **delta) -> None:
+        self.moment += timedelta(**delta)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def slack():
+    fake = FakeSlack().start()
+    yield fake
+    fake.stop()
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def make_settings(slack: FakeSlack, database_url: str, **env) -> Settings:
+    return Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+                              "SLACK_API_URL": slack.url, "DATABASE_URL": database_url,
+                              "BOT_ADMINS": "U_ADMIN", **env})
+
+
+class SlackBot:
+    """The real Bolt app behind a real HTTP endpoint, driven the way Slack drives it."""
+
+    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock):
+        self.slack = slack
+        client = make_client(settings)
+        self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0)
+        self.app = build_app(self.rt, client)
+        self.server = make_server("127.0.0.1", 0, wsgi_app(self.app), server_class=_ThreadingWSGIServer,
+                                  handler_class=_QuietHandler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/slack/events"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self._n = itertools.count(1)
+        self.verifier = SignatureVerifier(SECRET)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.rt.engine.dispose()
+
+    def session(self) -> Session:
+        return Session(self.rt.engine)
+
+    def all(self, table) -> list:
+        with self.session() as session:
+            return list(session.exec(select(table)))
+
+    # -- raw requests ---------------------------------------------------------------------
+    def post(self, body: str, content_type: str, *, timestamp: int | None = None, secret: str = SECRET,
+             headers: dict | None = None) -> int:
+        timestamp = int(time.time()) if timestamp is None else timestamp
+        signature = SignatureVerifier(secret).generate_signature(timestamp=str(timestamp), body=body)
+        request = Request(self.url, data=body.encode(), method="POST", headers={
+            "Content-Type": content_type, "X-Slack-Request-Timestamp": str(timestamp),
+            "X-Slack-Signature": signature, **(headers or {})})
+        try:
+            with urlopen(request, timeout=10) as response:
+                return response.status
+        except HTTPError as error:
+            return error.code
+
+    def command_body(self, text: str, *, user: str, channel: str, team: str, n: int) -> str:
+        return urlencode({"token": "legacy", "team_id": team, "team_domain": "regio", "channel_id": channel,
+                          "channel_name": "inkoop", "user_id": user, "user_name": user.lower(),
+                          "command": self.rt.settings.slash_command, "text": text,
+                          "response_url": self.slack.response_url(n), "trigger_id": f"trigger-{n}",
+                          "api_app_id": "A1"})
+
+    # -- what a user does -----------------------------------------------------------------
+    def command(self, text: str, *, user: str = "U_COORD", channel: str = "C_JEUGD", team: str = "T1"):
+        """Type `/inkoop text`; returns the ephemeral answer (response_url payload) or views.open call."""
+        n = next(self._n)
+        status = self.post(self.command_body(text, user=user, channel=channel, team=team, n=n),
+                           "application/x-www-form-urlencoded")
+        assert status == 200
+        return self.slack.wait_for(lambda c: c.path == f"/response/{n}" or
+                                   (c.method == "views.open" and c.body.get("trigger_id") == f"trigger-{n}"))
+
+    def say(self, text: str, **kw) -> str:
+        """The answer's text as the user reads it (all its blocks)."""
+        call = self.command(text, **kw)
+        return message_text(call.body)
+
+    def interact(self, payload: dict) -> int:
+        return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+
+    def click(self, action_id: str, value: str, *, user: str = "U_COORD", channel: str = "C_JEUGD",
+              team: str = "T1", message_ts: str = "1700000000.000001") -> int:
+        n = next(self._n)
+        return self.interact({
+            "type": "block_actions", "team": {"id": team, "domain": "regio"},
+            "user": {"id": user, "team_id": team}, "api_app_id": "A1", "token": "legacy",
+            "trigger_id": f"trigger-{n}", "channel": {"id": channel, "name": "inkoop"},
+            "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
+            "message": {"ts": message_ts, "text": "", "blocks": []},
+            "response_url": self.slack.response_url(n),
+            "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value,
+                         "action_ts": str(time.time())}]})
+
+    def submit(self, view: dict, values: dict[str, str], *, user: str = "U_COORD", team: str = "T1") -> tuple[int, dict]:
+        """Fill a modal's fields (block id -> typed value) and submit it; returns status and ack body."""
+        state = {}
+        for block in view["blocks"]:
+            if block["type"] != "input":
+                continue
+            element = block["element"]
+            typed = values.get(block["block_id"])
+            if element["type"] == "users_select":
+                state[block["block_id"]] = {"value": {"type": "users_select", "selected_user": typed}}
+            else:
+                state[block["block_id"]] = {"value": {"type": "plain_text_input", "value": typed}}
+        payload = {"type": "view_submission", "team": {"id": team, "domain": "regio"},
+                   "user": {"id": user, "team_id": team}, "api_app_id": "A1", "token": "legacy",
+                   "trigger_id": "trigger-view", "view": {**view, "id": "V1", "state": {"values": state}}}
+        body = urlencode({"payload": json.dumps(payload)})
+        timestamp = int(time.time())
+        signature = self.verifier.generate_signature(timestamp=str(timestamp), body=body)
+        request = Request(self.url, data=body.encode(), method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": str(timestamp),
+            "X-Slack-Signature": signature})
+        with urlopen(request, timeout=10) as response:
+            raw = response.read().decode()
+            return response.status, json.loads(raw) if raw else {}
+
+
+def message_text(body: dict) -> str:
+    """Everything a message says: its blocks as text, or its text."""
+    from views.text import blocks_to_text
+    return blocks_to_text(body.get("blocks") or [], body.get("text", ""))
+
+
+@pytest.fixture
+def bot(slack, database_url, clock):
+    harness = SlackBot(slack, make_settings(slack, database_url), clock)
+    yield harness
+    harness.close()
+
+
+TRAJECT = ("traject Jeugdhulp Rivierenland 2027 regio: Rivierenland gemeenten: Buren, Culemborg, Maasdriel, "
+           "Neder-Betuwe, Tiel, West Betuwe, West Maas en Waal, Zaltbommel contracteinde: 31-3-2027 "
+           "implementatie: 12 domein: jeugd")
+
+
+@pytest.fixture
+def trajectory(bot):
+    """A channel C_JEUGD linked to a trajectory whose coordinator is U_ADMIN (in BOT_ADMINS)."""
+    text = bot.say(TRAJECT, user="U_ADMIN")
+    assert "gekoppeld" in text, text
+    return bot

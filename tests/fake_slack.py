@@ -1,0 +1,134 @@
+"""A local stand-in for Slack's Web API, in the manner of bolt-python's mock_web_api_server: an
+HTTP server on 127.0.0.1 that answers like Slack, records every call, and can be told to fail."""
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
+
+
+@dataclass
+class Call:
+    method: str          # Web API method, or "response_url" for respond()
+    path: str
+    body: dict
+    headers: dict
+
+
+class FakeSlack:
+    def __init__(self):
+        self.calls: list[Call] = []
+        self.admins: set[str] = set()
+        self.failure_rate = 0.0
+        self.failure_statuses = (429, 500)
+        self.fail_next: list[int] = []   # statuses to answer with, one per coming API call
+        self._random = random.Random(7)
+        self._ts = itertools.count(1)
+        self._lock = threading.Condition()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}/api/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self) -> "FakeSlack":
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def response_url(self, n: int) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}/response/{n}"
+
+    # -- what tests read ------------------------------------------------------------------
+    def of(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(self, predicate, timeout: float = 10.0) -> Call:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                for call in self.calls:
+                    if predicate(call):
+                        return call
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"no such call within {timeout}s; calls: {[c.method for c in self.calls]}")
+                self._lock.wait(remaining)
+
+    def clear(self) -> None:
+        with self._lock:
+            self.calls.clear()
+
+    # -- the server ------------------------------------------------------------------------
+    def _answer(self, method: str, body: dict) -> dict:
+        if method == "auth.test":
+            return {"ok": True, "user_id": "UBOT", "team_id": "T1", "bot_id": "BBOT", "user": "regiowacht"}
+        if method == "users.info":
+            user = body.get("user")
+            return {"ok": True, "user": {"id": user, "is_admin": user in self.admins, "is_owner": False,
+                                         "tz": "Europe/Amsterdam", "locale": "en-US"}}
+        if method in ("chat.postMessage", "chat.update"):
+            return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts") or f"1700000000.{next(self._ts):06d}"}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
+        if method in ("views.open", "views.update", "views.publish"):
+            return {"ok": True, "view": {"id": "V1", **(body.get("view") if isinstance(body.get("view"), dict) else {})}}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(body.get("users", "X"))}}
+        return {"ok": True}
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_POST(self):
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    body = json.loads(raw or "{}")
+                else:
+                    body = dict(parse_qsl(raw))
+                    for key in ("view", "blocks"):
+                        if isinstance(body.get(key), str):
+                            body[key] = json.loads(body[key])
+                path = self.path.split("?")[0]
+                method = "response_url" if path.startswith("/response/") else path.removeprefix("/api/")
+                status = 200
+                with fake._lock:
+                    if method != "response_url":
+                        if fake.fail_next:
+                            status = fake.fail_next.pop(0)
+                        elif fake.failure_rate and fake._random.random() < fake.failure_rate:
+                            status = fake._random.choice(fake.failure_statuses)
+                    if status == 200:
+                        fake.calls.append(Call(method, path, body, dict(self.headers)))
+                        fake._lock.notify_all()
+                if status == 200:
+                    payload = fake._answer(method, body)
+                    self._send(200, payload)
+                elif status == 429:
+                    self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "0"})
+                else:
+                    self._send(status, {"ok": False, "error": "fatal_error"})
+
+            def _send(self, status, payload, headers=None):
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler

@@ -1,0 +1,86 @@
+"""Messages in Block Kit, built with slack_sdk's models so Slack's limits are checked here."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import (ActionsBlock, Block, ButtonElement, ContextBlock,
+                                     MarkdownTextObject, SectionBlock)
+
+from core.outcome import Reply
+from core.status import person
+from core.texts import t
+from store.models import Trajectory, UrgentCase
+
+SECTION_LIMIT = 3000  # characters in one section's text
+CONTEXT_LIMIT = 10    # elements in one context block
+
+
+def _chunks(text: str, limit: int = SECTION_LIMIT) -> list[str]:
+    """Split long mrkdwn on line breaks so every piece fits in one section."""
+    pieces, current = [], ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            pieces.append(line[:limit])
+            line = line[limit:]
+        if current and len(current) + 1 + len(line) > limit:
+            pieces.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def sections(lines: list[str]) -> list[Block]:
+    return [SectionBlock(text=MarkdownTextObject(text=chunk)) for line in lines for chunk in _chunks(line)]
+
+
+def context(lines: list[str]) -> list[Block]:
+    if not lines:
+        return []
+    return [ContextBlock(elements=[MarkdownTextObject(text=chunk) for line in lines[:CONTEXT_LIMIT]
+                                   for chunk in _chunks(line, 2000)][:CONTEXT_LIMIT])]
+
+
+def reply_blocks(reply: Reply) -> list[Block]:
+    head, *rest = reply.lines
+    blocks = sections([("⚠️ " if reply.error else "") + head])
+    if rest:
+        blocks += sections(rest)
+    return blocks + context(reply.context)
+
+
+def fallback_text(reply: Reply) -> str:
+    """The notification text Slack shows where blocks cannot be shown."""
+    return reply.lines[0][:3000]
+
+
+def urgent_message(case: UrgentCase, trajectory: Trajectory, lang: str, timezone: str) -> tuple[str, list[Block]]:
+    """The channel post for an urgent case, with Oppakken / Opgelost while it is open."""
+    zone = ZoneInfo(timezone)
+    when = lambda moment: moment.astimezone(zone).strftime("%d-%m %H:%M")  # noqa: E731
+    text = t(lang, "urgent_post", ref=case.ref, severity=t(lang, f"sev_{case.severity}"),
+             who=person(case.flagged_by, None), text=case.description or t(lang, "urgent_purged"))
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=("🚨 " + text)[:SECTION_LIMIT]))]
+    state = []
+    if case.acked_at:
+        state.append(t(lang, "urgent_acked", who=person(case.acked_by, None), when=when(case.acked_at)))
+    if case.resolved_at:
+        state.append(t(lang, "urgent_resolved", who=person(case.resolved_by, None), when=when(case.resolved_at)))
+    if not case.acked_at:
+        blocks.append(SectionBlock(text=MarkdownTextObject(
+            text=t(lang, "urgent_attention", coordinator=person(trajectory.coordinator_id, None)))))
+    blocks += context(state)
+    if not case.resolved_at:
+        buttons = []
+        if not case.acked_at:
+            buttons.append(ButtonElement(text=t(lang, "btn_ack"), action_id="urgent_ack", value=str(case.id),
+                                         style="primary"))
+        buttons.append(ButtonElement(text=t(lang, "btn_resolve"), action_id="urgent_resolve", value=str(case.id)))
+        blocks.append(ActionsBlock(block_id=f"urgent_{case.id}", elements=buttons))
+    return text, blocks
+
+
+def as_dicts(blocks: list[Block]) -> list[dict]:
+    return [block.to_dict() for block in blocks]

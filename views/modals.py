@@ -1,0 +1,77 @@
+"""The forms that a creating subcommand opens when typed without arguments. Each field's block_id
+is the command's field key, so a submission runs through the very same code as the typed command
+and an error lands next to the field that caused it."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from slack_sdk.models.blocks import InputBlock, PlainTextInputElement, PlainTextObject, UserSelectElement
+from slack_sdk.models.views import View
+
+from core.texts import t
+
+
+@dataclass(frozen=True)
+class FormField:
+    key: str
+    label: str
+    optional: bool = False
+    multiline: bool = False
+    person: bool = False       # also offers a Slack user picker
+    placeholder: str | None = None
+
+
+_DEADLINE = FormField("deadline", "field_deadline", placeholder="placeholder_deadline")
+FORMS: dict[str, tuple[FormField, ...]] = {
+    "traject": (FormField("title", "field_title"), FormField("regio", "field_regio"),
+                FormField("gemeenten", "field_gemeenten", optional=True, multiline=True),
+                FormField("contracteinde", "field_contracteinde", placeholder="placeholder_deadline"),
+                FormField("start", "field_start", optional=True), FormField("implementatie", "field_implementatie", optional=True),
+                FormField("domein", "field_domein", optional=True)),
+    "besluit": (FormField("title", "field_title"), _DEADLINE, FormField("door", "field_door", optional=True)),
+    "input": (FormField("title", "field_question", multiline=True), FormField("van", "field_van", optional=True, person=True),
+              FormField("rol", "field_rol"), _DEADLINE, FormField("voor", "field_voor", optional=True)),
+    "taak": (FormField("title", "field_title"), FormField("eigenaar", "field_eigenaar", optional=True, person=True),
+             _DEADLINE, FormField("na", "field_na", optional=True)),
+    "urgent": (FormField("title", "field_description", multiline=True), FormField("ernst", "field_ernst", optional=True)),
+}
+PERSON_PICKER = "{key}_user"  # block id of a field's Slack user picker
+
+
+def form_modal(name: str, lang: str, channel_id: str) -> View:
+    blocks = []
+    for field in FORMS[name]:
+        placeholder = PlainTextObject(text=t(lang, field.placeholder)) if field.placeholder else None
+        blocks.append(InputBlock(block_id=field.key, label=t(lang, field.label), optional=field.optional,
+                                 element=PlainTextInputElement(action_id="value", multiline=field.multiline,
+                                                               placeholder=placeholder)))
+        if field.person:
+            blocks.append(InputBlock(block_id=PERSON_PICKER.format(key=field.key), optional=True,
+                                     label=t(lang, f"field_{field.key}_user"),
+                                     element=UserSelectElement(action_id="value")))
+    return View(type="modal", callback_id=f"form_{name}", title=t(lang, f"modal_{name}"),
+                submit=t(lang, "modal_submit"), close=t(lang, "modal_cancel"), blocks=blocks,
+                private_metadata=json.dumps({"channel": channel_id, "lang": lang}))
+
+
+def read_submission(name: str, state_values: dict) -> tuple[str, dict[str, str]]:
+    """(free text, fields) from a view_submission's state, in the command's own terms."""
+    def value(block_id: str) -> str | None:
+        element = state_values.get(block_id, {}).get("value", {})
+        return element.get("value") or element.get("selected_user")
+
+    fields: dict[str, str] = {}
+    for field in FORMS[name]:
+        if field.person and value(PERSON_PICKER.format(key=field.key)):
+            fields[field.key] = f"<@{value(PERSON_PICKER.format(key=field.key))}>"
+        elif value(field.key):
+            fields[field.key] = value(field.key).strip()
+    title = fields.pop("title", "")
+    return title, fields
+
+
+def error_block(name: str, field: str | None) -> str:
+    """The block an error is shown under: its own field, or the first one."""
+    keys = [f.key for f in FORMS[name]]
+    return field if field in keys else keys[0]
