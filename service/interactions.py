@@ -32,10 +32,11 @@ class Answer:
     modal: View | None = None
     errors: dict[str, str] | None = None  # form errors by block id
     duplicate: bool = False               # a retried request that was handled before
+    error: bool = False                   # the answer says what was wrong; nothing was stored
 
 
 def _answer(reply: Reply) -> Answer:
-    return Answer(text=fallback_text(reply), blocks=reply_blocks(reply))
+    return Answer(text=fallback_text(reply), blocks=reply_blocks(reply), error=reply.error)
 
 
 def _internal_error(rt: Runtime, actor: Actor) -> Answer:
