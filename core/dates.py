@@ -196,6 +196,8 @@ class _Grammar:
              lambda m: date(t.year, 12, 31)),
             (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:het\s+)?(?:volgend|volgende|next)\s+(?:jaar|year)",
              lambda m: date(t.year + 1, 12, 31)),
+            (r"(?:eind|einde|end of|end|ultimo)\s+(?:van\s+)?(?:het\s+jaar\s+)?(\d{4})",
+             lambda m: date(int(m[1]), 12, 31)),
             (rf"(?:eind|einde|end of|end|ultimo)\s+(?:van\s+)?{_MONTH}{_YEAR}",
              lambda m: _next_month_end(t, MONTHS[m[1]], _year(m[2]))),
             (rf"(?:medio|half|halverwege|midden|mid|mid-|middle of)\s*{_MONTH}{_YEAR}",

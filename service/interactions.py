@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 
 from slack_sdk.models.blocks import Block
@@ -20,6 +21,7 @@ from store.db import session_scope
 from store.models import ProcessedRequest, Trajectory, UrgentCase
 from views.messages import fallback_text, reply_blocks, urgent_message
 from views.modals import error_block, form_modal
+from views.text import mrkdwn_to_text
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,7 @@ def _queue_notices(rt: Runtime, session: Session, notices: list[Notice]) -> list
         if notice.kind == "urgent_new":
             key, method, extra = post_key, "chat.postMessage", None
         else:  # refresh the channel post so its buttons match the case
-            key = f"{post_key}:update:{rt.now().timestamp()}"
+            key = f"{post_key}:update:{uuid.uuid4().hex}"  # each change is its own update
             method, extra = "chat.update", {"ts_of": post_key}
         if outbox.enqueue(session, key=key, team_id=case.team_id, channel=trajectory.channel_id, text=text,
                           blocks=blocks, method=method, extra=extra):
@@ -104,7 +106,8 @@ def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str,
         outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_form(ctx, name, title, fields))
     except RegiowachtError as error:
         reply = commands.describe_error(error, actor.language, rt.settings.slash_command)
-        return Answer(errors={error_block(name, error.field): "\n".join(reply.lines)[:2000]})
+        # Modal errors are plain text: no mrkdwn markup.
+        return Answer(errors={error_block(name, error.field): mrkdwn_to_text("\n".join(reply.lines))[:2000]})
     except SQLAlchemyError:
         log.exception("form failed in the database")
         return Answer(errors={error_block(name, None): t(actor.language, "err_internal")})
