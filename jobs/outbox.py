@@ -42,8 +42,9 @@ def enqueue(session: Session, *, key: str, team_id: str, channel: str, text: str
     statement = (dialect.insert(Outbox)
                  .values(key=key, team_id=team_id, method=method, channel=channel, payload=json.dumps(payload),
                          created_at=now, next_attempt_at=now, attempts=0)
-                 .on_conflict_do_nothing(index_elements=["key"]))
-    return session.exec(statement).rowcount == 1
+                 .on_conflict_do_nothing(index_elements=["key"])
+                 .returning(Outbox.id))
+    return session.exec(statement).first() is not None
 
 
 def exists(session: Session, key: str) -> bool:
