@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -57,6 +57,10 @@ FILLERS = re.compile(
     r"^(?:uiterlijk|voor|vóór|per|op|deadline|t/m|tm|tot en met|tot|no later than|by|before|"
     r"on|due|not later than|until|de|the|:|,)\s+")
 
+# A time of day after the date: the deadline is the day.
+_TIME = re.compile(r"(?:,?\s+(?:om|at|vóór|voor|before|by)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u|h|am|pm)|"
+                   r",?\s+(?:om|at)?\s*\d{1,2}:\d{2}|\s+(?:'s\s+)?(?:ochtends|middags|avonds)|"
+                   r"\s+(?:end of day|eod|einde dag|einde van de dag))$")
 _NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
@@ -166,6 +170,7 @@ class _Grammar:
         t = self.today
         return (
             (r"(vandaag|today)", lambda m: t),
+            (r"(gisteren|yesterday)", lambda m: t - timedelta(days=1)),
             (r"(morgen|tomorrow)", lambda m: t + timedelta(days=1)),
             (r"(overmorgen|day after tomorrow)", lambda m: t + timedelta(days=2)),
             (rf"(?:over|binnen|in|within)?\s*{_NUM}\s+(?:werkdagen|werkdag|working days?|business days?|"
@@ -186,7 +191,8 @@ class _Grammar:
             (rf"{_DAY}\s+(?:volgende week|next week)", lambda m: _this_week(t, WEEKDAYS[m[1]], 1)),
             (rf"(?:deze week|this week)\s+{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
             (rf"{_DAY}\s+(?:deze week|this week)", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
-            (rf"(?:aanstaande|komende|a\.s\.|next|coming|this)?\s*{_DAY}(?:\s+(?:aanstaande|a\.s\.|as))?",
+            (rf"(?:volgende|next)\s+{_DAY}", lambda m: self._ambiguous_weekday(WEEKDAYS[m[1]])),
+            (rf"(?:aanstaande|komende|a\.s\.|coming|this)?\s*{_DAY}(?:\s+(?:aanstaande|a\.s\.?|as))?",
              lambda m: _weekday_after(t, WEEKDAYS[m[1]])),
             (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:de\s+|deze\s+|this\s+|the\s+)?(?:maand|month)",
              lambda m: _month_end(t.year, t.month)),
@@ -211,7 +217,7 @@ class _Grammar:
              lambda m: _quarter_end(t, ORDINAL_QUARTERS[m[1]], _year(m[2]))),
             (r"(?:eind\s+|einde\s+|end of\s+)?(?:kwartaal|quarter)\s+([1-4])" + _YEAR,
              lambda m: _quarter_end(t, int(m[1]), _year(m[2]))),
-            (r"(?:week|wk|w)\.?\s*(\d{1,2})" + _YEAR, lambda m: _iso_week_friday(t, int(m[1]), _year(m[2]))),
+            (r"(?:in\s+)?(?:week|wk|w)\.?\s*(\d{1,2})" + _YEAR, lambda m: _iso_week_friday(t, int(m[1]), _year(m[2]))),
             (r"(\d{4})-(\d{1,2})-(\d{1,2})", lambda m: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
             (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})",
              lambda m: _safe_date(_year(m[3]), int(m[2]), int(m[1]))),
@@ -221,6 +227,14 @@ class _Grammar:
             (rf"(?:{_DAY},?\s+)?{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th|e)?,?{_YEAR}",
              lambda m: self._named(m[1], int(m[3]), MONTHS[m[2]], _year(m[4]))),
         )
+
+    def _ambiguous_weekday(self, weekday: int) -> date:
+        """`volgende dinsdag` / `next Tuesday`: this coming one, or the one in next week? Ask."""
+        coming = _weekday_after(self.today, weekday)
+        in_next_week = _this_week(self.today, weekday, 1)
+        if coming == in_next_week:
+            return coming
+        raise _Refusal("date_ambiguous", first=coming, second=in_next_week)
 
     def _day_month(self, day: int, month: int, year: int | None) -> date:
         if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -241,6 +255,7 @@ def _clean(text: str) -> str:
     text = text.strip().lower().replace("vóór", "voor").replace("’", "'")
     text = re.sub(r"\s+", " ", text)
     text = text.strip(" .!?;,")
+    text = _TIME.sub("", text).strip(" .,")
     previous = None
     while previous != text:
         previous = text
@@ -273,6 +288,25 @@ def read_date(text: str, today: date, *, work: WorkCalendar | None = None, past:
     return DateReading(value)
 
 
+_MONTH_WORD = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+
+
+def _dateparser_fallback(cleaned: str, today: date) -> date | None:
+    """dateparser for absolute dates in forms the grammar does not know. It guesses freely (it
+    reads `3 maart om 12 uur` as the year 2112), so only a phrase with a month name and a
+    four-digit year is given to it, and its answer must carry that year and a day from the text."""
+    year = re.search(r"\b(20\d\d)\b", cleaned)
+    if not year or not _MONTH_WORD.search(cleaned):
+        return None
+    import dateparser  # imported on first use; warm_up() does that at start
+    result = dateparser.parse(cleaned, languages=["nl", "en"], settings={
+        "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+        "RELATIVE_BASE": datetime.combine(today, datetime.min.time())})
+    if result is None or result.year != int(year.group(1)) or str(result.day) not in re.findall(r"\d+", cleaned):
+        return None
+    return result.date()
+
+
 def _read(cleaned: str, today: date, work: WorkCalendar, past: bool) -> date | None:
     grammar = _Grammar(today, work)
     for pattern, build in grammar.rules():
@@ -286,7 +320,7 @@ def _read(cleaned: str, today: date, work: WorkCalendar, past: bool) -> date | N
                 # Without a year, an adoption date is the latest such day, not the next.
                 value = _latest_before(value, today)
             return value
-    return None
+    return _dateparser_fallback(cleaned, today)
 
 
 def _latest_before(value: date, today: date) -> date:
@@ -299,7 +333,10 @@ def _latest_before(value: date, today: date) -> date:
 
 
 def warm_up() -> None:
-    """Compile every rule once, so the first Slack request does not pay for it."""
-    read_date("volgende week dinsdag", date(2026, 1, 1))
-    for pattern, _ in _Grammar(date(2026, 1, 1), WorkCalendar()).rules():
+    """Compile every rule and load dateparser and the holiday calendar once, so the first Slack
+    request does not pay for it."""
+    today = date.today()
+    for pattern, _ in _Grammar(today, WorkCalendar()).rules():
         _COMPILED.setdefault(pattern, re.compile(pattern))
+    read_date("over 3 werkdagen", today)
+    _dateparser_fallback(f"3rd of march {today.year + 1}", today)

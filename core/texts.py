@@ -78,6 +78,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "`{text}` is {date}: that is in the future. On which day did it happen?"),
     "date_weekday_mismatch": ("{date} valt niet op een {weekday}. Welke datum bedoel je?",
                               "{date} is not a {weekday}. Which date do you mean?"),
+    "date_ambiguous": ("`{text}` kan {first} zijn of {second}. Schrijf `aanstaande …` of `volgende week …`, of de datum.",
+                       "`{text}` could be {first} or {second}. Write `this coming …` or `next week …`, or the date."),
     "date_hint": ("Schrijf bijvoorbeeld `15 januari`, `15-01-2027`, `volgende week vrijdag`, `over 10 werkdagen` of `eind maart`.",
                   "Write for example `15 January`, `15-01-2027`, `next week Friday`, `in 10 working days` or `end of March`."),
     # -- permissions -----------------------------------------------------------------------------
