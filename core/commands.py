@@ -9,7 +9,9 @@ from core.errors import CommandError, RegiowachtError
 from core.grammar import ENGLISH_KEYS, Command, parse
 from core.outcome import Notice, Outcome, Reply
 from core.privacy import contains_bsn
-from core.status import pending_municipalities, person, region_of, status_reply
+from core.forecast import forecast_trajectory, risk_reply, thresholds_of
+from core.status import pending_municipalities, region_of, status_reply
+from core.texts import person
 from core.texts import LANGUAGES, fmt_date, t, weekday_name
 from core.tracking import Context
 from store.models import UserSetting
@@ -145,7 +147,12 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
         return Outcome(reply=Reply([t(lang, "ok_uitstel", ref=item.ref, old=d(old), new=d(item.deadline),
                                       count=item.postponements)]))
     if name == "status":
-        return Outcome(reply=status_reply(ctx.session, tracking.current_trajectory(ctx), lang, ctx.today))
+        return Outcome(reply=status_reply(ctx.session, tracking.current_trajectory(ctx), lang, ctx.today,
+                                          thresholds_of(ctx.settings)))
+    if name == "risico":
+        thresholds = thresholds_of(ctx.settings)
+        result = forecast_trajectory(ctx.session, tracking.current_trajectory(ctx), ctx.today, thresholds)
+        return Outcome(reply=risk_reply(result, thresholds, lang))
     if name == "datum":
         if not text:
             raise CommandError("err_no_date", example="ex_datum")

@@ -6,9 +6,10 @@ from datetime import date
 from sqlmodel import Session
 
 from core.outcome import Reply
-from core.texts import fmt_date, t
+from core.forecast import Thresholds, buffer_text, forecast_trajectory, level_label
+from core.texts import fmt_date, person, t
 from store import queries
-from store.models import Decision, Municipality, Region, Trajectory
+from store.models import Decision, Municipality, Region, Trajectory, UrgentCase
 
 LIST_LIMIT = 12  # items per list: the answer must stay readable in one screen
 
@@ -43,8 +44,11 @@ def pending_municipalities(session: Session, decision: Decision) -> list[str]:
     return [n for n in rejected + pending if n]
 
 
-def person(user_id: str | None, name: str | None) -> str:
-    return f"<@{user_id}>" if user_id else (name or "?")
+def case_line(case: UrgentCase, lang: str) -> str:
+    state = (t(lang, "status_case_acked", who=person(case.acked_by, None)) if case.acked_at
+             else t(lang, "status_case_open"))
+    return t(lang, "status_case", ref=case.ref, severity=t(lang, f"sev_{case.severity}"), text=case.description or "",
+             state=state)
 
 
 def _listed(lines: list[str], lang: str) -> str:
@@ -59,10 +63,10 @@ def _due(day: date, today: date, lang: str) -> str:
     return f"{text} ⚠️ {t(lang, 'status_overdue')}" if day < today else text
 
 
-def status_reply(session: Session, trajectory: Trajectory, lang: str, today: date) -> Reply:
-    region, members = region_of(session, trajectory)
-    decisions = queries.decisions(session, trajectory.id)
-    adoptions = queries.adoptions_by_decision(session, [d.id for d in decisions])
+def status_reply(session: Session, trajectory: Trajectory, lang: str, today: date, thresholds: Thresholds) -> Reply:
+    data = queries.trajectory_data(session, trajectory)
+    result = forecast_trajectory(session, trajectory, today, thresholds, data)
+    region, members, decisions, adoptions = data.region, data.members, data.decisions, data.adoptions
     open_decisions = [d for d in decisions if not d.taken_on]
     decision_lines = []
     for decision in decisions:
@@ -80,11 +84,13 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
                                 by=t(lang, f"by_{decision.decided_by}"),
                                 deadline=fmt_date(decision.deadline, lang) if decision.taken_on
                                 else _due(decision.deadline, today, lang), progress=progress))
-    inputs = [i for i in queries.input_requests(session, trajectory.id) if not i.received_on]
-    tasks = [x for x in queries.tasks(session, trajectory.id) if not x.done_on]
-    cases = [c for c in queries.urgent_cases(session, trajectory.id) if not c.resolved_at]
+    inputs = [i for i in data.inputs if not i.received_on]
+    tasks = [x for x in data.tasks if not x.done_on]
+    cases = [c for c in data.cases if not c.resolved_at]
     lines = [
         t(lang, "status_head", title=trajectory.title, region=region.name, domain=trajectory.domain),
+        t(lang, "status_risk", level=level_label(result.level, lang), verdict=buffer_text(result, lang),
+          ready=fmt_date(result.ready, lang)),
         t(lang, "status_counts", decisions=len(open_decisions), inputs=len(inputs), tasks=len(tasks), cases=len(cases)),
         t(lang, "status_decisions") + "\n" + _listed(decision_lines, lang),
         t(lang, "status_inputs") + "\n" + _listed([
@@ -93,10 +99,7 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
         t(lang, "status_tasks") + "\n" + _listed([
             t(lang, "status_task", ref=x.ref, title=x.title, owner=person(x.owner_user, x.owner_name),
               deadline=_due(x.deadline, today, lang)) for x in tasks], lang),
-        t(lang, "status_urgent") + "\n" + _listed([
-            t(lang, "status_case", ref=c.ref, severity=t(lang, f"sev_{c.severity}"), text=c.description or "",
-              state=t(lang, "status_case_acked", who=person(c.acked_by, None)) if c.acked_at
-              else t(lang, "status_case_open")) for c in cases], lang),
+        t(lang, "status_urgent") + "\n" + _listed([case_line(c, lang) for c in cases], lang),
     ]
     context = [t(lang, "status_dates", contract_end=fmt_date(trajectory.contract_end, lang),
                  go_live=fmt_date(trajectory.go_live, lang), weeks=trajectory.lead_weeks,

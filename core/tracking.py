@@ -48,7 +48,7 @@ class Context:
 
     def audit(self, action: str, trajectory: Trajectory | None, item: str | None = None,
               field_name: str | None = None, old=None, new=None) -> None:
-        queries.audit(self.session, team_id=self.actor.team_id, actor=self.actor.user_id, action=action,
+        queries.audit(self.session, at=self.now, team_id=self.actor.team_id, actor=self.actor.user_id, action=action,
                       trajectory_id=trajectory.id if trajectory else None, item=item,
                       field_name=field_name, old=old, new=new)
 

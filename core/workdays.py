@@ -3,7 +3,7 @@
 configured otherwise (the Algemene termijnenwet counts it as a holiday)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 import holidays
@@ -45,3 +45,28 @@ class WorkCalendar:
             return -self.between(end, start)
         return sum(1 for i in range(1, (end - start).days + 1)
                    if self.is_working_day(start + timedelta(days=i)))
+
+
+WORK_START, WORK_END = time(9, 0), time(17, 0)
+
+
+def in_working_hours(calendar: WorkCalendar, moment: datetime) -> bool:
+    """`moment` in local time: 09:00 to 17:00 on a working day."""
+    return calendar.is_working_day(moment.date()) and WORK_START <= moment.time() < WORK_END
+
+
+def add_working_hours(calendar: WorkCalendar, start: datetime, hours: float) -> datetime:
+    """The local moment `hours` working hours (09:00-17:00 on working days) after `start`."""
+    remaining = timedelta(hours=hours)
+    moment = start
+    while True:
+        day_start = datetime.combine(moment.date(), WORK_START, moment.tzinfo)
+        day_end = datetime.combine(moment.date(), WORK_END, moment.tzinfo)
+        if not calendar.is_working_day(moment.date()) or moment >= day_end:
+            moment = datetime.combine(moment.date() + timedelta(days=1), WORK_START, moment.tzinfo)
+            continue
+        moment = max(moment, day_start)
+        if moment + remaining <= day_end:
+            return moment + remaining
+        remaining -= day_end - moment
+        moment = day_end

@@ -8,7 +8,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable, Iterable, Protocol
 
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -31,14 +31,13 @@ class ApiCaller(Protocol):
     def api_call(self, api_method: str, *, json: dict | None = None) -> dict: ...
 
 
-def enqueue(session: Session, *, key: str, team_id: str, channel: str, text: str, blocks: list[Block] | None = None,
-            method: str = "chat.postMessage", extra: dict | None = None) -> bool:
+def enqueue(session: Session, *, now: datetime, key: str, team_id: str, channel: str, text: str,
+            blocks: list[Block] | None = None, method: str = "chat.postMessage", extra: dict | None = None) -> bool:
     """Store a message to send; False when a message with this key exists already."""
     payload = {"channel": channel, "text": text, **(extra or {})}
     if blocks is not None:
         payload["blocks"] = [b.to_dict() if isinstance(b, Block) else b for b in blocks]
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    now = datetime.now(timezone.utc)
     statement = (dialect.insert(Outbox)
                  .values(key=key, team_id=team_id, method=method, channel=channel, payload=json.dumps(payload),
                          created_at=now, next_attempt_at=now, attempts=0)

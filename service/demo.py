@@ -23,7 +23,7 @@ def _d(day) -> str:
 def script(today):
     """(days from today, user, channel, command), in the order they happened: the jeugd trajectory
     slips (B2 overdue, Zaltbommel rejects, a wethouder's input is late), the wmo one is on track."""
-    contract_end = today + timedelta(days=110)
+    contract_end = today + timedelta(days=100)
     b1, b2 = today - timedelta(days=70), today - timedelta(days=14)
     j, w = "C_JEUGD", "C_WMO"
     return [

@@ -68,7 +68,7 @@ def _queue_notices(rt: Runtime, session: Session, notices: list[Notice]) -> list
         else:  # refresh the channel post so its buttons match the case
             key = f"{post_key}:update:{uuid.uuid4().hex}"  # each change is its own update
             method, extra = "chat.update", {"ts_of": post_key}
-        if outbox.enqueue(session, key=key, team_id=case.team_id, channel=trajectory.channel_id, text=text,
+        if outbox.enqueue(session, now=rt.now(), key=key, team_id=case.team_id, channel=trajectory.channel_id, text=text,
                           blocks=blocks, method=method, extra=extra):
             keys.append(key)
     return keys

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -38,7 +38,9 @@ class Trajectory(SQLModel, table=True):
     go_live: date
     lead_weeks: int = 12
     coordinator_id: str
-    risk_level: Optional[str] = None  # last level an alert was raised for
+    risk_level: Optional[str] = None  # the level at the last risk scan
+    risk_changes: int = 0  # how often the level changed: keys each alert, so a rise alerts once
+    last_digest_at: Optional[datetime] = None
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -125,10 +127,11 @@ class UrgentCase(SQLModel, table=True):
 
 
 class AuditLog(SQLModel, table=True):
+    __table_args__ = (Index("ix_auditlog_trajectory_at", "trajectory_id", "at"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: str = Field(index=True)
-    trajectory_id: Optional[int] = Field(default=None, foreign_key="trajectory.id", index=True)
-    at: datetime = Field(default_factory=utcnow, index=True)
+    trajectory_id: Optional[int] = Field(default=None, foreign_key="trajectory.id")
+    at: datetime = Field(default_factory=utcnow)
     actor: str
     action: str
     item: Optional[str] = None  # reference such as B3, or the trajectory

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Iterable
 
+from sqlalchemy import func, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from store.models import (Adoption, AuditLog, Decision, InputRequest, Municipality, RefCounter,
                           Region, Task, Trajectory, UrgentCase)
 
+SYSTEM_ACTOR = "regiowacht"  # the audit actor for what the bot's own jobs change
 ITEM_TABLES = {"B": Decision, "I": InputRequest, "T": Task, "U": UrgentCase}
 
 
@@ -78,10 +82,59 @@ def urgent_cases(session: Session, trajectory_id: int) -> list[UrgentCase]:
                              .order_by(UrgentCase.flagged_at)))
 
 
-def audit(session: Session, *, team_id: str, actor: str, action: str, trajectory_id: int | None = None,
-          item: str | None = None, field_name: str | None = None, old=None, new=None) -> None:
+def audit(session: Session, *, at: datetime, team_id: str, actor: str, action: str,
+          trajectory_id: int | None = None, item: str | None = None, field_name: str | None = None,
+          old=None, new=None) -> None:
     """One audit row, in the caller's transaction: the change and its record commit together."""
-    session.add(AuditLog(team_id=team_id, trajectory_id=trajectory_id, actor=actor, action=action,
+    session.add(AuditLog(at=at, team_id=team_id, trajectory_id=trajectory_id, actor=actor, action=action,
                          item=item, field_name=field_name,
                          old_value=None if old is None else str(old),
                          new_value=None if new is None else str(new)))
+
+
+@dataclass
+class TrajectoryData:
+    """Everything about one trajectory that the forecast, status and digest read: a fixed number
+    of queries, however many items it holds."""
+    trajectory: Trajectory
+    region: Region
+    members: list[Municipality]
+    decisions: list[Decision]
+    adoptions: dict[int, list[Adoption]]
+    inputs: list[InputRequest]
+    tasks: list[Task]
+    cases: list[UrgentCase]
+
+
+def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
+    found = decisions(session, trajectory.id)
+    return TrajectoryData(trajectory, session.get(Region, trajectory.region_id),
+                          municipalities(session, trajectory.region_id), found,
+                          adoptions_by_decision(session, [d.id for d in found]),
+                          input_requests(session, trajectory.id), tasks(session, trajectory.id),
+                          urgent_cases(session, trajectory.id))
+
+
+def adoption_history(session: Session, municipality_ids: list[int]) -> list[tuple[Adoption, date]]:
+    """Every adoption by these municipalities, with its decision's deadline, across trajectories."""
+    if not municipality_ids:
+        return []
+    rows = session.exec(select(Adoption, Decision.deadline).join(Decision, Decision.id == Adoption.decision_id)
+                        .where(Adoption.municipality_id.in_(municipality_ids)))
+    return [(adoption, deadline) for adoption, deadline in rows]
+
+
+def answered_inputs(session: Session, team_id: str, requests: list[InputRequest]) -> list[InputRequest]:
+    """Earlier answered requests of the stakeholders of these requests, anywhere in the workspace."""
+    users = {r.stakeholder_user for r in requests if r.stakeholder_user}
+    names = {r.stakeholder_name.strip().lower() for r in requests if not r.stakeholder_user}
+    if not users and not names:
+        return []
+    return list(session.exec(select(InputRequest).where(
+        InputRequest.team_id == team_id, InputRequest.received_on.is_not(None),
+        or_(InputRequest.stakeholder_user.in_(users), func.lower(InputRequest.stakeholder_name).in_(names)))))
+
+
+def audit_since(session: Session, trajectory_id: int, since) -> list[AuditLog]:
+    return list(session.exec(select(AuditLog).where(AuditLog.trajectory_id == trajectory_id, AuditLog.at > since)
+                             .order_by(AuditLog.at)))

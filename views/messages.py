@@ -7,8 +7,7 @@ from slack_sdk.models.blocks import (ActionsBlock, Block, ButtonElement, Context
                                      MarkdownTextObject, SectionBlock)
 
 from core.outcome import Reply
-from core.status import person
-from core.texts import t
+from core.texts import person, t
 from store.models import Trajectory, UrgentCase
 
 SECTION_LIMIT = 3000  # characters in one section's text

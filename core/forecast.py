@@ -1,0 +1,280 @@
+"""The continuity forecast: when will a trajectory be ready, compared with go-live? Pure domain:
+it takes rows already loaded and the day, and explains itself step by step."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable
+
+from sqlmodel import Session
+
+from core.config import Settings
+from core.outcome import Reply
+from core.texts import fmt_date, person, t
+from store import queries
+from store.models import Adoption, Decision, InputRequest, Municipality, Task, Trajectory
+
+LEVELS = ("groen", "oranje", "rood")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    green_days: int = 14          # buffer needed for groen
+    red_contract_days: int = 30   # a pending decision this close to contract end is rood
+
+
+def thresholds_of(settings: Settings) -> Thresholds:
+    return Thresholds(settings.risk_green_days, settings.risk_red_contract_days)
+
+
+@dataclass
+class History:
+    """Observed average lateness in days (early counts as on time)."""
+    municipality: dict[int, float] = field(default_factory=dict)
+    stakeholder: dict[str, float] = field(default_factory=dict)
+
+    @staticmethod
+    def stakeholder_key(request: InputRequest) -> str:
+        return request.stakeholder_user or request.stakeholder_name.strip().casefold()
+
+    @classmethod
+    def build(cls, adoptions: Iterable[tuple[Adoption, date]], answered: Iterable[InputRequest]) -> "History":
+        """From (adoption, its decision's deadline) pairs and received input requests."""
+        late_m: dict[int, list[int]] = defaultdict(list)
+        for adoption, deadline in adoptions:
+            if adoption.municipality_id is not None and adoption.outcome == "vastgesteld":
+                late_m[adoption.municipality_id].append(max(0, (adoption.on_date - deadline).days))
+        late_s: dict[str, list[int]] = defaultdict(list)
+        for request in answered:
+            if request.received_on:
+                late_s[cls.stakeholder_key(request)].append(max(0, (request.received_on - request.deadline).days))
+        average = lambda values: sum(values) / len(values)  # noqa: E731
+        return cls({k: average(v) for k, v in late_m.items()}, {k: average(v) for k, v in late_s.items()})
+
+
+@dataclass
+class InputForecast:
+    request: InputRequest
+    lateness: float
+    expected: date
+
+
+@dataclass
+class DecisionForecast:
+    decision: Decision
+    expected: date
+    holders: list[str]                 # municipalities not yet adopted (rejected ones included)
+    rejected: list[str]
+    slowest: str | None                # the holder whose history sets the date
+    slowest_lateness: float
+    waits_for: InputForecast | None    # the open input that sets the date, if it is later
+
+
+@dataclass
+class TaskForecast:
+    task: Task
+    expected: date
+    after: DecisionForecast | None
+
+
+@dataclass
+class Forecast:
+    trajectory: Trajectory
+    today: date
+    decisions: list[DecisionForecast]
+    tasks: list[TaskForecast]
+    overdue: list[str]                 # references
+    last_decision: DecisionForecast | None
+    implementation_done: date
+    last_task: TaskForecast | None
+    ready: date
+    buffer_days: int
+    level: str
+    reasons: list[str]                 # why the level: keys of texts
+
+    @property
+    def pending(self) -> list[DecisionForecast]:
+        return [d for d in self.decisions if not d.decision.taken_on]
+
+
+def _days(value: float) -> int:
+    return math.ceil(value - 1e-9)
+
+
+def _input_forecast(request: InputRequest, history: History, today: date) -> InputForecast:
+    lateness = history.stakeholder.get(History.stakeholder_key(request), 0.0)
+    return InputForecast(request, lateness, max(request.deadline, today) + timedelta(days=_days(lateness)))
+
+
+def forecast(trajectory: Trajectory, members: list[Municipality], decisions: list[Decision],
+             adoptions: dict[int, list[Adoption]], inputs: list[InputRequest], tasks: list[Task],
+             history: History, today: date, thresholds: Thresholds = Thresholds()) -> Forecast:
+    names = {m.id: m.name for m in members}
+    open_inputs: dict[int, list[InputRequest]] = defaultdict(list)
+    for request in inputs:
+        if request.decision_id and not request.received_on:
+            open_inputs[request.decision_id].append(request)
+
+    decision_forecasts: list[DecisionForecast] = []
+    for decision in decisions:
+        if decision.taken_on:
+            decision_forecasts.append(DecisionForecast(decision, decision.taken_on, [], [], None, 0.0, None))
+            continue
+        by_member = {a.municipality_id: a for a in adoptions.get(decision.id, [])}
+        base = max(decision.deadline, today)
+        if decision.decided_by == "regio":
+            holders_ids, rejected_ids = [], []
+        else:
+            holders_ids = [m.id for m in members if m.id not in by_member or by_member[m.id].outcome != "vastgesteld"]
+            rejected_ids = [m for m in holders_ids if m in by_member]
+        slowest, slowest_late = None, 0.0
+        for member_id in holders_ids:
+            late = history.municipality.get(member_id, 0.0)
+            if slowest is None or late > slowest_late:
+                slowest, slowest_late = names[member_id], late
+        expected = base + timedelta(days=_days(slowest_late))
+        waits_for = None
+        for request in open_inputs.get(decision.id, []):
+            candidate = _input_forecast(request, history, today)
+            if candidate.expected > expected:
+                expected, waits_for = candidate.expected, candidate
+        decision_forecasts.append(DecisionForecast(decision, expected, [names[i] for i in holders_ids],
+                                                   [names[i] for i in rejected_ids], slowest, slowest_late, waits_for))
+
+    by_id = {f.decision.id: f for f in decision_forecasts}
+    task_forecasts = []
+    for task in tasks:
+        if task.done_on:
+            continue
+        after = by_id.get(task.after_decision_id)
+        expected = max(task.deadline, today)
+        if after is not None and after.expected > after.decision.deadline:
+            # It starts when the decision is expected: the planned duration shifts with the slip.
+            expected = max(expected, task.deadline + (after.expected - after.decision.deadline))
+        task_forecasts.append(TaskForecast(task, expected, after))
+
+    last_decision = max(decision_forecasts, key=lambda f: f.expected, default=None)
+    implementation_done = (last_decision.expected if last_decision else today) + timedelta(weeks=trajectory.lead_weeks)
+    if last_decision is None:
+        implementation_done = today
+    last_task = max(task_forecasts, key=lambda f: f.expected, default=None)
+    ready = max(implementation_done, last_task.expected if last_task else implementation_done)
+    buffer_days = (trajectory.go_live - ready).days
+
+    overdue = [f.decision.ref for f in decision_forecasts if not f.decision.taken_on and f.decision.deadline < today]
+    overdue += [r.ref for r in inputs if not r.received_on and r.deadline < today]
+    overdue += [x.ref for x in tasks if not x.done_on and x.deadline < today]
+
+    reasons = []
+    pending = [f for f in decision_forecasts if not f.decision.taken_on]
+    if buffer_days < 0:
+        reasons.append("risk_reason_late")
+    if pending and (trajectory.contract_end - today).days <= thresholds.red_contract_days:
+        reasons.append("risk_reason_contract_near")
+    if reasons:
+        level = "rood"
+    else:
+        if buffer_days < thresholds.green_days:
+            reasons.append("risk_reason_small_buffer")
+        if overdue:
+            reasons.append("risk_reason_overdue")
+        level = "oranje" if reasons else "groen"
+    return Forecast(trajectory, today, decision_forecasts, task_forecasts, overdue, last_decision,
+                    implementation_done, last_task, ready, buffer_days, level, reasons)
+
+
+def forecast_trajectory(session: Session, trajectory: Trajectory, today: date,
+                        thresholds: Thresholds = Thresholds(), data: queries.TrajectoryData | None = None) -> Forecast:
+    """Load what the forecast needs (a fixed number of queries) and compute it."""
+    data = data or queries.trajectory_data(session, trajectory)
+    open_inputs = [r for r in data.inputs if not r.received_on]
+    history = History.build(queries.adoption_history(session, [m.id for m in data.members]),
+                            queries.answered_inputs(session, trajectory.team_id, open_inputs))
+    return forecast(trajectory, data.members, data.decisions, data.adoptions, data.inputs, data.tasks, history,
+                    today, thresholds)
+
+
+def rises(previous: str | None, level: str) -> bool:
+    return LEVELS.index(level) > LEVELS.index(previous or "groen")
+
+
+def buffer_text(result: Forecast, lang: str) -> str:
+    if result.buffer_days < 0:
+        return t(lang, "risk_days_late", days=-result.buffer_days)
+    return t(lang, "risk_buffer", days=result.buffer_days)
+
+
+def level_label(level: str, lang: str) -> str:
+    return {"groen": "🟢", "oranje": "🟠", "rood": "🔴"}[level] + " " + t(lang, f"level_{level}")
+
+
+def blockers(result: Forecast, lang: str) -> list[str]:
+    """Who must move: overdue or critical decisions with the municipalities and people holding them."""
+    lines = []
+    for item in result.pending:
+        late = item.decision.deadline < result.today
+        critical = result.last_decision is item
+        if not (late or critical or item.waits_for):
+            continue
+        parts = [f"*{item.decision.ref}* {item.decision.title}"]
+        if item.holders:
+            parts.append(t(lang, "risk_holders", names=", ".join(item.holders)))
+        if item.waits_for:
+            request = item.waits_for.request
+            parts.append(t(lang, "risk_waits_for", ref=request.ref,
+                           who=person(request.stakeholder_user, request.stakeholder_name)))
+        lines.append(" · ".join(parts))
+    return lines
+
+
+def explain(result: Forecast, lang: str) -> list[str]:
+    """The forecast step by step, so anyone sees who must move."""
+    d = lambda day: fmt_date(day, lang, weekday=False)  # noqa: E731
+    steps = []
+    for item in sorted(result.pending, key=lambda f: f.expected):
+        decision = item.decision
+        if item.waits_for:
+            request = item.waits_for.request
+            steps.append(t(lang, "explain_input", ref=request.ref,
+                           who=person(request.stakeholder_user, request.stakeholder_name),
+                           late=round(item.waits_for.lateness), expected=d(item.waits_for.expected),
+                           decision=decision.ref, decision_expected=d(item.expected)))
+        elif item.slowest and item.slowest_lateness > 0:
+            steps.append(t(lang, "explain_municipality", name=item.slowest, late=round(item.slowest_lateness),
+                           ref=decision.ref, expected=d(item.expected)))
+        else:
+            steps.append(t(lang, "explain_decision", ref=decision.ref, expected=d(item.expected)))
+        if item.rejected:
+            steps[-1] += " " + t(lang, "explain_rejected", names=", ".join(item.rejected))
+    trajectory = result.trajectory
+    if result.last_decision is not None:
+        steps.append(t(lang, "explain_implementation", ref=result.last_decision.decision.ref,
+                       weeks=trajectory.lead_weeks, ready=d(result.implementation_done)))
+    if result.last_task is not None and result.last_task.expected > result.implementation_done:
+        task = result.last_task
+        steps.append(t(lang, "explain_task", ref=task.task.ref, ready=d(task.expected)))
+    steps.append(t(lang, "explain_compare", ready=d(result.ready), go_live=d(trajectory.go_live),
+                   contract_end=d(trajectory.contract_end), verdict=buffer_text(result, lang)))
+    return steps
+
+
+def reasons_text(result: Forecast, thresholds: Thresholds, lang: str) -> list[str]:
+    params = {"risk_reason_contract_near": {"days": thresholds.red_contract_days},
+              "risk_reason_small_buffer": {"days": thresholds.green_days},
+              "risk_reason_overdue": {"refs": ", ".join(result.overdue)}}
+    return [t(lang, key, **params.get(key, {})) for key in result.reasons] or [t(lang, "risk_reason_none")]
+
+
+def risk_reply(result: Forecast, thresholds: Thresholds, lang: str) -> Reply:
+    """What `risico` answers: the level, why, the forecast step by step, and who must move."""
+    trajectory = result.trajectory
+    lines = [t(lang, "risk_title", title=trajectory.title, level=level_label(result.level, lang),
+               verdict=buffer_text(result, lang)),
+             "\n".join(reasons_text(result, thresholds, lang)),
+             t(lang, "risk_steps") + "\n" + "\n".join(f"{i}. {step}" for i, step in enumerate(explain(result, lang), 1))]
+    who = blockers(result, lang)
+    if who:
+        lines.append(t(lang, "risk_who") + "\n" + "\n".join(f"• {line}" for line in who))
+    return Reply(lines)

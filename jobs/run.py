@@ -1,0 +1,35 @@
+"""`python bot.py digest` and `python bot.py scan`: a job once, now, whatever the day."""
+from __future__ import annotations
+
+import sys
+
+from core.config import Settings
+from jobs.digest import run_digests
+from jobs.runner import JobRun
+from jobs.scan import run_scan
+from service.runtime import open_runtime
+
+JOBS = {"digest": run_digests, "scan": run_scan}
+
+
+def run_job(settings: Settings, name: str, *, dry_run: bool = False, clock=None, out=sys.stdout) -> int:
+    client = None
+    if not dry_run:
+        missing = settings.missing_slack_credentials()
+        if missing:
+            print("Zonder " + ", ".join(missing) + " kan ik niets versturen; probeer --dry-run.", file=sys.stderr)
+            return 2
+        from bot import make_client
+        client = make_client(settings)
+    rt = open_runtime(settings, client=client, clock=clock)
+    run = JobRun(rt, dry_run=dry_run, out=out)
+    keys = JOBS[name](run)
+    verb = "zou versturen" if dry_run else "verstuurd"
+    print(f"\n{name}: {len(keys)} bericht(en) {verb}, {run.skipped} al eerder verstuurd.", file=out)
+    for note in run.notes:
+        print(note, file=out)
+    if rt.sender is not None:
+        pending = rt.sender.deliver(keys)  # a second pass for what the first could not send
+        if pending.failed:
+            print(f"{len(pending.failed)} bericht(en) wachten in de outbox op een nieuwe poging.", file=out)
+    return 0

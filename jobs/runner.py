@@ -1,0 +1,68 @@
+"""One run of a job: each trajectory's work in its own transaction, every message queued in the
+outbox under its unique key (or, with --dry-run, printed and nothing kept)."""
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+from slack_sdk.models.blocks import Block
+from sqlmodel import Session
+
+from jobs import outbox
+from service.runtime import Runtime
+from store.db import session_scope
+from views.text import blocks_to_text
+
+
+@dataclass
+class Message:
+    key: str
+    team_id: str
+    channel: str
+    text: str
+    blocks: list[Block] | None = None
+
+
+class _Taken(Exception):
+    """Another instance queued this message first: undo this step, it is theirs."""
+
+
+class JobRun:
+    def __init__(self, rt: Runtime, *, dry_run: bool = False, out=sys.stdout):
+        self.rt = rt
+        self.dry_run = dry_run
+        self.out = out
+        self.queued: list[str] = []
+        self.skipped = 0
+        self.notes: list[str] = []  # what the run chose not to do, for the operator
+
+    @contextmanager
+    def step(self) -> Iterator[Session]:
+        """A transaction for one trajectory or item; a dry run always rolls back."""
+        try:
+            with session_scope(self.rt.engine) as session:
+                yield session
+                if self.dry_run:
+                    session.rollback()
+        except _Taken:
+            self.skipped += 1
+
+    def send(self, session: Session, message: Message) -> None:
+        if outbox.exists(session, message.key):
+            raise _Taken(message.key)
+        if self.dry_run:
+            print(f"\n── {message.channel} ({message.key})", file=self.out)
+            print(blocks_to_text([b.to_dict() for b in message.blocks or []], message.text), file=self.out)
+            self.queued.append(message.key)
+            return
+        if not outbox.enqueue(session, now=self.rt.now(), key=message.key, team_id=message.team_id, channel=message.channel,
+                              text=message.text, blocks=message.blocks):
+            raise _Taken(message.key)
+        self.queued.append(message.key)
+
+    def finish(self) -> list[str]:
+        if not self.dry_run:
+            self.rt.deliver(self.queued)
+        return self.queued

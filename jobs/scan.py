@@ -1,0 +1,137 @@
+"""The risk scan and what runs with it: alerts when a trajectory's level rises, reminders for
+input requests, escalation of unacknowledged urgent cases, and purging old resolved cases."""
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
+from sqlmodel import select
+
+from core.forecast import blockers, buffer_text, forecast_trajectory, level_label, rises, thresholds_of
+from core.reminders import due_reminder
+from core.texts import fmt_date, person, t
+from core.workdays import WorkCalendar, add_working_hours, in_working_hours
+from jobs.runner import JobRun, Message
+from store import queries
+from store.models import InputRequest, Trajectory, UrgentCase
+from views.messages import context, sections
+
+ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one working day
+
+
+def run_scan(run: JobRun) -> list[str]:
+    scan_risk(run)
+    send_reminders(run)
+    escalate(run)
+    purge(run)
+    return run.finish()
+
+
+def _trajectory_ids(run: JobRun) -> list[int]:
+    with run.step() as session:
+        return list(session.exec(select(Trajectory.id).order_by(Trajectory.id)))
+
+
+def scan_risk(run: JobRun) -> None:
+    """One alert when the level rises; none while it stays; again when it rises further."""
+    rt = run.rt
+    lang, cmd = rt.settings.language, rt.settings.slash_command
+    for trajectory_id in _trajectory_ids(run):
+        with run.step() as session:
+            trajectory = session.get(Trajectory, trajectory_id)
+            result = forecast_trajectory(session, trajectory, rt.today(), thresholds_of(rt.settings))
+            if result.level == (trajectory.risk_level or "groen"):
+                continue
+            if rises(trajectory.risk_level, result.level):
+                icon = {"oranje": "🟠", "rood": "🔴"}[result.level]
+                head = t(lang, "alert_title", icon=icon, title=trajectory.title, level=t(lang, f"level_{result.level}"),
+                         verdict=buffer_text(result, lang), coordinator=person(trajectory.coordinator_id, None))
+                who = blockers(result, lang)
+                body = [head] + (["\n".join(f"• {line}" for line in who)] if who else [])
+                blocks = sections(body) + context([t(lang, "alert_more", cmd=cmd)])
+                key = f"alert:{trajectory.id}:{trajectory.risk_changes + 1}:{result.level}"
+                run.send(session, Message(key, trajectory.team_id, trajectory.channel_id, head, blocks))
+            queries.audit(session, at=rt.now(), team_id=trajectory.team_id, actor=queries.SYSTEM_ACTOR, action="risiconiveau",
+                          trajectory_id=trajectory.id, field_name="niveau", old=trajectory.risk_level or "groen",
+                          new=result.level)
+            trajectory.risk_level, trajectory.risk_changes = result.level, trajectory.risk_changes + 1
+            session.add(trajectory)
+
+
+def send_reminders(run: JobRun) -> None:
+    rt = run.rt
+    zone = ZoneInfo(rt.settings.timezone)
+    work = WorkCalendar(rt.settings.good_friday_is_holiday)
+    if not in_working_hours(work, rt.now().astimezone(zone)):
+        # Nobody gets a DM in the evening, the weekend or on a holiday.
+        run.notes.append("Herinneringen alleen op werkdagen tussen 09:00 en 17:00: nu overgeslagen.")
+        return
+    today, lang, cmd = rt.today(), rt.settings.language, rt.settings.slash_command
+    with run.step() as session:
+        open_ids = list(session.exec(select(InputRequest.id).where(InputRequest.received_on.is_(None))
+                                     .order_by(InputRequest.id)))
+    for request_id in open_ids:
+        with run.step() as session:
+            request = session.get(InputRequest, request_id)
+            trajectory = session.get(Trajectory, request.trajectory_id)
+            reminder = due_reminder(request, trajectory.coordinator_id, today, work)
+            if reminder is None:
+                continue
+            text = t(lang, reminder.text_key, ref=request.ref, question=request.question, title=trajectory.title,
+                     deadline=fmt_date(request.deadline, lang), requester=person(request.requested_by, None),
+                     who=person(request.stakeholder_user, request.stakeholder_name), cmd=cmd,
+                     channel=f"<#{trajectory.channel_id}>", days=max(0, work.between(request.deadline, today)))
+            key = f"remind:{request.id}:{reminder.step}"
+            run.send(session, Message(key, request.team_id, reminder.to, text,
+                                      [SectionBlock(text=MarkdownTextObject(text=text))]))
+            if reminder.step.startswith("overdue"):
+                request.reminders_sent += 1
+                session.add(request)
+
+
+def escalate(run: JobRun) -> None:
+    """Hoog unacknowledged after 4 working hours, middel after one working day: the coordinator
+    hears it by DM and the channel sees it."""
+    rt = run.rt
+    zone = ZoneInfo(rt.settings.timezone)
+    work = WorkCalendar(rt.settings.good_friday_is_holiday)
+    lang = rt.settings.language
+    now = rt.now()
+    with run.step() as session:
+        ids = list(session.exec(select(UrgentCase.id).where(
+            UrgentCase.acked_at.is_(None), UrgentCase.resolved_at.is_(None), UrgentCase.escalated_at.is_(None),
+            UrgentCase.severity.in_(list(ESCALATE_AFTER_HOURS)))))
+    for case_id in ids:
+        with run.step() as session:
+            case = session.get(UrgentCase, case_id)
+            hours = ESCALATE_AFTER_HOURS[case.severity]
+            if now < add_working_hours(work, case.flagged_at.astimezone(zone), hours):
+                continue
+            trajectory = session.get(Trajectory, case.trajectory_id)
+            severity = t(lang, f"sev_{case.severity}")
+            channel_text = t(lang, "escalate_channel", ref=case.ref, severity=severity, hours=hours,
+                             coordinator=person(trajectory.coordinator_id, None))
+            dm_text = t(lang, "escalate_dm", ref=case.ref, severity=severity, hours=hours,
+                        channel=f"<#{trajectory.channel_id}>", text=case.description or "")
+            run.send(session, Message(f"escalate:{case.id}:channel", case.team_id, trajectory.channel_id,
+                                      channel_text, sections([channel_text])))
+            run.send(session, Message(f"escalate:{case.id}:dm", case.team_id, trajectory.coordinator_id,
+                                      dm_text, sections([dm_text])))
+            case.escalated_at = now
+            session.add(case)
+            queries.audit(session, at=rt.now(), team_id=case.team_id, actor=queries.SYSTEM_ACTOR, action="signaal geëscaleerd",
+                          trajectory_id=trajectory.id, item=case.ref)
+
+
+def purge(run: JobRun) -> None:
+    """Resolved cases lose their text after the retention period; the audit log keeps that they existed."""
+    rt = run.rt
+    cutoff = rt.now() - timedelta(days=rt.settings.retention_days)
+    with run.step() as session:
+        for case in session.exec(select(UrgentCase).where(UrgentCase.resolved_at < cutoff,
+                                                          UrgentCase.purged_at.is_(None))):
+            case.description, case.purged_at = None, rt.now()
+            session.add(case)
+            queries.audit(session, at=rt.now(), team_id=case.team_id, actor=queries.SYSTEM_ACTOR, action="signaaltekst gewist",
+                          trajectory_id=case.trajectory_id, item=case.ref)

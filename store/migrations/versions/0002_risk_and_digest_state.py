@@ -1,0 +1,34 @@
+"""Risk level changes, last digest time, and an index for 'what changed since the last digest'.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-24
+"""
+from alembic import op
+import sqlalchemy as sa
+import sqlmodel
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("trajectory") as batch_op:
+        batch_op.add_column(sa.Column("risk_changes", sa.Integer(), nullable=False, server_default="0"))
+        batch_op.add_column(sa.Column("last_digest_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+    with op.batch_alter_table("auditlog") as batch_op:
+        batch_op.drop_index("ix_auditlog_trajectory_id")
+        batch_op.drop_index("ix_auditlog_at")
+        batch_op.create_index("ix_auditlog_trajectory_at", ["trajectory_id", "at"])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("auditlog") as batch_op:
+        batch_op.drop_index("ix_auditlog_trajectory_at")
+        batch_op.create_index("ix_auditlog_at", ["at"])
+        batch_op.create_index("ix_auditlog_trajectory_id", ["trajectory_id"])
+    with op.batch_alter_table("trajectory") as batch_op:
+        batch_op.drop_column("last_digest_at")
+        batch_op.drop_column("risk_changes")
