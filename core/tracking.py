@@ -137,7 +137,8 @@ def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Traje
             ctx.audit("gemeente toegevoegd", None, item=region.name, field_name="gemeenten", new=name)
     trajectory = Trajectory(team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id, title=title,
                             region_id=region.id, domain=domain, contract_end=contract_end,
-                            go_live=go_live, lead_weeks=lead_weeks, coordinator_id=ctx.actor.user_id)
+                            go_live=go_live, lead_weeks=lead_weeks, coordinator_id=ctx.actor.user_id,
+                            created_at=ctx.now)
     ctx.session.add(trajectory)
     ctx.session.flush()
     ctx.audit("traject aangemaakt", trajectory, item=title, new=f"{region.name}, contracteinde {contract_end}")
@@ -156,7 +157,7 @@ def add_decision(ctx: Context, title: str, fields: dict[str, str]) -> Decision:
     decided_by = choose(DECIDERS, fields["door"], "door", example) if fields.get("door") else "college"
     decision = Decision(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "B"),
                         trajectory_id=trajectory.id, title=title, deadline=due, decided_by=decided_by,
-                        created_by=ctx.actor.user_id)
+                        created_by=ctx.actor.user_id, created_at=ctx.now)
     ctx.session.add(decision)
     ctx.audit("besluit aangemaakt", trajectory, item=decision.ref, new=f"{title} ({decided_by}, {due})")
     return decision
@@ -200,7 +201,7 @@ def _record(ctx: Context, ref: str, fields: dict[str, str], outcome: str, exampl
                                 recorded_by=ctx.actor.user_id)
             existing[key] = adoption
         adoption.outcome, adoption.on_date, adoption.reason = outcome, on, fields.get("reden")
-        adoption.recorded_by = ctx.actor.user_id
+        adoption.recorded_by, adoption.recorded_at = ctx.actor.user_id, ctx.now
         ctx.session.add(adoption)
         ctx.audit(outcome, trajectory, item=decision.ref, field_name=name, old=old,
                   new=f"{outcome} {on}" + (f" ({fields['reden']})" if fields.get("reden") else ""))
@@ -237,7 +238,8 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> InputReque
     request = InputRequest(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "I"),
                            trajectory_id=trajectory.id, question=question, stakeholder_user=person.user_id,
                            stakeholder_name=person.name, role=role, deadline=due,
-                           decision_id=decision.id if decision else None, requested_by=ctx.actor.user_id)
+                           decision_id=decision.id if decision else None, requested_by=ctx.actor.user_id,
+                           created_at=ctx.now)
     ctx.session.add(request)
     ctx.audit("input gevraagd", trajectory, item=request.ref, new=f"{person.name} ({role}), {due}")
     return request
@@ -265,7 +267,8 @@ def add_task(ctx: Context, title: str, fields: dict[str, str]) -> Task:
     after = own_item(ctx, trajectory, fields["na"], "B", example, "na") if fields.get("na") else None
     task = Task(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "T"),
                 trajectory_id=trajectory.id, title=title, owner_user=owner.user_id, owner_name=owner.name,
-                deadline=due, after_decision_id=after.id if after else None, created_by=ctx.actor.user_id)
+                deadline=due, after_decision_id=after.id if after else None, created_by=ctx.actor.user_id,
+                created_at=ctx.now)
     ctx.session.add(task)
     ctx.audit("taak aangemaakt", trajectory, item=task.ref, new=f"{title} ({owner.name}, {due})")
     return task

@@ -1,10 +1,13 @@
-"""Buttons: Oppakken / Opgelost on an urgent case."""
+"""Buttons: Oppakken / Opgelost on an urgent case (in the channel or App Home), Ontvangen / Klaar
+in App Home."""
 from __future__ import annotations
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from handlers.actor import actor_for, team_of
+from handlers.events import publish_home
+from service.home import press_home
 from service.interactions import press_urgent
 from service.runtime import Runtime
 
@@ -18,8 +21,28 @@ def register(app: App, rt: Runtime) -> None:
         actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id=channel)
         answer = press_urgent(rt, actor, int(action["value"]), BUTTONS[action["action_id"]],
                               request_key=f"action:{body.get('trigger_id')}:{action['action_id']}")
-        if answer is not None:
-            respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral", replace_original=False)
+        _answer(rt, body, client, respond, answer)
+
+    def on_home_button(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        ack()
+        actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id="")
+        answer = press_home(rt, actor, action["action_id"], int(action["value"]),
+                            request_key=f"action:{body.get('trigger_id')}:{action['action_id']}")
+        _answer(rt, body, client, respond, answer)
 
     for action_id in BUTTONS:
         app.action(action_id)(on_urgent_button)
+    for action_id in ("home_received", "home_done"):
+        app.action(action_id)(on_home_button)
+
+
+def _answer(rt: Runtime, body: dict, client: WebClient, respond: Respond, answer) -> None:
+    """Pressed in App Home: show the new state there (and a problem by DM). In a channel: an
+    ephemeral answer when something was wrong; the post itself is updated through the outbox."""
+    if (body.get("container") or {}).get("type") == "view":
+        user = body["user"]["id"]
+        if answer is not None:
+            client.chat_postMessage(channel=user, text=answer.text, blocks=answer.blocks)
+        publish_home(rt, client, team_of(body), user)
+    elif answer is not None:
+        respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral", replace_original=False)

@@ -1,10 +1,21 @@
-"""Events: App Home."""
+"""Events: App Home opened."""
 from __future__ import annotations
 
 from slack_bolt import App
+from slack_sdk import WebClient
 
+from handlers.actor import actor_for, team_of
+from service.home import home_for
 from service.runtime import Runtime
 
 
+def publish_home(rt: Runtime, client: WebClient, team_id: str, user_id: str) -> None:
+    actor = actor_for(rt, client, team_id=team_id, user_id=user_id, channel_id="")
+    client.views_publish(user_id=user_id, view=home_for(rt, actor))
+
+
 def register(app: App, rt: Runtime) -> None:
-    pass
+    @app.event("app_home_opened")
+    def on_home_opened(event: dict, body: dict, client: WebClient) -> None:
+        if event.get("tab", "home") == "home":
+            publish_home(rt, client, team_of(body), event["user"])

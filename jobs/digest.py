@@ -14,6 +14,9 @@ from store.models import Trajectory
 from views.messages import fallback_text, reply_blocks
 
 
+FIRST_LOOKBACK_DAYS = 7
+
+
 def digest_key(trajectory: Trajectory, day) -> str:
     return f"digest:{trajectory.team_id}:{trajectory.channel_id}:{day.isoformat()}"
 
@@ -31,10 +34,18 @@ def run_digests(run: JobRun) -> list[str]:
             key = digest_key(trajectory, today)
             data = queries.trajectory_data(session, trajectory)
             result = forecast_trajectory(session, trajectory, today, thresholds_of(rt.settings), data)
-            since = trajectory.last_digest_at or (now - timedelta(days=1))
+            # The first digest looks back a week at most: enough to be useful, bounded in size.
+            since = trajectory.last_digest_at or max(trajectory.created_at, now - timedelta(days=FIRST_LOOKBACK_DAYS))
             reply = digest_reply(data, result, queries.audit_since(session, trajectory.id, since), today, lang, work)
             run.send(session, Message(key, trajectory.team_id, trajectory.channel_id, fallback_text(reply),
                                       reply_blocks(reply)))
             trajectory.last_digest_at = now
             session.add(trajectory)
     return run.finish()
+
+
+def digest_if_working_day(rt) -> list[str]:
+    """The scheduled digest: nothing on weekends or public holidays."""
+    if not WorkCalendar(rt.settings.good_friday_is_holiday).is_working_day(rt.today()):
+        return []
+    return run_digests(JobRun(rt))

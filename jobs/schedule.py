@@ -6,8 +6,7 @@ import logging
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from core.workdays import WorkCalendar
-from jobs.digest import run_digests
+from jobs.digest import digest_if_working_day
 from jobs.runner import JobRun
 from jobs.scan import run_scan
 from service.runtime import Runtime
@@ -16,15 +15,9 @@ log = logging.getLogger(__name__)
 
 
 def start_schedule(rt: Runtime) -> BackgroundScheduler:
-    work = WorkCalendar(rt.settings.good_friday_is_holiday)
-
-    def daily_digest() -> None:
-        if work.is_working_day(rt.today()):  # nothing on weekends or public holidays
-            run_digests(JobRun(rt))
-
     scheduler = BackgroundScheduler(timezone=rt.settings.timezone)
     at = rt.settings.digest_time
-    scheduler.add_job(daily_digest, "cron", day_of_week="mon-fri", hour=at.hour, minute=at.minute,
+    scheduler.add_job(digest_if_working_day, "cron", args=[rt], day_of_week="mon-fri", hour=at.hour, minute=at.minute,
                       id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600)
     scheduler.add_job(lambda: run_scan(JobRun(rt)), "interval", minutes=15, id="scan", max_instances=1,
                       coalesce=True)

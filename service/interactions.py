@@ -115,6 +115,19 @@ def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str,
     return _answer(outcome.reply)
 
 
+def run_in_transaction(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> Answer | None:
+    """A button's work in one transaction. None when all went well; else what to tell the user."""
+    try:
+        outcome, keys = _commit_outcome(rt, actor, work, request_key)
+    except Exception:
+        log.exception("button failed")
+        return _internal_error(rt, actor)
+    rt.deliver(keys)
+    if outcome is not None and outcome.reply is not None:
+        return _answer(outcome.reply)
+    return None
+
+
 def press_urgent(rt: Runtime, actor: Actor, case_id: int, action: str, request_key: str | None = None) -> Answer | None:
     """Oppakken / Opgelost on an urgent case's post. None when all went well (the post updates)."""
     def work(ctx: tracking.Context) -> Outcome:
@@ -129,12 +142,4 @@ def press_urgent(rt: Runtime, actor: Actor, case_id: int, action: str, request_k
             return Outcome(reply=commands.describe_error(error, ctx.actor.language, rt.settings.slash_command))
         return Outcome(notices=[Notice("urgent_changed", case.id)])
 
-    try:
-        outcome, keys = _commit_outcome(rt, actor, work, request_key)
-    except SQLAlchemyError:
-        log.exception("button failed in the database")
-        return _internal_error(rt, actor)
-    rt.deliver(keys)
-    if outcome is not None and outcome.reply is not None:
-        return _answer(outcome.reply)
-    return None
+    return run_in_transaction(rt, actor, work, request_key)

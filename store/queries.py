@@ -136,5 +136,5 @@ def answered_inputs(session: Session, team_id: str, requests: list[InputRequest]
 
 
 def audit_since(session: Session, trajectory_id: int, since) -> list[AuditLog]:
-    return list(session.exec(select(AuditLog).where(AuditLog.trajectory_id == trajectory_id, AuditLog.at > since)
+    return list(session.exec(select(AuditLog).where(AuditLog.trajectory_id == trajectory_id, AuditLog.at >= since)
                              .order_by(AuditLog.at)))
