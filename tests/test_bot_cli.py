@@ -40,3 +40,37 @@ def test_demo_then_console_session(tmp_path):
     assert "Jeugdhulp Rivierenland 2027" in out and "B2 vastgesteld door Maasdriel" in out
     assert "[bericht in C_JEUGD]" in out and "Urgent signaal (middel)" in out
     assert "Opgepakt door @U_ANNE" in out
+
+
+def test_digest_and_scan_dry_run_on_the_demo_print_and_keep_nothing(tmp_path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/demo.sqlite3"}
+    run("demo", env=env)
+    first = run("digest", "--dry-run", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "Dagoverzicht Jeugdhulp Rivierenland 2027" in first.stdout and "Te laat" in first.stdout
+    assert "Wmo begeleiding en dagbesteding 2028: op schema" in first.stdout
+    assert "2 bericht(en) zou versturen" in first.stdout
+    assert "2 bericht(en) zou versturen" in run("digest", "--dry-run", env=env).stdout  # dry: nothing kept
+    scan = run("scan", "--dry-run", "--today", "2026-11-25", env=env)
+    assert "Continuïteitsrisico Jeugdhulp Rivierenland 2027 is nu rood" in scan.stdout
+    assert "is na 4 werkuren nog niet opgepakt" in scan.stdout
+
+
+def test_digest_job_sends_once_per_day_even_when_run_again(tmp_path):
+    from io import StringIO
+
+    from jobs.run import run_job
+    from tests.conftest import make_settings
+    from tests.fake_slack import FakeSlack
+    slack = FakeSlack().start()
+    try:
+        settings = make_settings(slack, f"sqlite:///{tmp_path}/jobs.sqlite3")
+        assert run("demo", env={"DATABASE_URL": settings.database_url}).returncode == 0
+        out = StringIO()
+        assert run_job(settings, "digest", out=out) == 0
+        assert run_job(settings, "digest", out=out) == 0
+        assert "2 bericht(en) verstuurd, 0 al eerder verstuurd" in out.getvalue()
+        assert "0 bericht(en) verstuurd, 2 al eerder verstuurd" in out.getvalue()
+        assert sorted(c.body["channel"] for c in slack.of("chat.postMessage")) == ["C_JEUGD", "C_WMO"]
+    finally:
+        slack.stop()
