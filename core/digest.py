@@ -7,20 +7,13 @@ from datetime import date
 
 from core.forecast import Forecast, buffer_text, level_label
 from core.outcome import Reply
-from core.status import LIST_LIMIT, case_line
+from core.status import bullets, case_line
 from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar
 from store.models import AuditLog
 from store.queries import SYSTEM_ACTOR, TrajectoryData
 
 SOON_WORKING_DAYS = 5
-
-
-def _bullets(lines: list[str], lang: str) -> str:
-    shown = lines[:LIST_LIMIT]
-    if len(lines) > LIST_LIMIT:
-        shown.append(t(lang, "status_more", count=len(lines) - LIST_LIMIT))
-    return "\n".join(f"• {line}" for line in shown)
 
 
 def _summarised(changes: list[AuditLog], lang: str) -> list[str]:
@@ -38,45 +31,36 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
                  work: WorkCalendar) -> Reply:
     trajectory = data.trajectory
     d = lambda day: fmt_date(day, lang)  # noqa: E731
-    open_cases = [c for c in data.cases if not c.resolved_at]
+    open_cases = data.cases
     soon_until = work.add(today, SOON_WORKING_DAYS)
-    items = []  # (deadline, line) of every open decision, input and task
     by_decision = {f.decision.id: f for f in result.decisions}
-    for decision in data.decisions:
-        if not decision.taken_on:
-            holders = ", ".join(by_decision[decision.id].holders) or t(lang, "by_regio")
-            items.append((decision.deadline, t(lang, "digest_item", ref=decision.ref, title=decision.title,
-                                               who=holders, deadline=d(decision.deadline))))
-    for request in data.inputs:
-        if not request.received_on:
-            items.append((request.deadline, t(lang, "digest_item", ref=request.ref, title=request.question,
-                                              who=person(request.stakeholder_user, request.stakeholder_name),
-                                              deadline=d(request.deadline))))
-    for task in data.tasks:
-        if not task.done_on:
-            items.append((task.deadline, t(lang, "digest_item", ref=task.ref, title=task.title,
-                                           who=person(task.owner_user, task.owner_name), deadline=d(task.deadline))))
+    # (deadline, ref, title, who) of every open decision, input and task
+    items = [(decision.deadline, decision.ref, decision.title,
+              ", ".join(by_decision[decision.id].holders) or t(lang, "by_regio"))
+             for decision in data.decisions if not decision.taken_on]
+    items += [(r.deadline, r.ref, r.question, person(r.stakeholder_user, r.stakeholder_name)) for r in data.inputs]
+    items += [(x.deadline, x.ref, x.title, person(x.owner_user, x.owner_name)) for x in data.tasks]
     items.sort(key=lambda item: item[0])
-    overdue = [line for deadline, line in items if deadline < today]
-    soon = [line for deadline, line in items if today <= deadline <= soon_until]
+    overdue = [item for item in items if item[0] < today]
+    soon = [item for item in items if today <= item[0] <= soon_until]
+    line = lambda item: t(lang, "digest_item", ref=item[1], title=item[2], who=item[3], deadline=d(item[0]))  # noqa: E731
     verdict = buffer_text(result, lang)
     title = t(lang, "digest_title", title=trajectory.title, date=d(today))
     if result.level == "groen" and not overdue and not open_cases:
         return Reply([t(lang, "digest_quiet", title=trajectory.title, verdict=verdict)])
     lines = [title]
     if overdue:
-        lines.append(t(lang, "digest_overdue") + "\n" + _bullets(overdue, lang))
+        lines.append(t(lang, "digest_overdue") + "\n" + bullets(overdue, line, lang))
     if soon:
-        lines.append(t(lang, "digest_due") + "\n" + _bullets(soon, lang))
+        lines.append(t(lang, "digest_due") + "\n" + bullets(soon, line, lang))
     pending = [f for f in result.pending if f.holders]
     if pending:
-        lines.append(t(lang, "digest_adoptions") + "\n" + _bullets(
-            [t(lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title, names=", ".join(f.holders))
-             for f in pending], lang))
+        lines.append(t(lang, "digest_adoptions") + "\n" + bullets(pending, lambda f: t(
+            lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title, names=", ".join(f.holders)), lang))
     if open_cases:
-        lines.append(t(lang, "digest_urgent") + "\n" + _bullets([case_line(c, lang) for c in open_cases], lang))
+        lines.append(t(lang, "digest_urgent") + "\n" + bullets(open_cases, lambda c: case_line(c, lang), lang))
     change_lines = _summarised(changes, lang)
-    lines.append(t(lang, "digest_changes") + "\n" + (_bullets(change_lines, lang) if change_lines
+    lines.append(t(lang, "digest_changes") + "\n" + (bullets(change_lines, str, lang) if change_lines
                                                       else f"_{t(lang, 'digest_no_changes')}_"))
     context = [t(lang, "digest_level", level=level_label(result.level, lang), verdict=verdict,
                  ready=fmt_date(result.ready, lang))]

@@ -6,7 +6,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable
 
 from sqlmodel import Session
 
@@ -31,27 +30,10 @@ def thresholds_of(settings: Settings) -> Thresholds:
 
 @dataclass
 class History:
-    """Observed average lateness in days (early counts as on time)."""
+    """Observed average lateness in days (early counts as on time): per municipality id, and per
+    stakeholder (`queries.stakeholder_key`: the Slack user, or an outsider's name)."""
     municipality: dict[int, float] = field(default_factory=dict)
     stakeholder: dict[str, float] = field(default_factory=dict)
-
-    @staticmethod
-    def stakeholder_key(request: InputRequest) -> str:
-        return request.stakeholder_user or request.stakeholder_name.strip().casefold()
-
-    @classmethod
-    def build(cls, adoptions: Iterable[tuple[Adoption, date]], answered: Iterable[InputRequest]) -> "History":
-        """From (adoption, its decision's deadline) pairs and received input requests."""
-        late_m: dict[int, list[int]] = defaultdict(list)
-        for adoption, deadline in adoptions:
-            if adoption.municipality_id is not None and adoption.outcome == "vastgesteld":
-                late_m[adoption.municipality_id].append(max(0, (adoption.on_date - deadline).days))
-        late_s: dict[str, list[int]] = defaultdict(list)
-        for request in answered:
-            if request.received_on:
-                late_s[cls.stakeholder_key(request)].append(max(0, (request.received_on - request.deadline).days))
-        average = lambda values: sum(values) / len(values)  # noqa: E731
-        return cls({k: average(v) for k, v in late_m.items()}, {k: average(v) for k, v in late_s.items()})
 
 
 @dataclass
@@ -104,7 +86,7 @@ def _days(value: float) -> int:
 
 
 def _input_forecast(request: InputRequest, history: History, today: date) -> InputForecast:
-    lateness = history.stakeholder.get(History.stakeholder_key(request), 0.0)
+    lateness = history.stakeholder.get(queries.stakeholder_key(request.stakeholder_user, request.stakeholder_name), 0.0)
     return InputForecast(request, lateness, max(request.deadline, today) + timedelta(days=_days(lateness)))
 
 
@@ -189,9 +171,9 @@ def forecast_trajectory(session: Session, trajectory: Trajectory, today: date,
                         thresholds: Thresholds = Thresholds(), data: queries.TrajectoryData | None = None) -> Forecast:
     """Load what the forecast needs (a fixed number of queries) and compute it."""
     data = data or queries.trajectory_data(session, trajectory)
-    open_inputs = [r for r in data.inputs if not r.received_on]
-    history = History.build(queries.adoption_history(session, [m.id for m in data.members]),
-                            queries.answered_inputs(session, trajectory.team_id, open_inputs))
+    blocking = [r for r in data.inputs if r.decision_id]  # only their stakeholders' history counts
+    history = History(queries.municipality_lateness(session, [m.id for m in data.members]),
+                      queries.stakeholder_lateness(session, trajectory.team_id, blocking))
     return forecast(trajectory, data.members, data.decisions, data.adoptions, data.inputs, data.tasks, history,
                     today, thresholds)
 

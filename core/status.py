@@ -51,10 +51,11 @@ def case_line(case: UrgentCase, lang: str) -> str:
              state=state)
 
 
-def _listed(lines: list[str], lang: str) -> str:
-    shown = lines[:LIST_LIMIT]
-    if len(lines) > LIST_LIMIT:
-        shown.append(t(lang, "status_more", count=len(lines) - LIST_LIMIT))
+def bullets(items: list, render, lang: str) -> str:
+    """A bullet list of at most LIST_LIMIT items; only those shown are rendered."""
+    shown = [render(item) for item in items[:LIST_LIMIT]]
+    if len(items) > LIST_LIMIT:
+        shown.append(t(lang, "status_more", count=len(items) - LIST_LIMIT))
     return "\n".join(f"• {line}" for line in shown) if shown else f"_{t(lang, 'status_none')}_"
 
 
@@ -66,40 +67,38 @@ def _due(day: date, today: date, lang: str) -> str:
 def status_reply(session: Session, trajectory: Trajectory, lang: str, today: date, thresholds: Thresholds) -> Reply:
     data = queries.trajectory_data(session, trajectory)
     result = forecast_trajectory(session, trajectory, today, thresholds, data)
-    region, members, decisions, adoptions = data.region, data.members, data.decisions, data.adoptions
-    open_decisions = [d for d in decisions if not d.taken_on]
-    decision_lines = []
-    for decision in decisions:
-        adopted, rejected, pending = adoption_state(decision, adoptions[decision.id], members)
+    region, members, adoptions = data.region, data.members, data.adoptions
+    open_decisions = [d for d in data.decisions if not d.taken_on]
+    taken = sorted((d for d in data.decisions if d.taken_on), key=lambda d: d.taken_on, reverse=True)
+
+    def decision_line(decision) -> str:
         if decision.taken_on:
             progress = t(lang, "status_taken", date=fmt_date(decision.taken_on, lang))
         else:
-            total = len(adopted) + len(rejected) + len(pending)
-            progress = t(lang, "status_progress", done=len(adopted), total=total)
+            adopted, rejected, pending = adoption_state(decision, adoptions.get(decision.id, []), members)
+            progress = t(lang, "status_progress", done=len(adopted), total=len(adopted) + len(rejected) + len(pending))
             if decision.decided_by != "regio" and pending:
                 progress += " · " + t(lang, "status_missing", names=", ".join(pending))
             if rejected and decision.decided_by != "regio":
                 progress += " · " + t(lang, "status_rejected", names=", ".join(rejected))
-        decision_lines.append(t(lang, "status_decision", ref=decision.ref, title=decision.title,
-                                by=t(lang, f"by_{decision.decided_by}"),
-                                deadline=fmt_date(decision.deadline, lang) if decision.taken_on
-                                else _due(decision.deadline, today, lang), progress=progress))
-    inputs = [i for i in data.inputs if not i.received_on]
-    tasks = [x for x in data.tasks if not x.done_on]
-    cases = [c for c in data.cases if not c.resolved_at]
+        deadline = fmt_date(decision.deadline, lang) if decision.taken_on else _due(decision.deadline, today, lang)
+        return t(lang, "status_decision", ref=decision.ref, title=decision.title, by=t(lang, f"by_{decision.decided_by}"),
+                 deadline=deadline, progress=progress)
+
+    inputs, tasks, cases = data.inputs, data.tasks, data.cases
     lines = [
         t(lang, "status_head", title=trajectory.title, region=region.name, domain=trajectory.domain),
         t(lang, "status_risk", level=level_label(result.level, lang), verdict=buffer_text(result, lang),
           ready=fmt_date(result.ready, lang)),
         t(lang, "status_counts", decisions=len(open_decisions), inputs=len(inputs), tasks=len(tasks), cases=len(cases)),
-        t(lang, "status_decisions") + "\n" + _listed(decision_lines, lang),
-        t(lang, "status_inputs") + "\n" + _listed([
-            t(lang, "status_input", ref=i.ref, question=i.question, who=person(i.stakeholder_user, i.stakeholder_name),
-              role=i.role, deadline=_due(i.deadline, today, lang)) for i in inputs], lang),
-        t(lang, "status_tasks") + "\n" + _listed([
-            t(lang, "status_task", ref=x.ref, title=x.title, owner=person(x.owner_user, x.owner_name),
-              deadline=_due(x.deadline, today, lang)) for x in tasks], lang),
-        t(lang, "status_urgent") + "\n" + _listed([case_line(c, lang) for c in cases], lang),
+        t(lang, "status_decisions") + "\n" + bullets(open_decisions + taken, decision_line, lang),
+        t(lang, "status_inputs") + "\n" + bullets(inputs, lambda i: t(
+            lang, "status_input", ref=i.ref, question=i.question, who=person(i.stakeholder_user, i.stakeholder_name),
+            role=i.role, deadline=_due(i.deadline, today, lang)), lang),
+        t(lang, "status_tasks") + "\n" + bullets(tasks, lambda x: t(
+            lang, "status_task", ref=x.ref, title=x.title, owner=person(x.owner_user, x.owner_name),
+            deadline=_due(x.deadline, today, lang)), lang),
+        t(lang, "status_urgent") + "\n" + bullets(cases, lambda c: case_line(c, lang), lang),
     ]
     context = [t(lang, "status_dates", contract_end=fmt_date(trajectory.contract_end, lang),
                  go_live=fmt_date(trajectory.go_live, lang), weeks=trajectory.lead_weeks,

@@ -22,26 +22,30 @@ def digest_key(trajectory: Trajectory, day) -> str:
 
 
 def run_digests(run: JobRun) -> list[str]:
-    rt = run.rt
-    today, now = rt.today(), rt.now()
-    lang = rt.settings.language
-    work = WorkCalendar(rt.settings.good_friday_is_holiday)
     with run.step() as session:
         ids = list(session.exec(select(Trajectory.id).order_by(Trajectory.id)))
     for trajectory_id in ids:
-        with run.step() as session:
-            trajectory = session.get(Trajectory, trajectory_id)
-            key = digest_key(trajectory, today)
-            data = queries.trajectory_data(session, trajectory)
-            result = forecast_trajectory(session, trajectory, today, thresholds_of(rt.settings), data)
-            # The first digest looks back a week at most: enough to be useful, bounded in size.
-            since = trajectory.last_digest_at or max(trajectory.created_at, now - timedelta(days=FIRST_LOOKBACK_DAYS))
-            reply = digest_reply(data, result, queries.audit_since(session, trajectory.id, since), today, lang, work)
-            run.send(session, Message(key, trajectory.team_id, trajectory.channel_id, fallback_text(reply),
-                                      reply_blocks(reply)))
-            trajectory.last_digest_at = now
-            session.add(trajectory)
+        queue_digest(run, trajectory_id)
     return run.finish()
+
+
+def queue_digest(run: JobRun, trajectory_id: int) -> None:
+    """Build one channel's digest and queue it under today's key, in one transaction."""
+    rt = run.rt
+    today, now = rt.today(), rt.now()
+    lang = rt.settings.language
+    with run.step() as session:
+        trajectory = session.get(Trajectory, trajectory_id)
+        data = queries.trajectory_data(session, trajectory)
+        result = forecast_trajectory(session, trajectory, today, thresholds_of(rt.settings), data)
+        # The first digest looks back a week at most: enough to be useful, bounded in size.
+        since = trajectory.last_digest_at or max(trajectory.created_at, now - timedelta(days=FIRST_LOOKBACK_DAYS))
+        reply = digest_reply(data, result, queries.audit_since(session, trajectory.id, since), today, lang,
+                             WorkCalendar(rt.settings.good_friday_is_holiday))
+        run.send(session, Message(digest_key(trajectory, today), trajectory.team_id, trajectory.channel_id,
+                                  fallback_text(reply), reply_blocks(reply)))
+        trajectory.last_digest_at = now
+        session.add(trajectory)
 
 
 def digest_if_working_day(rt) -> list[str]:

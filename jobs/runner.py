@@ -50,9 +50,9 @@ class JobRun:
             self.skipped += 1
 
     def send(self, session: Session, message: Message) -> None:
-        if outbox.exists(session, message.key):
-            raise _Taken(message.key)
         if self.dry_run:
+            if outbox.exists(session, message.key):
+                raise _Taken(message.key)
             print(f"\n── {message.channel} ({message.key})", file=self.out)
             print(blocks_to_text([b.to_dict() for b in message.blocks or []], message.text), file=self.out)
             self.queued.append(message.key)

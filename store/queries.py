@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterable
 
-from sqlalchemy import func, or_
+from sqlalchemy import case, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -94,45 +94,86 @@ def audit(session: Session, *, at: datetime, team_id: str, actor: str, action: s
 
 @dataclass
 class TrajectoryData:
-    """Everything about one trajectory that the forecast, status and digest read: a fixed number
-    of queries, however many items it holds."""
+    """What the forecast, status and digest read of one trajectory: its decisions, and only the
+    open inputs, tasks and cases, in a fixed number of queries however many items it holds. The
+    items are read-only rows with the tables' column names, lighter than ORM objects."""
     trajectory: Trajectory
     region: Region
     members: list[Municipality]
-    decisions: list[Decision]
-    adoptions: dict[int, list[Adoption]]
-    inputs: list[InputRequest]
-    tasks: list[Task]
-    cases: list[UrgentCase]
+    decisions: list
+    adoptions: dict[int, list]   # of decisions not yet taken
+    inputs: list                 # open input requests
+    tasks: list                  # open tasks
+    cases: list                  # unresolved urgent cases
+
+
+def _rows(session: Session, table, *where, order_by=()):
+    columns = [c for c in table.__table__.columns if c.name != "created_at"]  # unused, and costly to convert
+    return session.execute(select(*columns).where(*where).order_by(*order_by)).all()
 
 
 def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
-    found = decisions(session, trajectory.id)
-    return TrajectoryData(trajectory, session.get(Region, trajectory.region_id),
-                          municipalities(session, trajectory.region_id), found,
-                          adoptions_by_decision(session, [d.id for d in found]),
-                          input_requests(session, trajectory.id), tasks(session, trajectory.id),
-                          urgent_cases(session, trajectory.id))
+    found = _rows(session, Decision, Decision.trajectory_id == trajectory.id, order_by=(Decision.deadline, Decision.id))
+    adoptions: dict[int, list] = defaultdict(list)
+    open_ids = [d.id for d in found if not d.taken_on]
+    if open_ids:
+        for adoption in _rows(session, Adoption, Adoption.decision_id.in_(open_ids)):
+            adoptions[adoption.decision_id].append(adoption)
+    return TrajectoryData(
+        trajectory, session.get(Region, trajectory.region_id), municipalities(session, trajectory.region_id), found,
+        adoptions,
+        _rows(session, InputRequest, InputRequest.trajectory_id == trajectory.id, InputRequest.received_on.is_(None),
+              order_by=(InputRequest.deadline, InputRequest.id)),
+        _rows(session, Task, Task.trajectory_id == trajectory.id, Task.done_on.is_(None),
+              order_by=(Task.deadline, Task.id)),
+        _rows(session, UrgentCase, UrgentCase.trajectory_id == trajectory.id, UrgentCase.resolved_at.is_(None),
+              order_by=(UrgentCase.flagged_at,)))
 
 
-def adoption_history(session: Session, municipality_ids: list[int]) -> list[tuple[Adoption, date]]:
-    """Every adoption by these municipalities, with its decision's deadline, across trajectories."""
+def _days_late(session: Session, done, deadline):
+    """Days after the deadline, early counting as zero, computed by the database."""
+    if session.get_bind().dialect.name == "postgresql":
+        days = done - deadline
+    else:
+        days = func.julianday(done) - func.julianday(deadline)
+    return case((days > 0, days), else_=0)
+
+
+def municipality_lateness(session: Session, municipality_ids: list[int]) -> dict[int, float]:
+    """Average days late of each municipality's adoptions, across all its decisions."""
     if not municipality_ids:
-        return []
-    rows = session.exec(select(Adoption, Decision.deadline).join(Decision, Decision.id == Adoption.decision_id)
-                        .where(Adoption.municipality_id.in_(municipality_ids)))
-    return [(adoption, deadline) for adoption, deadline in rows]
+        return {}
+    rows = session.execute(select(Adoption.municipality_id, func.avg(_days_late(session, Adoption.on_date, Decision.deadline)))
+                           .join(Decision, Decision.id == Adoption.decision_id)
+                           .where(Adoption.municipality_id.in_(municipality_ids), Adoption.outcome == "vastgesteld")
+                           .group_by(Adoption.municipality_id))
+    return {municipality: float(late) for municipality, late in rows}
 
 
-def answered_inputs(session: Session, team_id: str, requests: list[InputRequest]) -> list[InputRequest]:
-    """Earlier answered requests of the stakeholders of these requests, anywhere in the workspace."""
+def stakeholder_key(user: str | None, name: str) -> str:
+    return user or name.strip().lower()
+
+
+def stakeholder_lateness(session: Session, team_id: str, requests: list) -> dict[str, float]:
+    """Average days late of earlier answers by the stakeholders of these requests, by
+    `stakeholder_key`: the Slack user, or an outsider's name."""
     users = {r.stakeholder_user for r in requests if r.stakeholder_user}
     names = {r.stakeholder_name.strip().lower() for r in requests if not r.stakeholder_user}
     if not users and not names:
-        return []
-    return list(session.exec(select(InputRequest).where(
-        InputRequest.team_id == team_id, InputRequest.received_on.is_not(None),
-        or_(InputRequest.stakeholder_user.in_(users), func.lower(InputRequest.stakeholder_name).in_(names)))))
+        return {}
+    late = func.avg(_days_late(session, InputRequest.received_on, InputRequest.deadline))
+    answered = (InputRequest.team_id == team_id, InputRequest.received_on.is_not(None))
+    result: dict[str, float] = {}
+    if users:
+        for user, days in session.execute(select(InputRequest.stakeholder_user, late).where(
+                *answered, InputRequest.stakeholder_user.in_(users)).group_by(InputRequest.stakeholder_user)):
+            result[user] = float(days)
+    if names:
+        name = func.lower(func.trim(InputRequest.stakeholder_name))
+        for key, days in session.execute(select(name, late).where(
+                *answered, InputRequest.stakeholder_user.is_(None), name.in_(names)).group_by(name)):
+            result[key] = float(days)
+    return result
 
 
 def audit_since(session: Session, trajectory_id: int, since) -> list[AuditLog]:

@@ -85,6 +85,17 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+def serve_wsgi(application):
+    """Serve a WSGI app on 127.0.0.1 in threads; returns its events URL and a stop function."""
+    server = make_server("127.0.0.1", 0, application, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def stop():
+        server.shutdown()
+        server.server_close()
+    return f"http://127.0.0.1:{server.server_port}/slack/events", stop
+
+
 def make_settings(slack: FakeSlack, database_url: str, **env) -> Settings:
     return Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
                               "SLACK_API_URL": slack.url, "DATABASE_URL": database_url,
@@ -99,16 +110,12 @@ class SlackBot:
         client = make_client(settings)
         self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0)
         self.app = build_app(self.rt, client)
-        self.server = make_server("127.0.0.1", 0, wsgi_app(self.app), server_class=_ThreadingWSGIServer,
-                                  handler_class=_QuietHandler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/slack/events"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url, self._stop = serve_wsgi(wsgi_app(self.app))
         self._n = itertools.count(1)
         self.verifier = SignatureVerifier(SECRET)
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self._stop()
         self.rt.engine.dispose()
 
     def session(self) -> Session:

@@ -25,17 +25,7 @@ def adopted(decision_id, municipality_id, on, outcome="vastgesteld"):
                     recorded_by="U_C")
 
 
-def history_zaltbommel_12_days_late():
-    """Earlier decision B9 (deadline 1 sep): Tiel on time, Buren 2 days late, Zaltbommel 12."""
-    return History.build([(adopted(9, 1, date(2026, 9, 1)), date(2026, 9, 1)),
-                          (adopted(9, 2, date(2026, 9, 3)), date(2026, 9, 1)),
-                          (adopted(9, 3, date(2026, 9, 13)), date(2026, 9, 1)),
-                          (adopted(8, 3, date(2026, 6, 1)), date(2026, 6, 5))], [])  # early counts as 0
-
-
 def test_pending_municipality_lateness_sets_the_decision_date_and_explanation():
-    history = history_zaltbommel_12_days_late()
-    assert history.municipality == {1: 0, 2: 2, 3: 6}
     b3 = decision(3, date(2027, 1, 2))
     result = forecast(trajectory(), MEMBERS, [b3], {3: [adopted(3, 1, date(2026, 11, 20))]}, [], [],
                       History(municipality={1: 0, 2: 2, 3: 12}), TODAY)
@@ -73,13 +63,6 @@ def test_open_input_blocks_its_decision_until_expected_arrival():
     assert result.decisions[0].expected == date(2026, 12, 15)
     assert "I1 van Wethouder X (gemiddeld 5 dagen te laat) verwacht 15 dec 2026 → B1 niet vóór 15 dec 2026" in \
         explain(result, "nl")[0]
-
-
-def test_stakeholder_history_from_received_requests():
-    answered = [InputRequest(team_id="T", ref="I9", trajectory_id=1, question="Q", stakeholder_user="U_JAN",
-                             stakeholder_name="jan", role="beleid", deadline=date(2026, 10, 1),
-                             requested_by="U_C", received_on=date(2026, 10, 5))]
-    assert History.build([], answered).stakeholder == {"U_JAN": 4}
 
 
 def test_tasks_after_a_decision_shift_with_its_slip_and_can_set_ready():

@@ -1,4 +1,4 @@
-"""Risk level changes, last digest time, and an index for 'what changed since the last digest'.
+"""Risk level changes, last digest time, and indexes for the digest and the lateness history.
 
 Revision ID: 0002
 Revises: 0001
@@ -22,9 +22,13 @@ def upgrade() -> None:
         batch_op.drop_index("ix_auditlog_trajectory_id")
         batch_op.drop_index("ix_auditlog_at")
         batch_op.create_index("ix_auditlog_trajectory_at", ["trajectory_id", "at"])
+    op.create_index("ix_adoption_municipality", "adoption", ["municipality_id", "outcome"])
+    op.create_index("ix_inputrequest_stakeholder", "inputrequest", ["team_id", "stakeholder_user"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_inputrequest_stakeholder", "inputrequest")
+    op.drop_index("ix_adoption_municipality", "adoption")
     with op.batch_alter_table("auditlog") as batch_op:
         batch_op.drop_index("ix_auditlog_trajectory_at")
         batch_op.create_index("ix_auditlog_at", ["at"])
