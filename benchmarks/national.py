@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from slack_bolt import App  # noqa: E402
 from slack_sdk.signature import SignatureVerifier  # noqa: E402
-from sqlalchemy import event, insert  # noqa: E402
+from sqlalchemy import event, insert, text  # noqa: E402
 from sqlmodel import select  # noqa: E402
 
 from bot import make_client, wsgi_app  # noqa: E402
@@ -118,6 +118,13 @@ def generate(engine) -> None:
                             (InputRequest, inputs), (Task, tasks), (AuditLog, audit)):
             for start in range(0, len(rows), 5000):
                 session.execute(insert(table), rows[start:start + 5000])
+    if engine.dialect.name == "postgresql":  # explicit ids above: move the id sequences past them
+        with session_scope(engine) as session:
+            for table in ("region", "municipality", "trajectory", "decision", "inputrequest", "task"):
+                session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT max(id) FROM {table}))"))
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("ANALYZE"))  # statistics for the planner, as autovacuum would gather
     print(f"data: {tid} trajectories, {did} decisions, {len(adoptions)} adoptions, {iid} input requests, "
           f"{xid} tasks, {len(audit)} audit rows")
 

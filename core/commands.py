@@ -1,7 +1,7 @@
 """Runs one `/inkoop` command for an actor and says what happened, in the actor's language."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from core import tracking
 from core.dates import read_date
@@ -9,11 +9,13 @@ from core.errors import CommandError, RegiowachtError
 from core.grammar import ENGLISH_KEYS, Command, parse
 from core.outcome import Notice, Outcome, Reply
 from core.privacy import contains_bsn
+from core.digest import digest_reply
 from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.status import pending_municipalities, region_of, status_reply
 from core.texts import person
 from core.texts import LANGUAGES, fmt_date, t, weekday_name
 from core.tracking import Context
+from store import queries
 from store.models import UserSetting
 
 EXAMPLE_OF = {"traject": "ex_traject", "besluit": "ex_besluit", "vastgesteld": "ex_vastgesteld",
@@ -153,6 +155,15 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
         thresholds = thresholds_of(ctx.settings)
         result = forecast_trajectory(ctx.session, tracking.current_trajectory(ctx), ctx.today, thresholds)
         return Outcome(reply=risk_reply(result, thresholds, lang))
+    if name == "digest":  # today's digest, only for the one who asks; the daily post is the schedule's
+        trajectory = tracking.current_trajectory(ctx)
+        data = queries.trajectory_data(ctx.session, trajectory)
+        result = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds_of(ctx.settings), data)
+        since = trajectory.last_digest_at or ctx.now - timedelta(days=1)
+        return Outcome(reply=digest_reply(data, result, queries.audit_since(ctx.session, trajectory.id, since),
+                                          ctx.today, lang, ctx.work))
+    if name in ("tijdlijn", "export"):
+        raise CommandError("err_not_available", example="ex_status", command=name)
     if name == "datum":
         if not text:
             raise CommandError("err_no_date", example="ex_datum")

@@ -15,12 +15,13 @@ class Spec:
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> its spellings
     title: str | None = None       # what the free text is: "title", "ref", "text" or None
     creates: bool = False          # without arguments it opens a modal
+    reads_only: bool = False       # changes nothing: a retry needs no guard
 
 
 _REF_KEYS = {"deadline": ("deadline", "due"), "reden": ("reden", "reason")}
 
 SPECS: tuple[Spec, ...] = (
-    Spec("help", ("hulp", "?")),
+    Spec("help", ("hulp", "?"), reads_only=True),
     Spec("traject", ("project",), {
         "regio": ("regio", "region"),
         "gemeenten": ("gemeenten", "municipalities", "gemeente", "municipality"),
@@ -59,12 +60,12 @@ SPECS: tuple[Spec, ...] = (
     Spec("opgepakt", ("ack", "oppakken"), title="ref"),
     Spec("opgelost", ("resolved", "resolve", "oplossen"), title="ref"),
     Spec("uitstel", ("postpone",), dict(_REF_KEYS), title="ref"),
-    Spec("status", ()),
-    Spec("risico", ("risk",)),
-    Spec("digest", ()),
-    Spec("datum", ("date",), title="text"),
-    Spec("tijdlijn", ("timeline",)),
-    Spec("export", ()),
+    Spec("status", (), reads_only=True),
+    Spec("risico", ("risk",), reads_only=True),
+    Spec("digest", (), reads_only=True),
+    Spec("datum", ("date",), title="text", reads_only=True),
+    Spec("tijdlijn", ("timeline",), reads_only=True),
+    Spec("export", (), reads_only=True),
     Spec("taal", ("language",), title="text"),
 )
 
@@ -110,6 +111,13 @@ def _key_pattern(spec: Spec) -> re.Pattern[str] | None:
 
 _PATTERNS = {spec.name: _key_pattern(spec) for spec in SPECS}
 _STRAY_KEY = re.compile(r"(?:^|(?<=[\s,;]))([a-zA-Z-]{2,20})\s*:(?!//)")
+
+
+def reads_only(text: str) -> bool:
+    """Whether a command line only reads (so Slack's retry of it needs no bookkeeping)."""
+    word = (text or "").strip().partition(" ")[0].lower()
+    spec = BY_WORD.get(word) if word else BY_WORD["help"]
+    return spec is not None and spec.reads_only
 
 
 def parse(text: str) -> Command:

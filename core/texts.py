@@ -67,6 +67,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_internal": ("Er ging iets mis aan onze kant; er is niets opgeslagen. Probeer het zo nog eens.",
                      "Something went wrong on our side; nothing was stored. Please try again shortly."),
     "err_modal_gone": ("Dit formulier hoort bij een kanaal zonder traject.", "This form belongs to a channel without a trajectory."),
+    "err_not_available": ("`{command}` is nog niet beschikbaar in deze versie. Gebruik intussen `status` of `risico`.",
+                          "`{command}` is not available in this version yet. Meanwhile, use `status` or `risk`."),
     "err_language": ("Kies `nl` of `en`.", "Choose `nl` or `en`."),
     "err_no_date": ("Schrijf een datum achter `datum`.", "Write a date after `date`."),
     # -- deadlines ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from core import commands, tracking
 from core.errors import RegiowachtError
+from core.grammar import reads_only
 from core.outcome import Notice, Outcome, Reply
 from core.permissions import Actor
 from core.texts import t
@@ -87,6 +88,8 @@ def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = N
 
 
 def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = None) -> Answer:
+    if reads_only(text):
+        request_key = None  # a retried read changes nothing anyway; spare the write
     try:
         outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key)
     except Exception:  # the user must hear that nothing was stored, whatever broke

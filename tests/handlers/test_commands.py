@@ -218,3 +218,14 @@ def test_english_aliases_answer_in_english(trajectory):
 def test_unknown_subcommand_and_stray_field(bot):
     assert "Ik ken foo niet" in bot.say("foo bar")
     assert "hoort niet bij besluit" in bot.say("besluit X eigenaar: Jan deadline: vrijdag")
+
+
+def test_risico_explains_and_digest_is_shown_only_to_the_asker(trajectory, slack):
+    trajectory.say("besluit Tarieven deadline: 15 januari door: raad", user=COORD)
+    risk = trajectory.say("risico")
+    assert "Continuïteitsrisico Jeugdhulp Rivierenland 2027" in risk and "12 weken implementatie" in risk
+    digest = trajectory.command("digest", user="U_BEL")
+    assert digest.method == "response_url" and digest.body["response_type"] == "ephemeral"
+    assert "Jeugdhulp Rivierenland 2027" in message_text(digest.body)
+    assert slack.of("chat.postMessage") == []
+    assert "nog niet beschikbaar" in trajectory.say("tijdlijn")
