@@ -245,16 +245,22 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> InputReque
     return request
 
 
-def receive_input(ctx: Context, ref: str) -> InputRequest:
+def _complete(ctx: Context, ref: str, kind: str, example: str, date_field: str, action: str, owners):
+    """Mark an own item done (input received, task done) today: its people, the coordinator or an admin."""
     trajectory = current_trajectory(ctx)
-    request = own_item(ctx, trajectory, ref, "I", "ex_ontvangen")
-    require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, request.stakeholder_user)
-    if request.received_on:
-        raise CommandError("err_already", example="ex_status", ref=request.ref)
-    request.received_on = ctx.today
-    ctx.session.add(request)
-    ctx.audit("input ontvangen", trajectory, item=request.ref, field_name="ontvangen", new=ctx.today)
-    return request
+    item = own_item(ctx, trajectory, ref, kind, example)
+    require_involved(ctx.actor, trajectory.coordinator_id, *owners(item))
+    if getattr(item, date_field):
+        raise CommandError("err_already", example="ex_status", ref=item.ref)
+    setattr(item, date_field, ctx.today)
+    ctx.session.add(item)
+    ctx.audit(action, trajectory, item=item.ref, field_name=date_field, new=ctx.today)
+    return item
+
+
+def receive_input(ctx: Context, ref: str) -> InputRequest:
+    return _complete(ctx, ref, "I", "ex_ontvangen", "received_on", "input ontvangen",
+                     lambda request: (request.requested_by, request.stakeholder_user))
 
 
 def add_task(ctx: Context, title: str, fields: dict[str, str]) -> Task:
@@ -275,15 +281,7 @@ def add_task(ctx: Context, title: str, fields: dict[str, str]) -> Task:
 
 
 def complete_task(ctx: Context, ref: str) -> Task:
-    trajectory = current_trajectory(ctx)
-    task = own_item(ctx, trajectory, ref, "T", "ex_klaar")
-    require_involved(ctx.actor, trajectory.coordinator_id, task.owner_user, task.created_by)
-    if task.done_on:
-        raise CommandError("err_already", example="ex_status", ref=task.ref)
-    task.done_on = ctx.today
-    ctx.session.add(task)
-    ctx.audit("taak klaar", trajectory, item=task.ref, field_name="klaar", new=ctx.today)
-    return task
+    return _complete(ctx, ref, "T", "ex_klaar", "done_on", "taak klaar", lambda task: (task.owner_user, task.created_by))
 
 
 # -- urgent cases -----------------------------------------------------------------------------

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from core import commands, tracking
-from core.errors import RegiowachtError
 from core.forecast import thresholds_of
 from core.home import waiting_for
-from core.outcome import Outcome
 from core.permissions import Actor
-from service.interactions import Answer, run_in_transaction
+from service.interactions import Answer, press_item_button
 from service.runtime import Runtime
 from store.db import session_scope
-from store.models import InputRequest, Task, Trajectory
+from store.models import InputRequest, Task
 from views.home import home_view
 
 
@@ -23,19 +21,8 @@ def home_for(rt: Runtime, actor: Actor):
 
 
 def press_home(rt: Runtime, actor: Actor, action: str, item_id: int, request_key: str | None = None) -> Answer | None:
-    """Ontvangen / Klaar from App Home: the same rules as the command in the item's own channel."""
-    table = {"home_received": InputRequest, "home_done": Task}[action]
-
-    def work(ctx: tracking.Context) -> Outcome:
-        ctx.actor.language = commands.choose_language(ctx, None)
-        item = ctx.session.get(table, item_id)
-        try:
-            if item is None or item.team_id != actor.team_id:
-                raise RegiowachtError("err_unknown_ref", ref="?")
-            ctx.actor.channel_id = ctx.session.get(Trajectory, item.trajectory_id).channel_id
-            (tracking.receive_input if table is InputRequest else tracking.complete_task)(ctx, item.ref)
-        except RegiowachtError as error:
-            return Outcome(reply=commands.describe_error(error, ctx.actor.language, rt.settings.slash_command))
-        return Outcome()
-
-    return run_in_transaction(rt, actor, work, request_key)
+    """Ontvangen / Klaar from App Home."""
+    table, complete = {"home_received": (InputRequest, tracking.receive_input),
+                       "home_done": (Task, tracking.complete_task)}[action]
+    return press_item_button(rt, actor, table, item_id, lambda ctx, trajectory, item: complete(ctx, item.ref),
+                             request_key)

@@ -131,18 +131,28 @@ def run_in_transaction(rt: Runtime, actor: Actor, work, request_key: str | None 
     return None
 
 
-def press_urgent(rt: Runtime, actor: Actor, case_id: int, action: str, request_key: str | None = None) -> Answer | None:
-    """Oppakken / Opgelost on an urgent case's post. None when all went well (the post updates)."""
+def press_item_button(rt: Runtime, actor: Actor, table, item_id: int, act, request_key: str | None = None,
+                      notices=lambda item: []) -> Answer | None:
+    """A button on an item (in a channel post or App Home): the same rules as the command, in the
+    item's own channel. None when all went well; else what to tell the user."""
     def work(ctx: tracking.Context) -> Outcome:
         ctx.actor.language = commands.choose_language(ctx, None)
-        case = ctx.session.get(UrgentCase, case_id)
+        item = ctx.session.get(table, item_id)
         try:
-            if case is None or case.team_id != actor.team_id:
-                raise RegiowachtError("err_unknown_ref", ref="U?")
-            trajectory = ctx.session.get(Trajectory, case.trajectory_id)
-            (tracking.acknowledge if action == "ack" else tracking.resolve)(ctx, trajectory, case)
+            if item is None or item.team_id != actor.team_id:
+                raise RegiowachtError("err_unknown_ref", ref="?")
+            trajectory = ctx.session.get(Trajectory, item.trajectory_id)
+            ctx.actor.channel_id = trajectory.channel_id
+            act(ctx, trajectory, item)
         except RegiowachtError as error:
             return Outcome(reply=commands.describe_error(error, ctx.actor.language, rt.settings.slash_command))
-        return Outcome(notices=[Notice("urgent_changed", case.id)])
+        return Outcome(notices=notices(item))
 
     return run_in_transaction(rt, actor, work, request_key)
+
+
+def press_urgent(rt: Runtime, actor: Actor, case_id: int, action: str, request_key: str | None = None) -> Answer | None:
+    """Oppakken / Opgelost on an urgent case; its channel post is then updated."""
+    change = tracking.acknowledge if action == "ack" else tracking.resolve
+    return press_item_button(rt, actor, UrgentCase, case_id, change, request_key,
+                             notices=lambda case: [Notice("urgent_changed", case.id)])
