@@ -16,7 +16,6 @@ import resource
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -216,10 +215,10 @@ def main() -> None:
 
     first = 10_000
     ours = {}
-    for text in ("status", "risico"):
-        timed_commands(slack, harness.url, text, "C0001", 20, first)  # warm up
+    for command in ("status", "risico"):
+        timed_commands(slack, harness.url, command, "C0001", 20, first)  # warm up
         first += 20
-        ours[text] = timed_commands(slack, harness.url, text, "C0001", 200, first)
+        ours[command] = timed_commands(slack, harness.url, command, "C0001", 200, first)
         first += 200
     bare_url, stop = serve_wsgi(wsgi_app(bare_app(slack)))
     timed_commands(slack, bare_url, "status", "C0001", 20, first)
@@ -228,9 +227,9 @@ def main() -> None:
     stop()
     p50, p99 = percentiles(bare)
     print(f"bare Bolt app: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
-    for text, samples in ours.items():
+    for command, samples in ours.items():
         o50, o99 = percentiles(samples)
-        print(f"{text}: p50 {o50:.1f} ms, p99 {o99:.1f} ms ({o99 / p99:.1f}x the bare app's p99; target <= 2x)")
+        print(f"{command}: p50 {o50:.1f} ms, p99 {o99:.1f} ms ({o99 / p99:.1f}x the bare app's p99; target <= 2x)")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (target <= 300 MB)")
     harness.close()
     slack.stop()

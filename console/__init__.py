@@ -8,13 +8,14 @@ import time
 
 from core.config import Settings
 from core.permissions import Actor
+from service.home import home_for
 from service.interactions import press_urgent, run_command
 from service.runtime import open_runtime
 from views.text import blocks_to_text
 
 BANNER = """Regiowacht console (zonder Slack). Typ een opdracht zoals in Slack, bijv. `{cmd} help` of `status`.
 Je bent {user} in kanaal {channel}{admin}. Verder: `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan|uit`,
-`:knop U1 oppakken|opgelost` (de knoppen onder een urgent signaal), `:stop`."""
+`:knop U1 oppakken|opgelost` (de knoppen onder een urgent signaal), `:thuis` (je App Home), `:stop`."""
 
 
 class ConsolePrinter:
@@ -68,8 +69,11 @@ def run_console(settings: Settings, *, team: str, user: str, channel: str, admin
                 state["admin"] = rest.strip() in ("aan", "on", "ja", "yes")
             elif word in ("knop", "button") and len(rest.split()) == 2:
                 _press(rt, actor, *rest.split(), say)
+            elif word in ("thuis", "home"):
+                say(blocks_to_text(home_for(rt, actor).to_dict()["blocks"]))
             else:
-                say("Onbekend: typ `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan`, `:knop U1 oppakken` of `:stop`.")
+                say("Onbekend: typ `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan`, `:knop U1 oppakken`, `:thuis` "
+                    "of `:stop`.")
             continue
         if line.startswith(settings.slash_command):
             line = line[len(settings.slash_command):].strip()

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from core.forecast import Thresholds, buffer_text, forecast_trajectory, level_label
 from core.status import case_line
-from core.texts import fmt_date, person, t
+from core.texts import fmt_date, t
 from store.models import InputRequest, Task, Trajectory, UrgentCase
 
 

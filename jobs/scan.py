@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from sqlmodel import select
 
-from core.forecast import blockers, buffer_text, forecast_trajectory, level_label, rises, thresholds_of
+from core.forecast import blockers, buffer_text, forecast_trajectory, rises, thresholds_of
 from core.reminders import due_reminder
 from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar, add_working_hours, in_working_hours

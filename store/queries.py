@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Iterable
 
 from sqlalchemy import case, func
@@ -62,24 +62,8 @@ def adoptions_by_decision(session: Session, decision_ids: Iterable[int]) -> dict
     return result
 
 
-def decisions(session: Session, trajectory_id: int) -> list[Decision]:
-    return list(session.exec(select(Decision).where(Decision.trajectory_id == trajectory_id)
-                             .order_by(Decision.deadline, Decision.id)))
 
 
-def input_requests(session: Session, trajectory_id: int) -> list[InputRequest]:
-    return list(session.exec(select(InputRequest).where(InputRequest.trajectory_id == trajectory_id)
-                             .order_by(InputRequest.deadline, InputRequest.id)))
-
-
-def tasks(session: Session, trajectory_id: int) -> list[Task]:
-    return list(session.exec(select(Task).where(Task.trajectory_id == trajectory_id)
-                             .order_by(Task.deadline, Task.id)))
-
-
-def urgent_cases(session: Session, trajectory_id: int) -> list[UrgentCase]:
-    return list(session.exec(select(UrgentCase).where(UrgentCase.trajectory_id == trajectory_id)
-                             .order_by(UrgentCase.flagged_at)))
 
 
 def audit(session: Session, *, at: datetime, team_id: str, actor: str, action: str,

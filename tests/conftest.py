@@ -102,28 +102,11 @@ def make_settings(slack: FakeSlack, database_url: str, **env) -> Settings:
                               "BOT_ADMINS": "U_ADMIN", **env})
 
 
-class SlackBot:
-    """The real Bolt app behind a real HTTP endpoint, driven the way Slack drives it."""
+class SignedClient:
+    """Sends requests to an events URL the way Slack does: signed with the signing secret."""
 
-    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock):
-        self.slack = slack
-        client = make_client(settings)
-        self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0)
-        self.app = build_app(self.rt, client)
-        self.url, self._stop = serve_wsgi(wsgi_app(self.app))
-        self._n = itertools.count(1)
-        self.verifier = SignatureVerifier(SECRET)
-
-    def close(self) -> None:
-        self._stop()
-        self.rt.engine.dispose()
-
-    def session(self) -> Session:
-        return Session(self.rt.engine)
-
-    def all(self, table) -> list:
-        with self.session() as session:
-            return list(session.exec(select(table)))
+    def __init__(self, slack: FakeSlack, url: str, slash_command: str = "/inkoop"):
+        self.slack, self.url, self.slash_command = slack, url, slash_command
 
     # -- raw requests ---------------------------------------------------------------------
     def post(self, body: str, content_type: str, *, timestamp: int | None = None, secret: str = SECRET,
@@ -142,9 +125,33 @@ class SlackBot:
     def command_body(self, text: str, *, user: str, channel: str, team: str, n: int) -> str:
         return urlencode({"token": "legacy", "team_id": team, "team_domain": "regio", "channel_id": channel,
                           "channel_name": "inkoop", "user_id": user, "user_name": user.lower(),
-                          "command": self.rt.settings.slash_command, "text": text,
+                          "command": self.slash_command, "text": text,
                           "response_url": self.slack.response_url(n), "trigger_id": f"trigger-{n}",
                           "api_app_id": "A1"})
+
+
+class SlackBot(SignedClient):
+    """The real Bolt app behind a real HTTP endpoint, driven the way Slack drives it."""
+
+    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock):
+        client = make_client(settings)
+        self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0)
+        self.app = build_app(self.rt, client)
+        url, self._stop = serve_wsgi(wsgi_app(self.app))
+        super().__init__(slack, url, settings.slash_command)
+        self._n = itertools.count(1)
+        self.verifier = SignatureVerifier(SECRET)
+
+    def close(self) -> None:
+        self._stop()
+        self.rt.engine.dispose()
+
+    def session(self) -> Session:
+        return Session(self.rt.engine)
+
+    def all(self, table) -> list:
+        with self.session() as session:
+            return list(session.exec(select(table)))
 
     # -- what a user does -----------------------------------------------------------------
     def command(self, text: str, *, user: str = "U_COORD", channel: str = "C_JEUGD", team: str = "T1"):

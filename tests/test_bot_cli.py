@@ -33,13 +33,15 @@ def test_demo_then_console_session(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path}/demo.sqlite3"}
     assert run("demo", env=env).returncode == 0
     assert "staat er al" in run("demo", env=env).stdout
-    session = "status\nvastgesteld B2 gemeenten: Maasdriel\nurgent Wachtlijst ambulant ernst: middel\n:knop U2 oppakken\n"
+    session = ("status\nvastgesteld B2 gemeenten: Maasdriel\nurgent Wachtlijst ambulant ernst: middel\n:knop U2 oppakken\n"
+               ":gebruiker U_FATIMA\n:thuis\n")
     result = run("console", env=env, stdin=session)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Jeugdhulp Rivierenland 2027" in out and "B2 vastgesteld door Maasdriel" in out
     assert "[bericht in C_JEUGD]" in out and "Urgent signaal (middel)" in out
     assert "Opgepakt door @U_ANNE" in out
+    assert "I4 Reactie op het mandaatvoorstel" in out.split(":thuis")[1] and "[Ontvangen]" in out
 
 
 def test_digest_and_scan_dry_run_on_the_demo_print_and_keep_nothing(tmp_path):
@@ -74,3 +76,39 @@ def test_digest_job_sends_once_per_day_even_when_run_again(tmp_path):
         assert sorted(c.body["channel"] for c in slack.of("chat.postMessage")) == ["C_JEUGD", "C_WMO"]
     finally:
         slack.stop()
+
+
+def test_python_bot_py_serves_slack_over_http_with_gunicorn(tmp_path):
+    import socket
+    import time
+    from urllib.request import urlopen
+
+    from tests.conftest import SECRET, SignedClient
+    from tests.fake_slack import FakeSlack
+    slack = FakeSlack().start()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    environment.update({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.url,
+                        "DATABASE_URL": f"sqlite:///{tmp_path}/live.sqlite3", "PORT": str(port)})
+    process = subprocess.Popen([sys.executable, "bot.py"], cwd=ROOT, env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(100):
+            try:
+                if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.2)
+        client = SignedClient(slack, f"http://127.0.0.1:{port}/slack/events")
+        body = client.command_body("datum over 10 werkdagen", user="U1", channel="C1", team="T1", n=1)
+        assert client.post(body, "application/x-www-form-urlencoded") == 200
+        answer = slack.wait_for(lambda c: c.path == "/response/1")
+        assert "lees ik als" in str(answer.body)
+        assert client.post(body, "application/x-www-form-urlencoded", secret="forged") == 401
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=20)[0]
+        slack.stop()
+    assert "Booting worker" in output or "Listening at" in output, output

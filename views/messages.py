@@ -79,7 +79,3 @@ def urgent_message(case: UrgentCase, trajectory: Trajectory, lang: str, timezone
         buttons.append(ButtonElement(text=t(lang, "btn_resolve"), action_id="urgent_resolve", value=str(case.id)))
         blocks.append(ActionsBlock(block_id=f"urgent_{case.id}", elements=buttons))
     return text, blocks
-
-
-def as_dicts(blocks: list[Block]) -> list[dict]:
-    return [block.to_dict() for block in blocks]

@@ -26,7 +26,9 @@ def blocks_to_text(blocks: list[dict], fallback: str = "") -> str:
     for block in blocks or []:
         kind = block.get("type")
         if kind in ("section", "header"):
-            lines.append(_text_of(block.get("text")))
+            accessory = block.get("accessory") or {}
+            button = f"  [{_text_of(accessory.get('text'))}]" if accessory.get("type") == "button" else ""
+            lines.append(_text_of(block.get("text")) + button)
             lines += [_text_of(f) for f in block.get("fields", [])]
         elif kind == "context":
             lines.append("  " + " · ".join(_text_of(e) for e in block.get("elements", [])))
