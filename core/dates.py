@@ -222,6 +222,8 @@ class _Grammar:
             (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})",
              lambda m: _safe_date(_year(m[3]), int(m[2]), int(m[1]))),
             (r"(\d{1,2})[-/.](\d{1,2})", lambda m: self._day_month(int(m[1]), int(m[2]), None)),
+            (rf"{_DAY},?\s+(\d{{1,2}})[-/.](\d{{1,2}})(?:[-/.](\d{{4}}|\d{{2}}))?",
+             lambda m: self._named(m[1], int(m[2]), int(m[3]), _year(m[4]))),
             (rf"(?:{_DAY},?\s+)?(?:de\s+|the\s+)?(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?{_YEAR}",
              lambda m: self._named(m[1], int(m[2]), MONTHS[m[3]], _year(m[4]))),
             (rf"(?:{_DAY},?\s+)?{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th|e)?,?{_YEAR}",
@@ -256,6 +258,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = text.strip(" .!?;,")
     text = _TIME.sub("", text).strip(" .,")
+    text = re.sub(r"\s+(?:a\.s\.?|aanstaande)$", "", text) if re.search(r"\d", text) else text
     previous = None
     while previous != text:
         previous = text
