@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import sys
 import time
+from pathlib import Path
 
 from core.config import Settings
 from core.permissions import Actor
@@ -13,6 +14,7 @@ from service.interactions import press_urgent, run_command
 from service.runtime import open_runtime
 from views.text import blocks_to_text
 
+OUT = Path("out")  # where the console puts exports and timelines
 BANNER = """Regiowacht console (zonder Slack). Typ een opdracht zoals in Slack, bijv. `{cmd} help` of `status`.
 Je bent {user} in kanaal {channel}{admin}. Verder: `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan|uit`,
 `:knop U1 oppakken|opgelost` (de knoppen onder een urgent signaal), `:thuis` (je App Home), `:stop`."""
@@ -83,6 +85,11 @@ def run_console(settings: Settings, *, team: str, user: str, channel: str, admin
             say(blocks_to_text(answer.modal.to_dict()["blocks"]))
         else:
             say(blocks_to_text([b.to_dict() for b in answer.blocks], answer.text))
+        for file in answer.files:  # in Slack these arrive as a direct message
+            path = OUT / file.name
+            OUT.mkdir(exist_ok=True)
+            path.write_bytes(file.content)
+            say(f"  → {path}")
 
 
 def _press(rt, actor: Actor, ref: str, button: str, say) -> None:

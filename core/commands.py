@@ -7,13 +7,14 @@ from core import tracking
 from core.dates import read_date
 from core.errors import CommandError, RegiowachtError
 from core.grammar import ENGLISH_KEYS, Command, parse
+from core.digest import digest_reply
+from core.export import audit_csv, deadlines_ics, decisions_csv
+from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.outcome import Notice, Outcome, Reply
 from core.privacy import contains_bsn
-from core.digest import digest_reply
-from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.status import pending_municipalities, region_of, status_reply
-from core.texts import person
-from core.texts import LANGUAGES, fmt_date, t, weekday_name
+from core.texts import LANGUAGES, fmt_date, person, t, weekday_name
+from core.timeline import timeline_png
 from core.tracking import Context
 from store import queries
 from store.models import UserSetting
@@ -163,7 +164,17 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
         return Outcome(reply=digest_reply(data, result, queries.audit_since(ctx.session, trajectory.id, since),
                                           ctx.today, lang, ctx.work))
     if name in ("tijdlijn", "export"):
-        raise CommandError("err_not_available", example="ex_status", command=name)
+        trajectory = tracking.current_trajectory(ctx)
+        data = queries.trajectory_data(ctx.session, trajectory)
+        result = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds_of(ctx.settings), data)
+        if name == "tijdlijn":
+            files = [timeline_png(result, lang)]
+        else:
+            files = [decisions_csv(ctx.session, data, lang), audit_csv(ctx.session, trajectory, lang),
+                     deadlines_ics(data, result, lang, ctx.now)]
+        comment = t(lang, "files_comment", what=t(lang, f"{'timeline' if name == 'tijdlijn' else 'export'}_what"),
+                    title=trajectory.title, date=d(ctx.today))
+        return Outcome(reply=Reply([comment]), files=files)
     if name == "datum":
         if not text:
             raise CommandError("err_no_date", example="ex_datum")

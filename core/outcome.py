@@ -19,7 +19,16 @@ class Notice:
 
 
 @dataclass
+class FileOut:
+    """A file for the user (export, timeline): Slack gets it in a direct message, the console on disk."""
+    name: str
+    content: bytes
+    title: str
+
+
+@dataclass
 class Outcome:
     reply: Reply | None = None
     modal: str | None = None              # a creating subcommand without arguments opens its form
     notices: list[Notice] = field(default_factory=list)
+    files: list[FileOut] = field(default_factory=list)

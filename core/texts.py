@@ -67,8 +67,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_internal": ("Er ging iets mis aan onze kant; er is niets opgeslagen. Probeer het zo nog eens.",
                      "Something went wrong on our side; nothing was stored. Please try again shortly."),
     "err_modal_gone": ("Dit formulier hoort bij een kanaal zonder traject.", "This form belongs to a channel without a trajectory."),
-    "err_not_available": ("`{command}` is nog niet beschikbaar in deze versie. Gebruik intussen `status` of `risico`.",
-                          "`{command}` is not available in this version yet. Meanwhile, use `status` or `risk`."),
     "err_language": ("Kies `nl` of `en`.", "Choose `nl` or `en`."),
     "err_no_date": ("Schrijf een datum achter `datum`.", "Write a date after `date`."),
     # -- deadlines ------------------------------------------------------------------------------
@@ -245,6 +243,29 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "⏰ *{ref}* ({severity}) has not been acknowledged after {hours} working hours. {coordinator}, please pick it up now."),
     "escalate_dm": ("⏰ Urgent signaal *{ref}* ({severity}) in {channel} is na {hours} werkuren nog niet opgepakt: {text}",
                     "⏰ Urgent case *{ref}* ({severity}) in {channel} has not been acknowledged after {hours} working hours: {text}"),
+    # -- files: export and timeline -------------------------------------------------------------
+    "files_sent": ("{count} bestand(en) staan in je privéberichten met Regiowacht: {names}.",
+                   "{count} file(s) are in your direct messages with Regiowacht: {names}."),
+    "files_failed": ("Slack nam de bestanden nu niet aan; probeer het zo nog eens.",
+                     "Slack did not accept the files just now; please try again shortly."),
+    "files_comment": ("{what} van *{title}*, {date}", "{what} of *{title}*, {date}"),
+    "export_decisions_title": ("Besluiten en vaststellingen", "Decisions and adoptions"),
+    "export_audit_title": ("Auditlog", "Audit log"),
+    "export_calendar_title": ("Deadlines (agenda)", "Deadlines (calendar)"),
+    "export_decisions_header": ("ref;titel;door;deadline;genomen;uitstel;vastgesteld;afgewezen;nog niet",
+                                "ref;title;by;deadline;taken;postponed;adopted;rejected;pending"),
+    "export_audit_header": ("tijd (UTC);wie;wat;item;veld;oud;nieuw", "time (UTC);who;what;item;field;old;new"),
+    "export_contract_end": ("Contracten eindigen: {title}", "Contracts end: {title}"),
+    "export_go_live": ("Start nieuwe afspraken: {title}", "Go-live: {title}"),
+    "export_ready": ("Verwacht klaar: {title}", "Expected ready: {title}"),
+    "export_what": ("Export", "Export"),
+    "timeline_what": ("Tijdlijn", "Timeline"),
+    "timeline_title": ("{title} · risico {level}", "{title} · risk {level}"),
+    "timeline_file_title": ("Tijdlijn {title}", "Timeline {title}"),
+    "timeline_key": ("| deadline   ● verwacht (rood: later dan de deadline)", "| deadline   ● expected (red: later than the deadline)"),
+    "timeline_today": ("vandaag", "today"),
+    "timeline_ready": ("verwacht klaar", "expected ready"),
+    "timeline_contract_end": ("contracteinde", "contract end"),
     # -- App Home -------------------------------------------------------------------------------
     "home_title": ("*Wat op je wacht in Regiowacht*", "*What waits for you in Regiowacht*"),
     "home_inputs": ("*Input die van jou gevraagd is*", "*Input asked of you*"),
@@ -293,7 +314,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "`input` vraag `van:` `rol:` `deadline:` [`voor:` B-nr] · `ontvangen` I-nr\n"
         "`taak` titel `eigenaar:` `deadline:` [`na:` B-nr] · `klaar` T-nr\n"
         "`urgent` omschrijving [`ernst:` hoog/middel/laag] · `opgepakt` / `opgelost` U-nr\n"
-        "`uitstel` nr `deadline:` `reden:` · `status` · `datum` tekst · `taal` nl/en\n"
+        "`uitstel` nr `deadline:` `reden:` · `status` · `risico` · `digest` · `tijdlijn` · `export` · `datum` tekst · `taal` nl/en\n"
         "Zonder velden opent `traject`, `besluit`, `input`, `taak` en `urgent` een formulier.",
         "`project` title `region:` `municipalities:` `contract-end:` [`go-live:` `implementation:` `domain:`] — link this channel to a trajectory\n"
         "`decision` title `due:` [`by:` college/raad/regio] — new decision\n"
@@ -301,7 +322,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "`input` question `from:` `role:` `due:` [`for:` B-ref] · `received` I-ref\n"
         "`task` title `owner:` `due:` [`after:` B-ref] · `done` T-ref\n"
         "`urgent` description [`severity:` hoog/middel/laag] · `ack` / `resolved` U-ref\n"
-        "`postpone` ref `due:` `reason:` · `status` · `date` text · `language` nl/en\n"
+        "`postpone` ref `due:` `reason:` · `status` · `risk` · `digest` · `timeline` · `export` · `date` text · `language` nl/en\n"
         "Without fields, `project`, `decision`, `input`, `task` and `urgent` open a form."),
     "help_examples": ("Voorbeelden:", "Examples:"),
     "help_privacy": ("Schrijf nooit een BSN of andere persoonsgegevens van inwoners: gebruik een zaaknummer.",

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from core import commands, tracking
 from core.errors import RegiowachtError
 from core.grammar import reads_only
-from core.outcome import Notice, Outcome, Reply
+from core.outcome import FileOut, Notice, Outcome, Reply
 from core.permissions import Actor
 from core.texts import t
 from jobs import outbox
@@ -36,6 +36,7 @@ class Answer:
     errors: dict[str, str] | None = None  # form errors by block id
     duplicate: bool = False               # a retried request that was handled before
     error: bool = False                   # the answer says what was wrong; nothing was stored
+    files: list[FileOut] = field(default_factory=list)  # for the user, by direct message
 
 
 def _answer(reply: Reply) -> Answer:
@@ -100,7 +101,9 @@ def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = 
     rt.deliver(keys)
     if outcome.modal:
         return Answer(modal=form_modal(outcome.modal, actor.language, actor.channel_id))
-    return _answer(outcome.reply)
+    answer = _answer(outcome.reply)
+    answer.files = outcome.files
+    return answer
 
 
 def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str, str]) -> Answer:

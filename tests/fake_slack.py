@@ -23,6 +23,7 @@ class Call:
 class FakeSlack:
     def __init__(self):
         self.calls: list[Call] = []
+        self.uploads: dict[str, bytes] = {}  # upload id -> the file's bytes
         self.admins: set[str] = set()
         self.failure_rate = 0.0
         self.failure_statuses = (429, 500)
@@ -81,6 +82,14 @@ class FakeSlack:
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if method in ("views.open", "views.update", "views.publish"):
             return {"ok": True, "view": {"id": "V1", **(body.get("view") if isinstance(body.get("view"), dict) else {})}}
+        if method == "files.getUploadURLExternal":
+            n = next(self._ts)
+            return {"ok": True, "file_id": f"F{n}",
+                    "upload_url": f"http://127.0.0.1:{self.server.server_port}/upload/{n}"}
+        if method == "files.completeUploadExternal":
+            files = body.get("files")
+            files = json.loads(files) if isinstance(files, str) else files
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(body.get("users", "X"))}}
         return {"ok": True}
@@ -93,7 +102,17 @@ class FakeSlack:
                 pass
 
             def do_POST(self):
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.path.startswith("/upload/"):  # a file's bytes, to the URL files.getUploadURLExternal gave
+                    with fake._lock:
+                        fake.uploads[self.path.rsplit("/", 1)[1]] = data
+                        fake._lock.notify_all()
+                    self.send_response(200)
+                    self.send_header("Content-Length", "2")
+                    self.end_headers()
+                    self.wfile.write(b"OK")
+                    return
+                raw = data.decode()
                 if "json" in (self.headers.get("Content-Type") or ""):
                     body = json.loads(raw or "{}")
                 else:

@@ -228,4 +228,35 @@ def test_risico_explains_and_digest_is_shown_only_to_the_asker(trajectory, slack
     assert digest.method == "response_url" and digest.body["response_type"] == "ephemeral"
     assert "Jeugdhulp Rivierenland 2027" in message_text(digest.body)
     assert slack.of("chat.postMessage") == []
-    assert "nog niet beschikbaar" in trajectory.say("tijdlijn")
+
+
+def test_export_and_timeline_arrive_as_files_in_a_direct_message(trajectory, slack):
+    from icalendar import Calendar
+    trajectory.say("besluit Tarieven deadline: 15 januari door: raad", user=COORD)
+    trajectory.say("vastgesteld B1 gemeenten: Tiel, Buren", user=COORD)
+    trajectory.say("afgewezen B1 gemeente: Zaltbommel reden: te duur", user=COORD)
+    trajectory.say("taak Codes eigenaar: Kees deadline: eind januari na: B1")
+    assert "3 bestand(en) staan in je privéberichten" in trajectory.say("export", user="U_BEL")
+    complete = slack.wait_for(lambda c: c.method == "files.completeUploadExternal")
+    assert complete.body["channel_id"] == "DU_BEL"
+    files = {c.body["filename"]: c for c in slack.of("files.getUploadURLExternal")}
+    assert set(files) == {"besluiten-C_JEUGD.csv", "auditlog-C_JEUGD.csv", "deadlines-C_JEUGD.ics"}
+    uploads = list(slack.uploads.values())
+    decisions = next(u for u in uploads if b"ref;titel" in u).decode("utf-8-sig")
+    assert "B1;Tarieven;raad;2027-01-15;;0;Buren, Tiel;Zaltbommel;Culemborg, Maasdriel" in decisions
+    audit = next(u for u in uploads if b"tijd (UTC)" in u).decode("utf-8-sig")
+    assert "afgewezen;B1;Zaltbommel" in audit
+    calendar = Calendar.from_ical(next(u for u in uploads if u.startswith(b"BEGIN:VCALENDAR")))
+    summaries = {str(e["SUMMARY"]): e.decoded("DTSTART") for e in calendar.walk("VEVENT")}
+    assert summaries["B1 Tarieven"].isoformat() == "2027-01-15" and "T1 Codes" in summaries
+    assert summaries["Contracten eindigen: Jeugdhulp Rivierenland 2027"].isoformat() == "2027-03-31"
+    slack.uploads.clear()
+    assert "1 bestand(en)" in trajectory.say("tijdlijn")
+    [png] = slack.uploads.values()
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+
+
+def test_files_slack_refuses_are_reported(trajectory, slack):
+    trajectory.say("besluit Tarieven deadline: 15 januari", user=COORD)
+    slack.fail_next = [500, 500, 500]  # conversations.open and its retries
+    assert "nam de bestanden nu niet aan" in trajectory.say("tijdlijn")
