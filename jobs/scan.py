@@ -6,7 +6,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
-from sqlmodel import select
+from sqlmodel import delete, select
 
 from core.forecast import blockers, buffer_text, forecast_trajectory, rises, thresholds_of
 from core.reminders import due_reminder
@@ -14,7 +14,7 @@ from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar, add_working_hours, in_working_hours
 from jobs.runner import JobRun, Message
 from store import queries
-from store.models import InputRequest, Trajectory, UrgentCase
+from store.models import InputRequest, ProcessedRequest, Trajectory, UrgentCase
 from views.messages import context, sections
 
 ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one working day
@@ -125,10 +125,12 @@ def escalate(run: JobRun) -> None:
 
 
 def purge(run: JobRun) -> None:
-    """Resolved cases lose their text after the retention period; the audit log keeps that they existed."""
+    """Resolved cases lose their text after the retention period; the audit log keeps that they
+    existed. Slack retries come within minutes, so request ids older than a day are dropped."""
     rt = run.rt
     cutoff = rt.now() - timedelta(days=rt.settings.retention_days)
     with run.step() as session:
+        session.exec(delete(ProcessedRequest).where(ProcessedRequest.at < rt.now() - timedelta(days=1)))
         for case in session.exec(select(UrgentCase).where(UrgentCase.resolved_at < cutoff,
                                                           UrgentCase.purged_at.is_(None))):
             case.description, case.purged_at = None, rt.now()

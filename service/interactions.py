@@ -47,13 +47,13 @@ def _internal_error(rt: Runtime, actor: Actor) -> Answer:
     return _answer(Reply([t(actor.language or rt.settings.language, "err_internal")], error=True))
 
 
-def _seen(session: Session, request_key: str | None) -> bool:
+def _seen(session: Session, request_key: str | None, now) -> bool:
     """Record a Slack request id; True when it was handled before (a retry)."""
     if not request_key:
         return False
     if session.get(ProcessedRequest, request_key) is not None:
         return True
-    session.add(ProcessedRequest(key=request_key))
+    session.add(ProcessedRequest(key=request_key, at=now))
     return False
 
 
@@ -79,7 +79,7 @@ def _queue_notices(rt: Runtime, session: Session, notices: list[Notice]) -> list
 def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> tuple[Outcome | None, list[str]]:
     """Run `work(ctx)` in one transaction; an error reply rolls everything back."""
     with session_scope(rt.engine) as session:
-        if _seen(session, request_key):
+        if _seen(session, request_key, rt.now()):
             return None, []
         outcome = work(rt.context(session, actor))
         if outcome.reply is not None and outcome.reply.error or outcome.modal:

@@ -89,3 +89,21 @@ def test_middel_after_one_working_day_over_a_weekend_and_not_when_acknowledged(t
     trajectory.say("opgepakt U3", user="U_ZORG")
     assert escalations(trajectory, "2026-12-04 15:00", clock) == []     # laag never; acknowledged hoog not
     assert [c.ref for c in trajectory.all(UrgentCase) if c.escalated_at] == ["U1"]
+
+
+def test_resolved_case_text_is_purged_after_retention_but_its_existence_stays(trajectory, slack, clock):
+    from jobs.scan import purge
+    from store.models import AuditLog
+    trajectory.say("urgent Zaak 2026-0099 wacht op plek ernst: laag", user="U_KWAL")
+    trajectory.say("opgelost U1", user="U_ZORG")
+    clock.advance(days=89)
+    purge(JobRun(trajectory.rt))
+    assert trajectory.all(UrgentCase)[0].description is not None
+    clock.advance(days=2)
+    purge(JobRun(trajectory.rt))
+    [case] = trajectory.all(UrgentCase)
+    assert case.description is None and case.purged_at is not None
+    audit = trajectory.all(AuditLog)
+    assert [a.action for a in audit if a.item == "U1"] == ["signaal gemeld", "signaal opgelost", "signaaltekst gewist"]
+    assert not any("2026-0099" in (a.new_value or "") + (a.old_value or "") for a in audit)
+    assert "U1" not in trajectory.say("status").split("Urgente signalen (open)")[1]
