@@ -11,6 +11,7 @@ from core.digest import digest_reply
 from core.export import audit_csv, deadlines_ics, decisions_csv
 from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.outcome import Notice, Outcome, Reply
+from core.permissions import require_admin
 from core.privacy import contains_bsn
 from core.status import pending_municipalities, region_of, status_reply
 from core.texts import LANGUAGES, fmt_date, person, t, weekday_name
@@ -18,12 +19,6 @@ from core.timeline import timeline_png
 from core.tracking import Context
 from store import queries
 from store.models import UserSetting
-
-EXAMPLE_OF = {"traject": "ex_traject", "besluit": "ex_besluit", "vastgesteld": "ex_vastgesteld",
-              "afgewezen": "ex_afgewezen", "input": "ex_input", "ontvangen": "ex_ontvangen", "taak": "ex_taak",
-              "klaar": "ex_klaar", "urgent": "ex_urgent", "opgepakt": "ex_opgepakt", "opgelost": "ex_opgelost",
-              "uitstel": "ex_uitstel", "datum": "ex_datum", "taal": "ex_taal"}
-
 
 def choose_language(ctx: Context, command: Command | None) -> str:
     """A user's own choice (`taal`) wins; else English when they typed an English subcommand;
@@ -66,7 +61,11 @@ def run_line(ctx: Context, text: str) -> Outcome:
         command = parse(text)
         ctx.actor.language = choose_language(ctx, command)
         if command.spec.creates and command.empty:
-            tracking.current_trajectory(ctx) if command.name != "traject" else tracking.require_admin(ctx.actor)
+            # Say at once what the form would refuse: no trajectory here, or no right to set one up.
+            if command.name == "traject":
+                require_admin(ctx.actor)
+            else:
+                tracking.current_trajectory(ctx)
             return Outcome(modal=command.name)
         return execute(ctx, command.name, command.text, command.fields)
     except RegiowachtError as error:
@@ -78,9 +77,9 @@ def run_form(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outc
     """A modal's submission: the same rules as the command, field by field. Errors propagate so
     the caller can show them next to the field that caused them. The form was opened in the
     actor's language, which the caller passes on."""
-    for value in (text, *fields.values()):
+    for key, value in (("title", text), *fields.items()):
         if contains_bsn(value or ""):
-            raise CommandError("err_bsn", field="title")
+            raise CommandError("err_bsn", field=key)
     return execute(ctx, name, text, {k: v for k, v in fields.items() if v})
 
 

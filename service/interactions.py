@@ -94,7 +94,7 @@ def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = 
     try:
         outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key)
     except Exception:  # the user must hear that nothing was stored, whatever broke
-        log.exception("command failed: %s", text[:40])
+        log.exception("command %r failed", text.split(" ", 1)[0][:20])  # free text stays out of the logs
         return _internal_error(rt, actor)
     if outcome is None:
         return Answer(duplicate=True)

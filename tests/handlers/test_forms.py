@@ -28,6 +28,9 @@ def test_input_form_takes_a_slack_user_and_refuses_bsn(trajectory, slack):
     status, ack = trajectory.submit(view, {"title": "Over cliënt 111222333", "van_user": "U_JAN", "rol": "wethouder",
                                            "deadline": "vrijdag"})
     assert ack["response_action"] == "errors" and "burgerservicenummer" in ack["errors"]["title"]
+    status, ack = trajectory.submit(view, {"title": "Reactie", "van": "Jan (bsn 12345672)", "rol": "wethouder",
+                                           "deadline": "vrijdag"})
+    assert "burgerservicenummer" in ack["errors"]["van"] and "12345672" not in str(ack)
     status, ack = trajectory.submit(view, {"title": "Reactie op tarieven", "van_user": "U_JAN", "rol": "wethouder",
                                            "deadline": "vrijdag"})
     assert not ack
