@@ -82,7 +82,12 @@ def run_bot(settings: Settings) -> int:
     warm_up()  # the first command must not pay for compiling the date grammar
     client = make_client(settings)
     rt = open_runtime(settings, client)
-    app = build_app(rt, client)
+    try:
+        app = build_app(rt, client)  # Bolt checks the token with auth.test here
+    except Exception as error:  # noqa: BLE001 - whatever Slack answered, the operator needs the reason
+        print(f"Regiowacht kan Slack niet gebruiken via {settings.api_url}: {error}\n"
+              "Controleer SLACK_BOT_TOKEN en de netwerkverbinding.", file=sys.stderr)
+        return 3
     from jobs.schedule import start_schedule
     scheduler = start_schedule(rt)
     try:

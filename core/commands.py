@@ -1,13 +1,13 @@
 """Runs one `/inkoop` command for an actor and says what happened, in the actor's language."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from core import tracking
 from core.dates import read_date
 from core.errors import CommandError, RegiowachtError
 from core.grammar import ENGLISH_KEYS, Command, parse
-from core.digest import digest_reply
+from core.digest import changes_since, digest_reply
 from core.export import audit_csv, deadlines_ics, decisions_csv
 from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.outcome import Notice, Outcome, Reply
@@ -159,9 +159,8 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
         trajectory = tracking.current_trajectory(ctx)
         data = queries.trajectory_data(ctx.session, trajectory)
         result = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds_of(ctx.settings), data)
-        since = trajectory.last_digest_at or ctx.now - timedelta(days=1)
-        return Outcome(reply=digest_reply(data, result, queries.audit_since(ctx.session, trajectory.id, since),
-                                          ctx.today, lang, ctx.work))
+        changes = queries.audit_since(ctx.session, trajectory.id, changes_since(trajectory, ctx.now))
+        return Outcome(reply=digest_reply(data, result, changes, ctx.today, lang, ctx.work))
     if name in ("tijdlijn", "export"):
         trajectory = tracking.current_trajectory(ctx)
         data = queries.trajectory_data(ctx.session, trajectory)

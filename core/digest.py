@@ -3,17 +3,23 @@ five working days, decisions still to adopt, open urgent cases, and what changed
 digest. One quiet line when all is on track."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from core.forecast import Forecast, buffer_text, level_label
 from core.outcome import Reply
 from core.status import bullets, case_line
 from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar
-from store.models import AuditLog
+from store.models import AuditLog, Trajectory
 from store.queries import SYSTEM_ACTOR, TrajectoryData
 
 SOON_WORKING_DAYS = 5
+FIRST_LOOKBACK_DAYS = 7
+
+
+def changes_since(trajectory: Trajectory, now: datetime) -> datetime:
+    """Since the last digest; the first one looks back a week at most: useful, and bounded."""
+    return trajectory.last_digest_at or max(trajectory.created_at, now - timedelta(days=FIRST_LOOKBACK_DAYS))
 
 
 def _summarised(changes: list[AuditLog], lang: str) -> list[str]:

@@ -1,20 +1,15 @@
 """The daily digest: one message per trajectory channel per day, never two."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlmodel import select
 
-from core.digest import digest_reply
+from core.digest import changes_since, digest_reply
 from core.forecast import forecast_trajectory, thresholds_of
 from core.workdays import WorkCalendar
 from jobs.runner import JobRun, Message
 from store import queries
 from store.models import Trajectory
 from views.messages import fallback_text, reply_blocks
-
-
-FIRST_LOOKBACK_DAYS = 7
 
 
 def digest_key(trajectory: Trajectory, day) -> str:
@@ -38,9 +33,8 @@ def queue_digest(run: JobRun, trajectory_id: int) -> None:
         trajectory = session.get(Trajectory, trajectory_id)
         data = queries.trajectory_data(session, trajectory)
         result = forecast_trajectory(session, trajectory, today, thresholds_of(rt.settings), data)
-        # The first digest looks back a week at most: enough to be useful, bounded in size.
-        since = trajectory.last_digest_at or max(trajectory.created_at, now - timedelta(days=FIRST_LOOKBACK_DAYS))
-        reply = digest_reply(data, result, queries.audit_since(session, trajectory.id, since), today, lang,
+        changes = queries.audit_since(session, trajectory.id, changes_since(trajectory, now))
+        reply = digest_reply(data, result, changes, today, lang,
                              WorkCalendar(rt.settings.good_friday_is_holiday))
         run.send(session, Message(digest_key(trajectory, today), trajectory.team_id, trajectory.channel_id,
                                   fallback_text(reply), reply_blocks(reply)))
