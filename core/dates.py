@@ -45,6 +45,16 @@ NUMBERS = {
     "eighteen": 18, "negentien": 19, "nineteen": 19, "twintig": 20, "twenty": 20,
     "dertig": 30, "thirty": 30, "veertig": 40, "forty": 40,
 }
+_UNITS_NL = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
+_TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+            "tachtig": 80, "negentig": 90}
+_UNITS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+NUMBERS.update(_TENS_NL)
+NUMBERS.update({f"{unit}{'ën' if unit.endswith('e') else 'en'}{tens}": u + t
+                for unit, u in _UNITS_NL.items() for tens, t in _TENS_NL.items()})  # vijfentwintig, tweeëntwintig
+NUMBERS.update({f"{tens}{sep}{unit}": t + u for tens, t in _TENS_EN.items() for unit, u in _UNITS_EN.items()
+                for sep in ("-", " ")})  # twenty-five
 ORDINAL_QUARTERS = {"eerste": 1, "1e": 1, "1ste": 1, "first": 1, "tweede": 2, "2e": 2, "2de": 2,
                     "second": 2, "derde": 3, "3e": 3, "3de": 3, "third": 3, "vierde": 4, "4e": 4,
                     "4de": 4, "fourth": 4, "laatste": 4, "last": 4}
@@ -55,7 +65,7 @@ VAGUE = re.compile(
     r"zodra|wanneer|na afloop|na de verkiezingen|begin|start|eind(e)? van de week)\b")
 FILLERS = re.compile(
     r"^(?:uiterlijk|voor|vóór|per|op|deadline|t/m|tm|tot en met|tot|no later than|by|before|"
-    r"on|due|not later than|until|de|the|:|,)\s+")
+    r"on|due|not later than|until|de|the|:|,)(?:\s*:)?\s+")
 
 # A time of day after the date: the deadline is the day.
 _TIME = re.compile(r"(?:,?\s+(?:om|at|vóór|voor|before|by)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u|h|am|pm)|"
@@ -64,7 +74,7 @@ _TIME = re.compile(r"(?:,?\s+(?:om|at|vóór|voor|before|by)?\s*\d{1,2}(?:[:.]\d
 _NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?:\s+'?(\d{4}|\d{2}))?"
+_YEAR = r"(?:,?\s+(?:van\s+|of\s+)?'?(\d{4}|\d{2}))?"
 
 
 @dataclass(frozen=True)
@@ -187,9 +197,9 @@ class _Grammar:
              lambda m: t + {"week": relativedelta(weeks=1), "maand": relativedelta(months=1),
                             "month": relativedelta(months=1), "jaar": relativedelta(years=1),
                             "year": relativedelta(years=1)}[m[1]]),
-            (rf"(?:volgende week|next week)\s+{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 1)),
+            (rf"(?:volgende week|next week)\s+(?:op\s+|on\s+)?{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 1)),
             (rf"{_DAY}\s+(?:volgende week|next week)", lambda m: _this_week(t, WEEKDAYS[m[1]], 1)),
-            (rf"(?:deze week|this week)\s+{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
+            (rf"(?:deze week|this week)\s+(?:op\s+|on\s+)?{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
             (rf"{_DAY}\s+(?:deze week|this week)", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
             (rf"(?:volgende|next)\s+{_DAY}", lambda m: self._ambiguous_weekday(WEEKDAYS[m[1]])),
             (rf"(?:aanstaande|komende|a\.s\.|coming|this)?\s*{_DAY}(?:\s+(?:aanstaande|a\.s\.?|as))?",
@@ -217,7 +227,7 @@ class _Grammar:
              lambda m: _quarter_end(t, ORDINAL_QUARTERS[m[1]], _year(m[2]))),
             (r"(?:eind\s+|einde\s+|end of\s+)?(?:kwartaal|quarter)\s+([1-4])" + _YEAR,
              lambda m: _quarter_end(t, int(m[1]), _year(m[2]))),
-            (r"(?:in\s+)?(?:week|wk|w)\.?\s*(\d{1,2})" + _YEAR, lambda m: _iso_week_friday(t, int(m[1]), _year(m[2]))),
+            (r"(?:in\s+|eind\s+|einde\s+|end of\s+)?(?:week|wk|w)\.?\s*(\d{1,2})" + _YEAR, lambda m: _iso_week_friday(t, int(m[1]), _year(m[2]))),
             (r"(\d{4})-(\d{1,2})-(\d{1,2})", lambda m: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
             (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})",
              lambda m: _safe_date(_year(m[3]), int(m[2]), int(m[1]))),

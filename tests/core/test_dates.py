@@ -82,7 +82,11 @@ TABLE = [
     (T, "23 november", "2027-11-23"), (T, "vrijdag om 12:00", "2026-11-27"),
     (T, "15 maart 2027 om 10 uur", "2027-03-15"), (T, "3rd of March 2027", "2027-03-03"),
     (T, "vrijdag 27-11", "2026-11-27"), (T, "do 26/11/2026", "2026-11-26"), (T, "vrijdag 26-11", "?date_weekday_mismatch"),
-    (T, "4 december a.s.", "2026-12-04"), (T, "10.30", "?date_impossible"), (T, "maart 2027", "?date_unknown"),
+    (T, "4 december a.s.", "2026-12-04"), (T, "over vijfentwintig dagen", "2026-12-19"),
+    (T, "over tweeëntwintig werkdagen", "2026-12-24"), (T, "in twenty-one days", "2026-12-15"),
+    (T, "volgende week op vrijdag", "2026-12-04"), (T, "het eerste kwartaal van 2027", "2027-03-31"),
+    (T, "week 3 van 2027", "2027-01-22"), (T, "eind week 50", "2026-12-11"), (T, "deadline: 1 maart", "2027-03-01"),
+    (T, "over dertig dagen", "2026-12-24"), (T, "March 1, 2027", "2027-03-01"), (T, "10.30", "?date_impossible"), (T, "maart 2027", "?date_unknown"),
     # refusals: vague, past, empty
     (T, "1 januari 2020", "?date_past"), (T, "gisteren", "?date_past"), (T, "zsm", "?date_vague"),
     (T, "z.s.m.", "?date_vague"), (T, "asap", "?date_vague"), (T, "binnenkort", "?date_vague"),
