@@ -67,6 +67,7 @@ class Forecast:
     today: date
     decisions: list[DecisionForecast]
     tasks: list[TaskForecast]
+    inputs: list                       # open input requests
     overdue: list[str]                 # references
     last_decision: DecisionForecast | None
     implementation_done: date
@@ -163,7 +164,8 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
         if overdue:
             reasons.append("risk_reason_overdue")
         level = "oranje" if reasons else "groen"
-    return Forecast(trajectory, today, decision_forecasts, task_forecasts, overdue, last_decision,
+    open_requests = [r for r in inputs if not r.received_on]
+    return Forecast(trajectory, today, decision_forecasts, task_forecasts, open_requests, overdue, last_decision,
                     implementation_done, last_task, ready, buffer_days, level, reasons)
 
 
@@ -192,8 +194,12 @@ def level_label(level: str, lang: str) -> str:
     return {"groen": "🟢", "oranje": "🟠", "rood": "🔴"}[level] + " " + t(lang, f"level_{level}")
 
 
+BLOCKER_LINES = 8  # an alert names the first few; `risico` and the digest have the rest
+
+
 def blockers(result: Forecast, lang: str) -> list[str]:
-    """Who must move: overdue or critical decisions with the municipalities and people holding them."""
+    """Who must move: overdue or critical decisions with the municipalities and people holding
+    them, then overdue input and tasks with the person each waits for."""
     lines = []
     for item in result.pending:
         late = item.decision.deadline < result.today
@@ -208,6 +214,20 @@ def blockers(result: Forecast, lang: str) -> list[str]:
             parts.append(t(lang, "risk_waits_for", ref=request.ref,
                            who=person(request.stakeholder_user, request.stakeholder_name)))
         lines.append(" · ".join(parts))
+    named = {item.waits_for.request.ref for item in result.pending if item.waits_for}
+    late = lambda deadline: t(lang, "risk_overdue_since", date=fmt_date(deadline, lang, weekday=False))  # noqa: E731
+    for request in result.inputs:
+        if request.deadline < result.today and request.ref not in named:
+            lines.append(f"*{request.ref}* {request.question} · " + t(
+                lang, "risk_with", who=person(request.stakeholder_user, request.stakeholder_name))
+                + f" · {late(request.deadline)}")
+    for forecast_task in result.tasks:
+        task = forecast_task.task
+        if task.deadline < result.today:
+            lines.append(f"*{task.ref}* {task.title} · " + t(lang, "risk_with", who=person(task.owner_user, task.owner_name))
+                         + f" · {late(task.deadline)}")
+    if len(lines) > BLOCKER_LINES:
+        lines = lines[:BLOCKER_LINES] + [t(lang, "status_more", count=len(lines) - BLOCKER_LINES)]
     return lines
 
 

@@ -199,6 +199,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "risk_steps": ("*Zo komt de verwachting tot stand*", "*How the forecast is made*"),
     "risk_who": ("*Wie moet bewegen*", "*Who must move*"),
     "risk_holders": ("nog bij {names}", "still with {names}"),
+    "risk_with": ("bij {who}", "with {who}"),
+    "risk_overdue_since": ("te laat sinds {date}", "overdue since {date}"),
     "risk_waits_for": ("wacht op {ref} van {who}", "waits for {ref} from {who}"),
     "explain_municipality": ("{name} stelt besluiten gemiddeld {late} dagen na de deadline vast → {ref} verwacht {expected}",
                              "{name} adopts decisions {late} days after the deadline on average → {ref} expected {expected}"),

@@ -50,6 +50,17 @@ def test_alert_once_per_rise_and_again_when_it_rises_further(trajectory, slack, 
     assert len(alerts(slack)) == 3
 
 
+def test_alert_for_overdue_input_names_who_it_waits_for(trajectory, slack, clock):
+    trajectory.say("input Capaciteit 2027 van: Stichting Lindenhout rol: aanbieder deadline: 1 december")
+    trajectory.say("taak Codes eigenaar: <@U_KEES|kees> deadline: 2 december")
+    clock.set("2026-12-03 10:00")
+    scan(trajectory)
+    [alert] = alerts(slack)
+    text = message_text(alert.body)
+    assert "I1 Capaciteit 2027 · bij Stichting Lindenhout · te laat sinds 1 dec 2026" in text
+    assert "T1 Codes · bij @U_KEES · te laat sinds 2 dec 2026" in text
+
+
 def test_digest_content_and_never_twice_a_day(trajectory, slack, clock):
     trajectory.say("besluit Tarieven deadline: 20 november 2026".replace("20 november 2026", "30 november"), user=COORD)
     trajectory.say("vastgesteld B1 gemeenten: Tiel, Buren", user=COORD)
