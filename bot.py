@@ -89,7 +89,9 @@ def run_bot(settings: Settings) -> int:
               "Controleer SLACK_BOT_TOKEN en de netwerkverbinding.", file=sys.stderr)
         return 3
     from jobs.schedule import start_schedule
+    from service.runtime import freeze_startup_heap
     scheduler = start_schedule(rt)
+    freeze_startup_heap()
     try:
         if settings.app_token:
             from slack_bolt.adapter.socket_mode import SocketModeHandler

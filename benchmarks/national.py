@@ -32,6 +32,7 @@ from sqlmodel import select  # noqa: E402
 from bot import make_client, wsgi_app  # noqa: E402
 from jobs.digest import queue_digest, run_digests  # noqa: E402
 from jobs.runner import JobRun  # noqa: E402
+from service.runtime import freeze_startup_heap  # noqa: E402
 from store.db import session_scope  # noqa: E402
 from store.models import (Adoption, AuditLog, Decision, InputRequest, Municipality, RefCounter,  # noqa: E402
                           Region, Task, Trajectory)
@@ -213,6 +214,7 @@ def main() -> None:
         queue_digest(JobRun(rt), trajectory_id)
         print(f"  one digest, {label}: {counter.count - before} statements")
 
+    freeze_startup_heap()  # as `python bot.py` does once it has started
     first = 10_000
     ours = {}
     for command in ("status", "risico"):

@@ -1,6 +1,7 @@
 """What every use case needs, built once by bot.py (no mutable global App)."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Callable
@@ -40,6 +41,13 @@ class Runtime:
         """Send what a use case just queued; whatever fails stays in the outbox for the next pass."""
         if self.sender is not None and keys:
             self.sender.deliver(keys)
+
+
+def freeze_startup_heap() -> None:
+    """Move what start-up built (modules, the Bolt app, compiled grammar) out of the garbage
+    collector's reach, so collections during requests stay short (a shorter p99)."""
+    gc.collect()
+    gc.freeze()
 
 
 def open_runtime(settings: Settings, client=None, clock: Callable[[], datetime] | None = None,

@@ -62,7 +62,7 @@ class Decision(SQLModel, table=True):
 class Adoption(SQLModel, table=True):
     """One municipality's (or, for a regional decision, the region's) latest verdict on a decision."""
     __table_args__ = (UniqueConstraint("decision_id", "municipality_id"),
-                      Index("ix_adoption_municipality", "municipality_id", "outcome"))
+                      Index("ix_adoption_municipality", "municipality_id", "outcome", "decision_id", "on_date"))
     id: Optional[int] = Field(default=None, primary_key=True)
     decision_id: int = Field(foreign_key="decision.id", index=True)
     municipality_id: Optional[int] = Field(default=None, foreign_key="municipality.id")
@@ -75,7 +75,7 @@ class Adoption(SQLModel, table=True):
 
 class InputRequest(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("team_id", "ref"),
-                      Index("ix_inputrequest_stakeholder", "team_id", "stakeholder_user"))
+                      Index("ix_inputrequest_stakeholder", "team_id", "stakeholder_user", "received_on", "deadline"))
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: str
     ref: str

@@ -22,8 +22,10 @@ def upgrade() -> None:
         batch_op.drop_index("ix_auditlog_trajectory_id")
         batch_op.drop_index("ix_auditlog_at")
         batch_op.create_index("ix_auditlog_trajectory_at", ["trajectory_id", "at"])
-    op.create_index("ix_adoption_municipality", "adoption", ["municipality_id", "outcome"])
-    op.create_index("ix_inputrequest_stakeholder", "inputrequest", ["team_id", "stakeholder_user"])
+    # Covering indexes: the lateness history is read from the index alone.
+    op.create_index("ix_adoption_municipality", "adoption", ["municipality_id", "outcome", "decision_id", "on_date"])
+    op.create_index("ix_inputrequest_stakeholder", "inputrequest", ["team_id", "stakeholder_user", "received_on",
+                                                                    "deadline"])
 
 
 def downgrade() -> None:
