@@ -7,6 +7,7 @@ import re
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from handlers.actor import actor_for, team_of
 from service.interactions import run_form
@@ -27,4 +28,8 @@ def register(app: App, rt: Runtime) -> None:
             ack(response_action="errors", errors=answer.errors)
             return
         ack()
-        client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=answer.text, blocks=answer.blocks)
+        try:
+            client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=answer.text,
+                                      blocks=answer.blocks)
+        except SlackApiError:  # e.g. the bot is not in that channel: the confirmation comes by DM
+            client.chat_postMessage(channel=actor.user_id, text=answer.text, blocks=answer.blocks)

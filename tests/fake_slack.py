@@ -28,6 +28,7 @@ class FakeSlack:
         self.failure_rate = 0.0
         self.failure_statuses = (429, 500)
         self.fail_next: list[int] = []   # statuses to answer with, one per coming API call
+        self.refuse: dict[str, str] = {}  # method -> Slack error it answers with (HTTP 200, ok: false)
         self._random = random.Random(7)
         self._ts = itertools.count(1)
         self._lock = threading.Condition()
@@ -70,6 +71,8 @@ class FakeSlack:
 
     # -- the server ------------------------------------------------------------------------
     def _answer(self, method: str, body: dict) -> dict:
+        if method in self.refuse:
+            return {"ok": False, "error": self.refuse[method]}
         if method == "auth.test":
             return {"ok": True, "user_id": "UBOT", "team_id": "T1", "bot_id": "BBOT", "user": "regiowacht"}
         if method == "users.info":

@@ -58,3 +58,12 @@ def test_traject_form_needs_admin(bot, slack):
     assert ack == {}
     [row] = bot.all(Trajectory)
     assert row.contract_end.isoformat() == "2027-12-31" and row.domain == "beide"
+
+
+def test_confirmation_comes_by_dm_when_the_bot_is_not_in_the_channel(trajectory, slack):
+    view = trajectory.command("urgent").body["view"]
+    slack.refuse["chat.postEphemeral"] = "not_in_channel"
+    status, ack = trajectory.submit(view, {"title": "Wachtlijst loopt op", "ernst": "laag"})
+    assert ack == {}
+    dm = slack.wait_for(lambda c: c.method == "chat.postMessage" and c.body["channel"] == "U_COORD")
+    assert "U1 gemeld" in message_text(dm.body)
