@@ -15,8 +15,7 @@ LIST_LIMIT = 12  # items per list: the answer must stay readable in one screen
 
 
 def region_of(session: Session, trajectory: Trajectory) -> tuple[Region, list[Municipality]]:
-    region = session.get(Region, trajectory.region_id)
-    return region, queries.municipalities(session, trajectory.region_id)
+    return queries.region_with_members(session, trajectory.region_id)
 
 
 def adoption_state(decision: Decision, adoptions, members: list[Municipality]) -> tuple[list[str], list[str], list[str]]:

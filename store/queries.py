@@ -48,6 +48,15 @@ def region_by_name(session: Session, team_id: str, name: str) -> Region | None:
     return None
 
 
+def region_with_members(session: Session, region_id: int) -> tuple[Region, list[Municipality]]:
+    """A region and its municipalities, in one statement."""
+    rows = session.exec(select(Region, Municipality).join(Municipality, Municipality.region_id == Region.id)
+                        .where(Region.id == region_id).order_by(Municipality.name)).all()
+    if not rows:
+        return session.get(Region, region_id), []
+    return rows[0][0], [municipality for _, municipality in rows]
+
+
 def municipalities(session: Session, region_id: int) -> list[Municipality]:
     return list(session.exec(select(Municipality).where(Municipality.region_id == region_id)
                              .order_by(Municipality.name)))
@@ -103,9 +112,9 @@ def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
     if open_ids:
         for adoption in _rows(session, Adoption, Adoption.decision_id.in_(open_ids)):
             adoptions[adoption.decision_id].append(adoption)
+    region, members = region_with_members(session, trajectory.region_id)
     return TrajectoryData(
-        trajectory, session.get(Region, trajectory.region_id), municipalities(session, trajectory.region_id), found,
-        adoptions,
+        trajectory, region, members, found, adoptions,
         _rows(session, InputRequest, InputRequest.trajectory_id == trajectory.id, InputRequest.received_on.is_(None),
               order_by=(InputRequest.deadline, InputRequest.id)),
         _rows(session, Task, Task.trajectory_id == trajectory.id, Task.done_on.is_(None),
