@@ -73,12 +73,15 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
     def decision_line(decision) -> str:
         if decision.taken_on:
             progress = t(lang, "status_taken", date=fmt_date(decision.taken_on, lang))
+        elif decision.decided_by == "regio":
+            rejected = adoption_state(decision, adoptions.get(decision.id, []), members)[1]
+            progress = t(lang, "status_regio_rejected" if rejected else "status_regio_pending")
         else:
             adopted, rejected, pending = adoption_state(decision, adoptions.get(decision.id, []), members)
             progress = t(lang, "status_progress", done=len(adopted), total=len(adopted) + len(rejected) + len(pending))
-            if decision.decided_by != "regio" and pending:
+            if pending:
                 progress += " · " + t(lang, "status_missing", names=", ".join(pending))
-            if rejected and decision.decided_by != "regio":
+            if rejected:
                 progress += " · " + t(lang, "status_rejected", names=", ".join(rejected))
         deadline = fmt_date(decision.deadline, lang) if decision.taken_on else _due(decision.deadline, today, lang)
         return t(lang, "status_decision", ref=decision.ref, title=decision.title, by=t(lang, f"by_{decision.decided_by}"),

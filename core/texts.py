@@ -167,6 +167,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_none": ("geen", "none"),
     "status_decision": ("{ref} {title} · {by} · deadline {deadline} · {progress}", "{ref} {title} · {by} · due {deadline} · {progress}"),
     "status_progress": ("{done}/{total} vastgesteld", "{done}/{total} adopted"),
+    "status_regio_pending": ("wacht op het regionale besluit", "awaiting the regional decision"),
+    "status_regio_rejected": ("door de regio afgewezen", "rejected by the region"),
     "status_taken": ("genomen {date}", "taken {date}"),
     "status_missing": ("nog: {names}", "pending: {names}"),
     "status_rejected": ("afgewezen: {names}", "rejected: {names}"),
