@@ -95,6 +95,7 @@ def test_adoption_bad_inputs(trajectory):
 
 def test_regional_decision_adopted_once(trajectory):
     trajectory.say("besluit Mandaat deadline: vrijdag door: regio", user=COORD)
+    assert "B1 Mandaat · regio · deadline vr 27 nov 2026 · wacht op het regionale besluit" in trajectory.say("status")
     assert "laat gemeente: weg" in trajectory.say("vastgesteld B1 gemeenten: Tiel", user=COORD)
     assert "is genomen" in trajectory.say("vastgesteld B1", user=COORD)
 
