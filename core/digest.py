@@ -47,8 +47,8 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     items += [(r.deadline, r.ref, r.question, person(r.stakeholder_user, r.stakeholder_name)) for r in data.inputs]
     items += [(x.deadline, x.ref, x.title, person(x.owner_user, x.owner_name)) for x in data.tasks]
     items.sort(key=lambda item: item[0])
-    overdue = [item for item in items if item[0] < today]
-    soon = [item for item in items if today <= item[0] <= soon_until]
+    overdue = [item for item in items if item[1] in result.overdue]
+    soon = [item for item in items if item[1] not in result.overdue and today <= item[0] <= soon_until]
     line = lambda item: t(lang, "digest_item", ref=item[1], title=item[2], who=item[3], deadline=d(item[0]))  # noqa: E731
     verdict = buffer_text(result, lang)
     title = t(lang, "digest_title", title=trajectory.title, date=d(today))

@@ -146,7 +146,9 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
     ready = max(implementation_done, last_task.expected if last_task else implementation_done)
     buffer_days = (trajectory.go_live - ready).days
 
-    overdue = [f.decision.ref for f in decision_forecasts if not f.decision.taken_on and f.decision.deadline < today]
+    # A rejection keeps the decision open, and the rejecting municipality counts as overdue at once.
+    overdue = [f.decision.ref for f in decision_forecasts
+               if not f.decision.taken_on and (f.decision.deadline < today or f.rejected)]
     overdue += [r.ref for r in inputs if not r.received_on and r.deadline < today]
     overdue += [x.ref for x in tasks if not x.done_on and x.deadline < today]
 
@@ -202,7 +204,7 @@ def blockers(result: Forecast, lang: str) -> list[str]:
     them, then overdue input and tasks with the person each waits for."""
     lines = []
     for item in result.pending:
-        late = item.decision.deadline < result.today
+        late = item.decision.ref in result.overdue
         critical = result.last_decision is item
         if not (late or critical or item.waits_for):
             continue

@@ -51,6 +51,7 @@ def test_rejection_keeps_the_municipality_holding():
     adoptions = {1: [adopted(1, 1, TODAY), adopted(1, 2, TODAY), adopted(1, 3, TODAY, "afgewezen")]}
     result = forecast(trajectory(), MEMBERS, [b1], adoptions, [], [], History(), TODAY)
     assert result.decisions[0].holders == ["Zaltbommel"] and result.decisions[0].rejected == ["Zaltbommel"]
+    assert result.overdue == ["B1"] and result.level == "oranje"  # before its deadline, yet overdue
     assert "afgewezen door Zaltbommel" in explain(result, "nl")[0]
 
 
