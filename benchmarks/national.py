@@ -94,7 +94,7 @@ def generate(engine) -> None:
                                    "question": f"Vraag {iid}", "stakeholder_user": f"U{rand.randint(1, 400):03d}",
                                    "stakeholder_name": "collega", "role": "beleid", "deadline": deadline,
                                    "decision_id": rand.randint(first_decision, did) if rand.random() < 0.3 else None,
-                                   "requested_by": f"U{r:03d}", "postponements": 0, "reminders_sent": 0,
+                                   "requested_by": f"U{r:03d}", "postponements": 0,
                                    "created_at": now,
                                    "received_on": deadline + timedelta(days=rand.randint(-2, 6)) if received else None})
                 for _ in range(TASKS):

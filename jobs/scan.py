@@ -85,9 +85,6 @@ def send_reminders(run: JobRun) -> None:
             key = f"remind:{request.id}:{reminder.step}"
             run.send(session, Message(key, request.team_id, reminder.to, text,
                                       [SectionBlock(text=MarkdownTextObject(text=text))]))
-            if reminder.step.startswith("overdue"):
-                request.reminders_sent += 1
-                session.add(request)
 
 
 def escalate(run: JobRun) -> None:

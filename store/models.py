@@ -89,7 +89,6 @@ class InputRequest(SQLModel, table=True):
     requested_by: str
     received_on: Optional[date] = None
     postponements: int = 0
-    reminders_sent: int = 0
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -187,7 +187,6 @@ def upgrade() -> None:
     sa.Column('requested_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('received_on', sa.Date(), nullable=True),
     sa.Column('postponements', sa.Integer(), nullable=False),
-    sa.Column('reminders_sent', sa.Integer(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['decision_id'], ['decision.id'], ),
     sa.ForeignKeyConstraint(['trajectory_id'], ['trajectory.id'], ),
