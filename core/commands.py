@@ -13,7 +13,7 @@ from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.outcome import Notice, Outcome, Reply
 from core.permissions import require_admin
 from core.privacy import contains_bsn
-from core.status import pending_municipalities, region_of, status_reply
+from core.status import region_of, status_reply
 from core.texts import LANGUAGES, fmt_date, person, t, weekday_name
 from core.timeline import timeline_png
 from core.tracking import Context
@@ -106,15 +106,13 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
                                       deadline=d(decision.deadline), by=t(lang, f"by_{decision.decided_by}"))]))
     if name in ("vastgesteld", "afgewezen"):
         record = tracking.adopt if name == "vastgesteld" else tracking.reject
-        decision, names, on = record(ctx, text, fields)
-        shown = ", ".join(n or t(lang, "by_regio") for n in names)
-        lines = [t(lang, f"ok_{name}", ref=decision.ref, names=shown, date=d(on))]
-        if decision.taken_on:
-            lines.append(t(lang, "ok_taken", ref=decision.ref))
-        else:
-            remaining = pending_municipalities(ctx.session, decision)
-            if remaining:
-                lines.append(t(lang, "ok_remaining", names=", ".join(remaining)))
+        recorded = record(ctx, text, fields)
+        shown = ", ".join(n or t(lang, "by_regio") for n in recorded.names)
+        lines = [t(lang, f"ok_{name}", ref=recorded.decision.ref, names=shown, date=d(recorded.on))]
+        if recorded.decision.taken_on:
+            lines.append(t(lang, "ok_taken", ref=recorded.decision.ref))
+        elif recorded.remaining:
+            lines.append(t(lang, "ok_remaining", names=", ".join(recorded.remaining)))
         return Outcome(reply=Reply(lines))
     if name == "input":
         request = tracking.add_input(ctx, text, fields)

@@ -35,14 +35,6 @@ def adoption_state(decision: Decision, adoptions, members: list[Municipality]) -
     return adopted, rejected, pending
 
 
-def pending_municipalities(session: Session, decision: Decision) -> list[str]:
-    trajectory = session.get(Trajectory, decision.trajectory_id)
-    members = queries.municipalities(session, trajectory.region_id)
-    adoptions = queries.adoptions_by_decision(session, [decision.id])[decision.id]
-    _, rejected, pending = adoption_state(decision, adoptions, members)
-    return [n for n in rejected + pending if n]
-
-
 def case_line(case: UrgentCase, lang: str) -> str:
     state = (t(lang, "status_case_acked", who=person(case.acked_by, None)) if case.acked_at
              else t(lang, "status_case_open"))

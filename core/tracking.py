@@ -163,8 +163,7 @@ def add_decision(ctx: Context, title: str, fields: dict[str, str]) -> Decision:
     return decision
 
 
-def _named_municipalities(ctx: Context, trajectory: Trajectory, value: str, example: str) -> list[Municipality]:
-    members = queries.municipalities(ctx.session, trajectory.region_id)
+def _named_municipalities(members: list[Municipality], value: str, example: str) -> list[Municipality]:
     if value.strip().lower() in ALL_WORDS:
         return members
     by_name = {m.name.casefold(): m for m in members}
@@ -178,18 +177,27 @@ def _named_municipalities(ctx: Context, trajectory: Trajectory, value: str, exam
     return chosen
 
 
-def _record(ctx: Context, ref: str, fields: dict[str, str], outcome: str, example: str):
+@dataclass
+class Recorded:
+    decision: Decision
+    names: list[str | None]  # the municipalities just recorded; None for the region itself
+    on: date
+    remaining: list[str]     # municipalities that have not adopted it (yet), rejections included
+
+
+def _record(ctx: Context, ref: str, fields: dict[str, str], outcome: str, example: str) -> Recorded:
     trajectory = current_trajectory(ctx)
     decision = own_item(ctx, trajectory, ref, "B", example)
     require_coordinator(ctx.actor, trajectory.coordinator_id)
     on = deadline(ctx, fields["op"], "op", example, past=True) if fields.get("op") else ctx.today
+    members = queries.municipalities(ctx.session, trajectory.region_id)
     if decision.decided_by == "regio":
         if fields.get("gemeenten"):
             raise CommandError("err_regional_no_municipalities", field="gemeenten", example=example,
                                ref=decision.ref)
         targets: list[Municipality | None] = [None]
     else:
-        targets = _named_municipalities(ctx, trajectory, require(fields, "gemeenten", example), example)
+        targets = _named_municipalities(members, require(fields, "gemeenten", example), example)
     existing = {a.municipality_id: a for a in queries.adoptions_by_decision(ctx.session, [decision.id])[decision.id]}
     for municipality in targets:
         key = municipality.id if municipality else None
@@ -205,22 +213,24 @@ def _record(ctx: Context, ref: str, fields: dict[str, str], outcome: str, exampl
         ctx.session.add(adoption)
         ctx.audit(outcome, trajectory, item=decision.ref, field_name=name, old=old,
                   new=f"{outcome} {on}" + (f" ({fields['reden']})" if fields.get("reden") else ""))
-    needed = [None] if decision.decided_by == "regio" else [m.id for m in queries.municipalities(ctx.session, trajectory.region_id)]
+    needed = [None] if decision.decided_by == "regio" else [m.id for m in members]
     adopted = [existing[k].on_date for k in needed if k in existing and existing[k].outcome == "vastgesteld"]
     taken_on = max(adopted) if len(adopted) == len(needed) else None
+    adopted_ids = {k for k in needed if k in existing and existing[k].outcome == "vastgesteld"}
+    remaining = [m.name for m in members if m.id not in adopted_ids] if decision.decided_by != "regio" else []
     if taken_on != decision.taken_on:
         ctx.audit("besluit genomen" if taken_on else "besluit heropend", trajectory, item=decision.ref,
                   field_name="genomen", old=decision.taken_on, new=taken_on)
         decision.taken_on = taken_on
     ctx.session.add(decision)
-    return decision, [m.name if m else None for m in targets], on
+    return Recorded(decision, [m.name if m else None for m in targets], on, remaining)
 
 
-def adopt(ctx: Context, ref: str, fields: dict[str, str]):
+def adopt(ctx: Context, ref: str, fields: dict[str, str]) -> Recorded:
     return _record(ctx, ref, fields, "vastgesteld", "ex_vastgesteld")
 
 
-def reject(ctx: Context, ref: str, fields: dict[str, str]):
+def reject(ctx: Context, ref: str, fields: dict[str, str]) -> Recorded:
     return _record(ctx, ref, fields, "afgewezen", "ex_afgewezen")
 
 
