@@ -1,8 +1,6 @@
 """The daily digest: one message per trajectory channel per day, never two."""
 from __future__ import annotations
 
-from sqlmodel import select
-
 from core.digest import changes_since, digest_reply
 from core.forecast import forecast_trajectory, thresholds_of
 from core.workdays import WorkCalendar
@@ -17,9 +15,7 @@ def digest_key(trajectory: Trajectory, day) -> str:
 
 
 def run_digests(run: JobRun) -> list[str]:
-    with run.step() as session:
-        ids = list(session.exec(select(Trajectory.id).order_by(Trajectory.id)))
-    for trajectory_id in ids:
+    for trajectory_id in run.trajectory_ids():
         queue_digest(run, trajectory_id)
     return run.finish()
 

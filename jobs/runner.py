@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from slack_sdk.models.blocks import Block
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from jobs import outbox
 from service.runtime import Runtime
 from store.db import session_scope
+from store.models import Trajectory
 from views.text import blocks_to_text
 
 
@@ -48,6 +49,11 @@ class JobRun:
                     session.rollback()
         except _Taken:
             self.skipped += 1
+
+    def trajectory_ids(self) -> list[int]:
+        """Every trajectory, each then handled in a step of its own."""
+        with self.step() as session:
+            return list(session.exec(select(Trajectory.id).order_by(Trajectory.id)))
 
     def send(self, session: Session, message: Message) -> None:
         if self.dry_run:

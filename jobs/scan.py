@@ -28,16 +28,11 @@ def run_scan(run: JobRun) -> list[str]:
     return run.finish()
 
 
-def _trajectory_ids(run: JobRun) -> list[int]:
-    with run.step() as session:
-        return list(session.exec(select(Trajectory.id).order_by(Trajectory.id)))
-
-
 def scan_risk(run: JobRun) -> None:
     """One alert when the level rises; none while it stays; again when it rises further."""
     rt = run.rt
     lang, cmd = rt.settings.language, rt.settings.slash_command
-    for trajectory_id in _trajectory_ids(run):
+    for trajectory_id in run.trajectory_ids():
         with run.step() as session:
             trajectory = session.get(Trajectory, trajectory_id)
             result = forecast_trajectory(session, trajectory, rt.today(), thresholds_of(rt.settings))

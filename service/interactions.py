@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core import commands, tracking
@@ -114,8 +113,8 @@ def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str,
         reply = commands.describe_error(error, actor.language, rt.settings.slash_command)
         # Modal errors are plain text: no mrkdwn markup.
         return Answer(errors={error_block(name, error.field): mrkdwn_to_text("\n".join(reply.lines))[:2000]})
-    except SQLAlchemyError:
-        log.exception("form failed in the database")
+    except Exception:  # as with commands: the user hears that nothing was stored, whatever broke
+        log.exception("form %r failed", name)
         return Answer(errors={error_block(name, None): t(actor.language, "err_internal")})
     rt.deliver(keys)
     return _answer(outcome.reply)
