@@ -7,7 +7,7 @@ from core import tracking
 from core.dates import read_date
 from core.errors import CommandError, RegiowachtError
 from core.grammar import ENGLISH_KEYS, Command, parse
-from core.digest import changes_since, digest_reply
+from core.digest import trajectory_digest
 from core.export import audit_csv, deadlines_ics, decisions_csv
 from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.outcome import Notice, Outcome, Reply
@@ -154,11 +154,8 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
         result = forecast_trajectory(ctx.session, tracking.current_trajectory(ctx), ctx.today, thresholds)
         return Outcome(reply=risk_reply(result, thresholds, lang))
     if name == "digest":  # today's digest, only for the one who asks; the daily post is the schedule's
-        trajectory = tracking.current_trajectory(ctx)
-        data = queries.trajectory_data(ctx.session, trajectory)
-        result = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds_of(ctx.settings), data)
-        changes = queries.audit_since(ctx.session, trajectory.id, changes_since(trajectory, ctx.now))
-        return Outcome(reply=digest_reply(data, result, changes, ctx.today, lang, ctx.work))
+        return Outcome(reply=trajectory_digest(ctx.session, tracking.current_trajectory(ctx), ctx.today, ctx.now,
+                                               lang, ctx.settings))
     if name in ("tijdlijn", "export"):
         trajectory = tracking.current_trajectory(ctx)
         data = queries.trajectory_data(ctx.session, trajectory)

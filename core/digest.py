@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from core.forecast import Forecast, buffer_text, level_label
+from sqlmodel import Session
+
+from core.config import Settings
+from core.forecast import Forecast, buffer_text, forecast_trajectory, level_label, thresholds_of
 from core.outcome import Reply
 from core.status import bullets, case_line
 from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar
+from store import queries
 from store.models import AuditLog, Trajectory
 from store.queries import SYSTEM_ACTOR, TrajectoryData
 
@@ -71,3 +75,12 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     context = [t(lang, "digest_level", level=level_label(result.level, lang), verdict=verdict,
                  ready=fmt_date(result.ready, lang))]
     return Reply(lines, context=context)
+
+
+def trajectory_digest(session: Session, trajectory: Trajectory, today: date, now: datetime, lang: str,
+                      settings: Settings) -> Reply:
+    """Today's digest of one trajectory, as the daily post and `/inkoop digest` both show it."""
+    data = queries.trajectory_data(session, trajectory)
+    result = forecast_trajectory(session, trajectory, today, thresholds_of(settings), data)
+    changes = queries.audit_since(session, trajectory.id, changes_since(trajectory, now))
+    return digest_reply(data, result, changes, today, lang, WorkCalendar(settings.good_friday_is_holiday))

@@ -1,11 +1,9 @@
 """The daily digest: one message per trajectory channel per day, never two."""
 from __future__ import annotations
 
-from core.digest import changes_since, digest_reply
-from core.forecast import forecast_trajectory, thresholds_of
+from core.digest import trajectory_digest
 from core.workdays import WorkCalendar
 from jobs.runner import JobRun, Message
-from store import queries
 from store.models import Trajectory
 from views.messages import fallback_text, reply_blocks
 
@@ -24,14 +22,9 @@ def queue_digest(run: JobRun, trajectory_id: int) -> None:
     """Build one channel's digest and queue it under today's key, in one transaction."""
     rt = run.rt
     today, now = rt.today(), rt.now()
-    lang = rt.settings.language
     with run.step() as session:
         trajectory = session.get(Trajectory, trajectory_id)
-        data = queries.trajectory_data(session, trajectory)
-        result = forecast_trajectory(session, trajectory, today, thresholds_of(rt.settings), data)
-        changes = queries.audit_since(session, trajectory.id, changes_since(trajectory, now))
-        reply = digest_reply(data, result, changes, today, lang,
-                             WorkCalendar(rt.settings.good_friday_is_holiday))
+        reply = trajectory_digest(session, trajectory, today, now, rt.settings.language, rt.settings)
         run.send(session, Message(digest_key(trajectory, today), trajectory.team_id, trajectory.channel_id,
                                   fallback_text(reply), reply_blocks(reply)))
         trajectory.last_digest_at = now
