@@ -48,7 +48,7 @@ class DecisionForecast:
     decision: Decision
     expected: date
     holders: list[str]                 # municipalities not yet adopted (rejected ones included)
-    rejected: list[str]
+    rejected: list[str]                # "" stands for the region itself (a regional decision)
     slowest: str | None                # the holder whose history sets the date
     slowest_lateness: float
     waits_for: InputForecast | None    # the open input that sets the date, if it is later
@@ -108,7 +108,7 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
         by_member = {a.municipality_id: a for a in adoptions.get(decision.id, [])}
         base = max(decision.deadline, today)
         if decision.decided_by == "regio":
-            holders_ids, rejected_ids = [], []
+            holders_ids, rejected_ids = [], [None] if None in by_member else []
         else:
             holders_ids = [m.id for m in members if m.id not in by_member or by_member[m.id].outcome != "vastgesteld"]
             rejected_ids = [m for m in holders_ids if m in by_member]
@@ -124,7 +124,8 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
             if candidate.expected > expected:
                 expected, waits_for = candidate.expected, candidate
         decision_forecasts.append(DecisionForecast(decision, expected, [names[i] for i in holders_ids],
-                                                   [names[i] for i in rejected_ids], slowest, slowest_late, waits_for))
+                                                   [names.get(i, "") for i in rejected_ids], slowest, slowest_late,
+                                                   waits_for))
 
     by_id = {f.decision.id: f for f in decision_forecasts}
     task_forecasts = []
@@ -251,7 +252,8 @@ def explain(result: Forecast, lang: str) -> list[str]:
         else:
             steps.append(t(lang, "explain_decision", ref=decision.ref, expected=d(item.expected)))
         if item.rejected:
-            steps[-1] += " " + t(lang, "explain_rejected", names=", ".join(item.rejected))
+            names = ", ".join(name or t(lang, "by_regio") for name in item.rejected)
+            steps[-1] += " " + t(lang, "explain_rejected", names=names)
     trajectory = result.trajectory
     if result.last_decision is not None:
         steps.append(t(lang, "explain_implementation", ref=result.last_decision.decision.ref,

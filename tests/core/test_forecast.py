@@ -55,6 +55,14 @@ def test_rejection_keeps_the_municipality_holding():
     assert "afgewezen door Zaltbommel" in explain(result, "nl")[0]
 
 
+def test_a_regional_rejection_keeps_the_decision_open_and_overdue():
+    b1 = decision(1, date(2026, 12, 15), by="regio")
+    rejected = Adoption(decision_id=1, municipality_id=None, outcome="afgewezen", on_date=TODAY, recorded_by="U_C")
+    result = forecast(trajectory(), MEMBERS, [b1], {1: [rejected]}, [], [], History(), TODAY)
+    assert result.overdue == ["B1"] and result.level == "oranje"
+    assert "(afgewezen door regio: herzien voorstel nodig)" in explain(result, "nl")[0]
+
+
 def test_open_input_blocks_its_decision_until_expected_arrival():
     b1 = decision(1, date(2026, 12, 1))
     request = InputRequest(id=1, team_id="T", ref="I1", trajectory_id=1, question="Q", stakeholder_name="Wethouder X",
