@@ -23,7 +23,7 @@ def test_every_key_used_in_the_code_exists():
     import pathlib
     root = pathlib.Path(__file__).resolve().parents[2]
     used = set()
-    for path in [*root.glob("core/*.py"), *root.glob("views/*.py"), *root.glob("service/*.py"), *root.glob("jobs/*.py")]:
+    for path in [*root.glob("core/**/*.py"), *root.glob("views/*.py"), *root.glob("service/*.py"), *root.glob("jobs/*.py")]:
         source = path.read_text()
         used |= set(re.findall(r'\bt\([^,()]+,\s*"([a-z_]+)"', source))
         used |= set(re.findall(r'(?:Error|Denied|_Refusal)\("([a-z_]+)"', source))

@@ -1,0 +1,26 @@
+"""Exports and the timeline picture."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "files_sent": ("{count} bestand(en) staan in je privéberichten met Regiowacht: {names}.",
+                   "{count} file(s) are in your direct messages with Regiowacht: {names}."),
+    "files_failed": ("Slack nam de bestanden nu niet aan; probeer het zo nog eens.",
+                     "Slack did not accept the files just now; please try again shortly."),
+    "files_comment": ("{what} van *{title}*, {date}", "{what} of *{title}*, {date}"),
+    "export_decisions_title": ("Besluiten en vaststellingen", "Decisions and adoptions"),
+    "export_audit_title": ("Auditlog", "Audit log"),
+    "export_calendar_title": ("Deadlines (agenda)", "Deadlines (calendar)"),
+    "export_decisions_header": ("ref;titel;door;deadline;genomen;uitstel;vastgesteld;afgewezen;nog niet",
+                                "ref;title;by;deadline;taken;postponed;adopted;rejected;pending"),
+    "export_audit_header": ("tijd (UTC);wie;wat;item;veld;oud;nieuw", "time (UTC);who;what;item;field;old;new"),
+    "export_contract_end": ("Contracten eindigen: {title}", "Contracts end: {title}"),
+    "export_go_live": ("Start nieuwe afspraken: {title}", "Go-live: {title}"),
+    "export_ready": ("Verwacht klaar: {title}", "Expected ready: {title}"),
+    "export_what": ("Export", "Export"),
+    "timeline_what": ("Tijdlijn", "Timeline"),
+    "timeline_title": ("{title} · risico {level}", "{title} · risk {level}"),
+    "timeline_file_title": ("Tijdlijn {title}", "Timeline {title}"),
+    "timeline_key": ("| deadline   ● verwacht (rood: later dan de deadline)", "| deadline   ● expected (red: later than the deadline)"),
+    "timeline_today": ("vandaag", "today"),
+    "timeline_ready": ("verwacht klaar", "expected ready"),
+    "timeline_contract_end": ("contracteinde", "contract end"),
+}

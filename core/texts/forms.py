@@ -1,0 +1,60 @@
+"""App Home, forms and help."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "home_title": ("*Wat op je wacht in Regiowacht*", "*What waits for you in Regiowacht*"),
+    "home_inputs": ("*Input die van jou gevraagd is*", "*Input asked of you*"),
+    "home_tasks": ("*Jouw taken*", "*Your tasks*"),
+    "home_cases": ("*Urgente signalen die jij meldde*", "*Urgent cases you flagged*"),
+    "home_trajectories": ("*Jouw trajecten*", "*Your trajectories*"),
+    "home_nothing": ("Niets op dit moment.", "Nothing right now."),
+    "home_trajectory": ("{level} *{title}* ({channel}) · {verdict}", "{level} *{title}* ({channel}) · {verdict}"),
+    "modal_submit": ("Opslaan", "Save"),
+    "modal_cancel": ("Annuleren", "Cancel"),
+    "modal_traject": ("Nieuw inkooptraject", "New trajectory"),
+    "modal_besluit": ("Nieuw besluit", "New decision"),
+    "modal_input": ("Input vragen", "Request input"),
+    "modal_taak": ("Nieuwe taak", "New task"),
+    "modal_urgent": ("Urgent signaal", "Urgent case"),
+    "field_title": ("Titel", "Title"),
+    "field_question": ("Vraag", "Question"),
+    "field_description": ("Omschrijving (geen persoonsgegevens)", "Description (no personal data)"),
+    "field_regio": ("Regio", "Region"),
+    "field_gemeenten": ("Gemeenten (bij een nieuwe regio)", "Municipalities (for a new region)"),
+    "field_contracteinde": ("Einddatum huidige contracten", "End date of current contracts"),
+    "field_start": ("Start nieuwe afspraken (leeg: dag na contracteinde)", "Go-live (empty: day after contract end)"),
+    "field_implementatie": ("Implementatie in weken (leeg: 12)", "Implementation in weeks (empty: 12)"),
+    "field_domein": ("Domein: jeugd, wmo of beide", "Domain: jeugd, wmo or beide"),
+    "field_deadline": ("Deadline", "Deadline"),
+    "field_door": ("Besluit door: college, raad of regio", "Decided by: college, raad or regio"),
+    "field_van": ("Van wie (naam of @collega)", "From whom (name or @colleague)"),
+    "field_van_user": ("…of kies een collega in Slack", "…or pick a colleague in Slack"),
+    "field_rol": ("Rol: wethouder, beleid, aanbieder, client of overig", "Role: wethouder, beleid, aanbieder, client or overig"),
+    "field_voor": ("Voor besluit (bijv. B3, optioneel)", "For decision (e.g. B3, optional)"),
+    "field_eigenaar": ("Eigenaar (naam)", "Owner (name)"),
+    "field_eigenaar_user": ("…of kies een collega in Slack", "…or pick a colleague in Slack"),
+    "field_na": ("Pas na besluit (bijv. B3, optioneel)", "Only after decision (e.g. B3, optional)"),
+    "field_ernst": ("Ernst: hoog, middel of laag", "Severity: hoog, middel or laag"),
+    "placeholder_deadline": ("bijv. 15 januari, volgende week vrijdag, over 10 werkdagen", "e.g. 15 January, next week Friday, in 10 working days"),
+    "help_title": ("*Regiowacht* houdt de regionale inkoop van jeugdhulp en Wmo in beweging. Opdrachten:",
+                   "*Regiowacht* keeps the regional procurement of youth care and Wmo moving. Commands:"),
+    "help_body": (
+        "`traject` titel `regio:` `gemeenten:` `contracteinde:` [`start:` `implementatie:` `domein:`] — koppel dit kanaal aan een traject\n"
+        "`besluit` titel `deadline:` [`door:` college/raad/regio] — nieuw besluit\n"
+        "`vastgesteld` B-nr `gemeenten:` [`op:`] · `afgewezen` B-nr `gemeente:` [`reden:`]\n"
+        "`input` vraag `van:` `rol:` `deadline:` [`voor:` B-nr] · `ontvangen` I-nr\n"
+        "`taak` titel `eigenaar:` `deadline:` [`na:` B-nr] · `klaar` T-nr\n"
+        "`urgent` omschrijving [`ernst:` hoog/middel/laag] · `opgepakt` / `opgelost` U-nr\n"
+        "`uitstel` nr `deadline:` `reden:` · `status` · `risico` · `digest` · `tijdlijn` · `export` · `datum` tekst · `taal` nl/en\n"
+        "Zonder velden opent `traject`, `besluit`, `input`, `taak` en `urgent` een formulier.",
+        "`project` title `region:` `municipalities:` `contract-end:` [`go-live:` `implementation:` `domain:`] — link this channel to a trajectory\n"
+        "`decision` title `due:` [`by:` college/raad/regio] — new decision\n"
+        "`adopted` B-ref `municipalities:` [`on:`] · `rejected` B-ref `municipality:` [`reason:`]\n"
+        "`input` question `from:` `role:` `due:` [`for:` B-ref] · `received` I-ref\n"
+        "`task` title `owner:` `due:` [`after:` B-ref] · `done` T-ref\n"
+        "`urgent` description [`severity:` hoog/middel/laag] · `ack` / `resolved` U-ref\n"
+        "`postpone` ref `due:` `reason:` · `status` · `risk` · `digest` · `timeline` · `export` · `date` text · `language` nl/en\n"
+        "Without fields, `project`, `decision`, `input`, `task` and `urgent` open a form."),
+    "help_examples": ("Voorbeelden:", "Examples:"),
+    "help_privacy": ("Schrijf nooit een BSN of andere persoonsgegevens van inwoners: gebruik een zaaknummer.",
+                     "Never write a BSN or other personal data of residents: use a case reference."),
+}
