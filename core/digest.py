@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from core.config import Settings
-from core.forecast import Forecast, buffer_text, forecast_trajectory, level_label, thresholds_of
+from core.forecast import Forecast, buffer_text, forecast_trajectory, level_label, rejections_text, thresholds_of
 from core.outcome import Reply
 from core.status import bullets, case_line
 from core.texts import fmt_date, person, t
@@ -27,9 +27,10 @@ def changes_since(trajectory: Trajectory, now: datetime) -> datetime:
 
 
 def _summarised(changes: list[AuditLog], lang: str) -> list[str]:
-    """`@anne vastgesteld B1 (8×)` instead of eight lines: one line per who, what and which item."""
+    """`@anne vastgesteld B1 (8×)` instead of eight lines: one line per who, what and which item,
+    the newest first (the list is cut after a screenful, and the latest news matters most)."""
     counted: dict[tuple[str, str, str], int] = {}
-    for change in changes:
+    for change in sorted(changes, key=lambda c: (c.at, c.id or 0), reverse=True):
         key = (change.actor, change.action, change.item or "")
         counted[key] = counted.get(key, 0) + 1
     who = lambda actor: "Regiowacht" if actor == SYSTEM_ACTOR else person(actor, None)  # noqa: E731
@@ -43,16 +44,32 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     d = lambda day: fmt_date(day, lang)  # noqa: E731
     open_cases = data.cases
     soon_until = work.add(today, SOON_WORKING_DAYS)
-    by_decision = {f.decision.id: f for f in result.decisions}
-    # (deadline, ref, title, who) of every open decision, input and task
-    items = [(decision.deadline, decision.ref, decision.title,
-              ", ".join(by_decision[decision.id].holders) or t(lang, "by_regio"))
-             for decision in data.decisions if not decision.taken_on]
-    items += [(r.deadline, r.ref, r.question, person(r.stakeholder_user, r.stakeholder_name)) for r in data.inputs]
-    items += [(x.deadline, x.ref, x.title, person(x.owner_user, x.owner_name)) for x in data.tasks]
-    items.sort(key=lambda item: item[0])
-    overdue = [item for item in items if item[1] in result.overdue]
-    soon = [item for item in items if item[1] not in result.overdue and today <= item[0] <= soon_until]
+    # (deadline, ref, title, who) of what is overdue and what is due soon. A rejection is overdue
+    # for the municipality that rejected; the others stay where their deadline puts them.
+    overdue, soon = [], []
+    for forecast in result.pending:
+        decision = forecast.decision
+        others = [name for name in forecast.holders if name not in forecast.rejected]
+        if forecast.past_deadline(today):
+            who = ", ".join(forecast.holders) or t(lang, "by_regio")
+            if forecast.rejections:
+                who += " · " + t(lang, "rejected_by", names=rejections_text(forecast.rejections, lang))
+            overdue.append((decision.deadline, decision.ref, decision.title, who))
+            continue
+        if forecast.rejections:
+            overdue.append((decision.deadline, decision.ref, decision.title,
+                            t(lang, "rejected_by", names=rejections_text(forecast.rejections, lang))))
+        if (others or not forecast.rejections) and decision.deadline <= soon_until:
+            soon.append((decision.deadline, decision.ref, decision.title, ", ".join(others) or t(lang, "by_regio")))
+    for ref, title, who, due in [(r.ref, r.question, person(r.stakeholder_user, r.stakeholder_name), r.deadline)
+                                 for r in data.inputs] + [(x.ref, x.title, person(x.owner_user, x.owner_name), x.deadline)
+                                                          for x in data.tasks]:
+        if due < today:
+            overdue.append((due, ref, title, who))
+        elif due <= soon_until:
+            soon.append((due, ref, title, who))
+    overdue.sort(key=lambda item: item[0])
+    soon.sort(key=lambda item: item[0])
     line = lambda item: t(lang, "digest_item", ref=item[1], title=item[2], who=item[3], deadline=d(item[0]))  # noqa: E731
     verdict = buffer_text(result, lang)
     title = t(lang, "digest_title", title=trajectory.title, date=d(today))

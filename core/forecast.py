@@ -43,15 +43,30 @@ class InputForecast:
     expected: date
 
 
+@dataclass(frozen=True)
+class Rejection:
+    """One municipality's (or the region's: name "") rejection: overdue at once, until it adopts."""
+    name: str
+    on: date
+    reason: str | None
+
+
 @dataclass
 class DecisionForecast:
     decision: Decision
     expected: date
     holders: list[str]                 # municipalities not yet adopted (rejected ones included)
-    rejected: list[str]                # "" stands for the region itself (a regional decision)
+    rejections: list[Rejection]
     slowest: str | None                # the holder whose history sets the date
     slowest_lateness: float
     waits_for: InputForecast | None    # the open input that sets the date, if it is later
+
+    @property
+    def rejected(self) -> list[str]:
+        return [r.name for r in self.rejections]
+
+    def past_deadline(self, today: date) -> bool:
+        return not self.decision.taken_on and self.decision.deadline < today
 
 
 @dataclass
@@ -76,6 +91,11 @@ class Forecast:
     buffer_days: int
     level: str
     reasons: list[str]                 # why the level: keys of texts
+
+    @property
+    def waits_for_decisions(self) -> bool:
+        """No decision yet: implementation cannot start, so ready is today plus the lead time."""
+        return not self.decisions
 
     @property
     def pending(self) -> list[DecisionForecast]:
@@ -108,10 +128,12 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
         by_member = {a.municipality_id: a for a in adoptions.get(decision.id, [])}
         base = max(decision.deadline, today)
         if decision.decided_by == "regio":
-            holders_ids, rejected_ids = [], [None] if None in by_member else []
+            holders_ids = []
+            rejected_ids = [None] if None in by_member and by_member[None].outcome == "afgewezen" else []
         else:
             holders_ids = [m.id for m in members if m.id not in by_member or by_member[m.id].outcome != "vastgesteld"]
             rejected_ids = [m for m in holders_ids if m in by_member]
+        rejections = [Rejection(names.get(i, ""), by_member[i].on_date, by_member[i].reason) for i in rejected_ids]
         slowest, slowest_late = None, 0.0
         for member_id in holders_ids:
             late = history.municipality.get(member_id, 0.0)
@@ -123,9 +145,8 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
             candidate = _input_forecast(request, history, today)
             if candidate.expected > expected:
                 expected, waits_for = candidate.expected, candidate
-        decision_forecasts.append(DecisionForecast(decision, expected, [names[i] for i in holders_ids],
-                                                   [names.get(i, "") for i in rejected_ids], slowest, slowest_late,
-                                                   waits_for))
+        decision_forecasts.append(DecisionForecast(decision, expected, [names[i] for i in holders_ids], rejections,
+                                                   slowest, slowest_late, waits_for))
 
     by_id = {f.decision.id: f for f in decision_forecasts}
     task_forecasts = []
@@ -140,16 +161,14 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
         task_forecasts.append(TaskForecast(task, expected, after))
 
     last_decision = max(decision_forecasts, key=lambda f: f.expected, default=None)
+    # Without any decision nothing has started: implementation is still all ahead.
     implementation_done = (last_decision.expected if last_decision else today) + timedelta(weeks=trajectory.lead_weeks)
-    if last_decision is None:
-        implementation_done = today
     last_task = max(task_forecasts, key=lambda f: f.expected, default=None)
     ready = max(implementation_done, last_task.expected if last_task else implementation_done)
     buffer_days = (trajectory.go_live - ready).days
 
     # A rejection keeps the decision open, and the rejecting municipality counts as overdue at once.
-    overdue = [f.decision.ref for f in decision_forecasts
-               if not f.decision.taken_on and (f.decision.deadline < today or f.rejected)]
+    overdue = [f.decision.ref for f in decision_forecasts if f.past_deadline(today) or f.rejections]
     overdue += [r.ref for r in inputs if not r.received_on and r.deadline < today]
     overdue += [x.ref for x in tasks if not x.done_on and x.deadline < today]
 
@@ -251,13 +270,14 @@ def explain(result: Forecast, lang: str) -> list[str]:
                            ref=decision.ref, expected=d(item.expected)))
         else:
             steps.append(t(lang, "explain_decision", ref=decision.ref, expected=d(item.expected)))
-        if item.rejected:
-            names = ", ".join(name or t(lang, "by_regio") for name in item.rejected)
-            steps[-1] += " " + t(lang, "explain_rejected", names=names)
+        if item.rejections:
+            steps[-1] += " " + t(lang, "explain_rejected", names=rejections_text(item.rejections, lang))
     trajectory = result.trajectory
     if result.last_decision is not None:
         steps.append(t(lang, "explain_implementation", ref=result.last_decision.decision.ref,
                        weeks=trajectory.lead_weeks, ready=d(result.implementation_done)))
+    else:
+        steps.append(t(lang, "explain_no_decisions", weeks=trajectory.lead_weeks, ready=d(result.implementation_done)))
     if result.last_task is not None and result.last_task.expected > result.implementation_done:
         task = result.last_task
         steps.append(t(lang, "explain_task", ref=task.task.ref, ready=d(task.expected)))
@@ -266,10 +286,24 @@ def explain(result: Forecast, lang: str) -> list[str]:
     return steps
 
 
+def rejections_text(rejections: list[Rejection], lang: str) -> str:
+    """`Zaltbommel op 17 nov (tarief te hoog)`: who rejected, when and why."""
+    return "; ".join(t(lang, "rejection", name=r.name or t(lang, "by_regio"), date=fmt_date(r.on, lang, weekday=False))
+                     + (f" ({r.reason})" if r.reason else "") for r in rejections)
+
+
+def overdue_refs(result: Forecast, lang: str) -> str:
+    """`B5 (afgewezen door Zaltbommel), I3, T2`: a rejection says who holds it."""
+    rejected = {f.decision.ref: f for f in result.pending if f.rejections and not f.past_deadline(result.today)}
+    return ", ".join(ref + (" (" + t(lang, "rejected_by", names=", ".join(
+        n or t(lang, "by_regio") for n in rejected[ref].rejected)) + ")" if ref in rejected else "")
+                     for ref in result.overdue)
+
+
 def reasons_text(result: Forecast, thresholds: Thresholds, lang: str) -> list[str]:
     params = {"risk_reason_contract_near": {"days": thresholds.red_contract_days},
               "risk_reason_small_buffer": {"days": thresholds.green_days},
-              "risk_reason_overdue": {"refs": ", ".join(result.overdue)}}
+              "risk_reason_overdue": {"refs": overdue_refs(result, lang)}}
     return [t(lang, key, **params.get(key, {})) for key in result.reasons] or [t(lang, "risk_reason_none")]
 
 

@@ -6,8 +6,8 @@ from datetime import date
 from sqlmodel import Session
 
 from core.outcome import Reply
-from core.forecast import Thresholds, buffer_text, forecast_trajectory, level_label
-from core.texts import fmt_date, person, t
+from core.forecast import Thresholds, buffer_text, forecast_trajectory, level_label, rejections_text
+from core.texts import count, fmt_date, person, t
 from store import queries
 from store.models import Decision, Municipality, Region, Trajectory, UrgentCase
 
@@ -62,19 +62,24 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
     open_decisions = [d for d in data.decisions if not d.taken_on]
     taken = sorted((d for d in data.decisions if d.taken_on), key=lambda d: d.taken_on, reverse=True)
 
+    forecasts = {f.decision.id: f for f in result.decisions}
+
     def decision_line(decision) -> str:
+        rejections = forecasts[decision.id].rejections
+        late = f" ⚠️ {t(lang, 'status_overdue')}"
         if decision.taken_on:
             progress = t(lang, "status_taken", date=fmt_date(decision.taken_on, lang))
         elif decision.decided_by == "regio":
-            rejected = adoption_state(decision, adoptions.get(decision.id, []), members)[1]
-            progress = t(lang, "status_regio_rejected" if rejected else "status_regio_pending")
+            progress = t(lang, "status_regio_pending")
+            if rejections:
+                progress = t(lang, "status_regio_rejected", rejections=rejections_text(rejections, lang)) + late
         else:
             adopted, rejected, pending = adoption_state(decision, adoptions.get(decision.id, []), members)
             progress = t(lang, "status_progress", done=len(adopted), total=len(adopted) + len(rejected) + len(pending))
             if pending:
                 progress += " · " + t(lang, "status_missing", names=", ".join(pending))
-            if rejected:
-                progress += " · " + t(lang, "status_rejected", names=", ".join(rejected))
+            if rejections:
+                progress += " · " + t(lang, "status_rejected", rejections=rejections_text(rejections, lang)) + late
         deadline = fmt_date(decision.deadline, lang) if decision.taken_on else _due(decision.deadline, today, lang)
         return t(lang, "status_decision", ref=decision.ref, title=decision.title, by=t(lang, f"by_{decision.decided_by}"),
                  deadline=deadline, progress=progress)
@@ -83,8 +88,11 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
     lines = [
         t(lang, "status_head", title=trajectory.title, region=region.name, domain=trajectory.domain),
         t(lang, "status_risk", level=level_label(result.level, lang), verdict=buffer_text(result, lang),
-          ready=fmt_date(result.ready, lang)),
-        t(lang, "status_counts", decisions=len(open_decisions), inputs=len(inputs), tasks=len(tasks), cases=len(cases)),
+          ready=fmt_date(result.ready, lang))
+        + ("\n" + t(lang, "status_waits_for_decisions", weeks=trajectory.lead_weeks) if result.waits_for_decisions else ""),
+        t(lang, "status_counts", decisions=count(lang, len(open_decisions), "besluit"),
+          inputs=count(lang, len(inputs), "inputverzoek"), tasks=count(lang, len(tasks), "taak"),
+          cases=count(lang, len(cases), "signaal")),
         t(lang, "status_decisions") + "\n" + bullets(open_decisions + taken, decision_line, lang),
         t(lang, "status_inputs") + "\n" + bullets(inputs, lambda i: t(
             lang, "status_input", ref=i.ref, question=i.question, who=person(i.stakeholder_user, i.stakeholder_name),
