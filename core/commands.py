@@ -14,7 +14,7 @@ from core.outcome import Notice, Outcome, Reply
 from core.permissions import require_admin
 from core.privacy import contains_bsn
 from core.status import region_of, status_reply
-from core.texts import LANGUAGES, fmt_date, person, t, weekday_name
+from core.texts import LANGUAGES, count, fmt_date, person, t, weekday_name
 from core.timeline import timeline_png
 from core.tracking import Context
 from store import queries
@@ -31,18 +31,28 @@ def choose_language(ctx: Context, command: Command | None) -> str:
     return ctx.settings.language
 
 
-def describe_error(error: RegiowachtError, lang: str, cmd: str) -> Reply:
-    """The one place where a typed error becomes an answer: what was wrong, and a correct example."""
-    params = {}
-    for key, value in error.params.items():
+def render(lang: str, key: str, params: dict) -> str:
+    """A text whose parameters are values: dates as `di 1 dec 2026`, weekdays and field names in
+    the user's language, a number of days with its noun, the region for a nameless municipality."""
+    shown = {}
+    for name, value in params.items():
         if isinstance(value, date):
             value = fmt_date(value, lang)
-        elif key == "weekday":
+        elif name == "weekday":
             value = weekday_name(value, lang)
-        elif key == "key" and lang == "en":
+        elif name == "days" and isinstance(value, int):
+            value = count(lang, value, "dag")
+        elif name == "key" and lang == "en":
             value = ENGLISH_KEYS.get(value, value)
-        params[key] = value
-    lines = [t(lang, error.key, **params)]
+        elif name == "name" and value == "":
+            value = t(lang, "by_regio")
+        shown[name] = value
+    return t(lang, key, **shown)
+
+
+def describe_error(error: RegiowachtError, lang: str, cmd: str) -> Reply:
+    """The one place where a typed error becomes an answer: what was wrong, and a correct example."""
+    lines = [render(lang, error.key, error.params)]
     if error.key.startswith("date_"):
         lines.append(t(lang, "date_hint"))
     if error.example:
@@ -67,7 +77,7 @@ def run_line(ctx: Context, text: str) -> Outcome:
             else:
                 tracking.current_trajectory(ctx)
             return Outcome(modal=command.name)
-        return execute(ctx, command.name, command.text, command.fields)
+        return with_notes(ctx, execute(ctx, command.name, command.text, command.fields))
     except RegiowachtError as error:
         lang = ctx.actor.language = choose_language(ctx, command)
         return Outcome(reply=describe_error(error, lang, cmd))
@@ -80,7 +90,14 @@ def run_form(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outc
     for key, value in (("title", text), *fields.items()):
         if contains_bsn(value or ""):
             raise CommandError("err_bsn", field=key)
-    return execute(ctx, name, text, {k: v for k, v in fields.items() if v})
+    return with_notes(ctx, execute(ctx, name, text, {k: v for k, v in fields.items() if v}))
+
+
+def with_notes(ctx: Context, outcome: Outcome) -> Outcome:
+    """The warnings a command collected (a deadline on a holiday, an unchanged adoption) under its answer."""
+    if ctx.notes and outcome.reply is not None:
+        outcome.reply.lines += ["⚠️ " + render(ctx.actor.language, key, params) for key, params in ctx.notes]
+    return outcome
 
 
 def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outcome:
@@ -144,6 +161,8 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
                        notices=[Notice("urgent_changed", case.id)])
     if name == "uitstel":
         item, old = tracking.postpone(ctx, text, fields)
+        if item.deadline < old:
+            return Outcome(reply=Reply([t(lang, "ok_vervroegd", ref=item.ref, old=d(old), new=d(item.deadline))]))
         return Outcome(reply=Reply([t(lang, "ok_uitstel", ref=item.ref, old=d(old), new=d(item.deadline),
                                       count=item.postponements)]))
     if name == "status":

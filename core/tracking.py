@@ -3,9 +3,11 @@ Every change writes its audit row in the same transaction. Nothing here knows ab
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import holidays
 from sqlmodel import Session
 
 from core.config import Settings
@@ -13,6 +15,7 @@ from core.dates import read_date
 from core.errors import CommandError
 from core.grammar import read_person, split_names
 from core.permissions import Actor, require_admin, require_coordinator, require_involved
+from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar
 from store import queries
 from store.models import (Adoption, Decision, InputRequest, Municipality, Region, Task, Trajectory,
@@ -41,10 +44,15 @@ class Context:
     settings: Settings
     now: datetime  # aware UTC
     today: date    # in the bot's timezone
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # warnings shown under the answer
 
     @property
     def work(self) -> WorkCalendar:
         return WorkCalendar(self.settings.good_friday_is_holiday)
+
+    def warn(self, key: str, **params) -> None:
+        """Something the user should know about what was stored, e.g. a deadline on a Sunday."""
+        self.notes.append((key, params))
 
     def audit(self, action: str, trajectory: Trajectory | None, item: str | None = None,
               field_name: str | None = None, old=None, new=None) -> None:
@@ -64,7 +72,20 @@ def deadline(ctx: Context, text: str, key: str, example: str, *, past: bool = Fa
     reading = read_date(text, ctx.today, work=ctx.work, past=past)
     if not reading.ok:
         raise CommandError(reading.problem, field=key, example=example, **reading.params)
+    if not past and not ctx.work.is_working_day(reading.value):
+        # Kept as written, but nobody should be surprised by a deadline on a Sunday or Christmas.
+        ctx.warn("warn_day_off", date=reading.value, reason=day_off_reason(reading.value, ctx.actor.language),
+                 before=ctx.work.add(reading.value, -1))
     return reading.value
+
+
+def day_off_reason(day: date, lang: str) -> str:
+    """Why nobody works that day: the weekend, or the holiday by its name."""
+    if day.weekday() >= 5:
+        return t(lang, "day_off_weekend")
+    names = holidays.NL(years=day.year, language="en_US" if lang == "en" else "nl")
+    name = names.get(day) or ("Liberation Day" if lang == "en" else "Bevrijdingsdag")  # 5 May: off every year (CAO)
+    return t(lang, "day_off_holiday", name=name)
 
 
 def choose(table: dict[str, str], value: str, key: str, example: str) -> str:
@@ -199,20 +220,40 @@ def _record(ctx: Context, ref: str, fields: dict[str, str], outcome: str, exampl
     else:
         targets = _named_municipalities(members, require(fields, "gemeenten", example), example)
     existing = {a.municipality_id: a for a in queries.adoptions_by_decision(ctx.session, [decision.id])[decision.id]}
+    unchanged: list[tuple[str, Adoption]] = []
     for municipality in targets:
         key = municipality.id if municipality else None
         name = municipality.name if municipality else "regio"
         adoption = existing.get(key)
+        if adoption is not None and adoption.outcome == outcome and (not fields.get("op") or adoption.on_date == on):
+            unchanged.append((name, adoption))  # recorded before: say so, change nothing
+            continue
         old = f"{adoption.outcome} {adoption.on_date}" if adoption else None
+        if adoption is not None and adoption.outcome == outcome:
+            action = "datum gecorrigeerd"
+        elif adoption is not None:
+            action = outcome
+            ctx.warn(f"warn_was_{adoption.outcome}", name=municipality.name if municipality else "", ref=decision.ref,
+                     date=adoption.on_date)
+        else:
+            action = outcome
         if adoption is None:
             adoption = Adoption(decision_id=decision.id, municipality_id=key, outcome=outcome, on_date=on,
                                 recorded_by=ctx.actor.user_id)
             existing[key] = adoption
+        if action == "datum gecorrigeerd":
+            ctx.warn("warn_date_corrected", name=municipality.name if municipality else "", ref=decision.ref,
+                     old=adoption.on_date, new=on)
         adoption.outcome, adoption.on_date, adoption.reason = outcome, on, fields.get("reden")
         adoption.recorded_by, adoption.recorded_at = ctx.actor.user_id, ctx.now
         ctx.session.add(adoption)
-        ctx.audit(outcome, trajectory, item=decision.ref, field_name=name, old=old,
+        ctx.audit(action, trajectory, item=decision.ref, field_name=name, old=old,
                   new=f"{outcome} {on}" + (f" ({fields['reden']})" if fields.get("reden") else ""))
+    if unchanged and len(unchanged) == len(targets):
+        raise CommandError(f"err_already_{outcome}", example="ex_status", ref=decision.ref,
+                           names=", ".join(f"{name} ({fmt_date(a.on_date, ctx.actor.language)})" for name, a in unchanged))
+    for name, adoption in unchanged:
+        ctx.warn(f"warn_already_{outcome}", name=name, ref=decision.ref, date=adoption.on_date)
     needed = [None] if decision.decided_by == "regio" else [m.id for m in members]
     adopted = [existing[k].on_date for k in needed if k in existing and existing[k].outcome == "vastgesteld"]
     taken_on = max(adopted) if len(adopted) == len(needed) else None
@@ -223,7 +264,8 @@ def _record(ctx: Context, ref: str, fields: dict[str, str], outcome: str, exampl
                   field_name="genomen", old=decision.taken_on, new=taken_on)
         decision.taken_on = taken_on
     ctx.session.add(decision)
-    return Recorded(decision, [m.name if m else None for m in targets], on, remaining)
+    recorded = [m for m in targets if (m.name if m else "regio") not in {name for name, _ in unchanged}]
+    return Recorded(decision, [m.name if m else None for m in recorded], on, remaining)
 
 
 def adopt(ctx: Context, ref: str, fields: dict[str, str]) -> Recorded:
@@ -245,6 +287,9 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> InputReque
     role = choose(ROLES, require(fields, "rol", example), "rol", example)
     due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
     decision = own_item(ctx, trajectory, fields["voor"], "B", example, "voor") if fields.get("voor") else None
+    if decision is not None and decision.taken_on:
+        raise CommandError("err_input_for_taken", field="voor", example=example, ref=decision.ref,
+                           date=decision.taken_on)
     request = InputRequest(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "I"),
                            trajectory_id=trajectory.id, question=question, stakeholder_user=person.user_id,
                            stakeholder_name=person.name, role=role, deadline=due,
@@ -261,7 +306,8 @@ def _complete(ctx: Context, ref: str, kind: str, example: str, date_field: str, 
     item = own_item(ctx, trajectory, ref, kind, example)
     require_involved(ctx.actor, trajectory.coordinator_id, *owners(item))
     if getattr(item, date_field):
-        raise CommandError("err_already", example="ex_status", ref=item.ref)
+        raise CommandError(f"err_already_{date_field}", example="ex_status", ref=item.ref,
+                           date=getattr(item, date_field))
     setattr(item, date_field, ctx.today)
     ctx.session.add(item)
     ctx.audit(action, trajectory, item=item.ref, field_name=date_field, new=ctx.today)
@@ -281,6 +327,8 @@ def add_task(ctx: Context, title: str, fields: dict[str, str]) -> Task:
     owner = read_person(require(fields, "eigenaar", example))
     due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
     after = own_item(ctx, trajectory, fields["na"], "B", example, "na") if fields.get("na") else None
+    if after is not None and not after.taken_on and due < after.deadline:
+        ctx.warn("warn_task_before_decision", decision=after.ref, decision_deadline=after.deadline, deadline=due)
     task = Task(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "T"),
                 trajectory_id=trajectory.id, title=title, owner_user=owner.user_id, owner_name=owner.name,
                 deadline=due, after_decision_id=after.id if after else None, created_by=ctx.actor.user_id,
@@ -317,9 +365,23 @@ def urgent_by_ref(ctx: Context, ref: str) -> tuple[Trajectory, UrgentCase]:
     return trajectory, own_item(ctx, trajectory, ref, "U", "ex_opgepakt")
 
 
+def _already_handled(ctx: Context, case: UrgentCase) -> None:
+    """`U4 is al opgepakt door @anne (24-11 10:12)`: what is true, not just that it is done."""
+    zone = ctx.settings.timezone
+    if case.resolved_at:
+        raise CommandError("err_already_resolved", example="ex_status", ref=case.ref,
+                           who=person(case.resolved_by, None), when=local_moment(case.resolved_at, zone))
+    raise CommandError("err_already_acked", example="ex_opgelost", ref=case.ref, who=person(case.acked_by, None),
+                       when=local_moment(case.acked_at, zone))
+
+
+def local_moment(moment: datetime, zone: str) -> str:
+    return moment.astimezone(ZoneInfo(zone)).strftime("%d-%m %H:%M")
+
+
 def acknowledge(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:
     if case.resolved_at or case.acked_at:
-        raise CommandError("err_already", example="ex_status", ref=case.ref)
+        _already_handled(ctx, case)
     case.acked_by, case.acked_at = ctx.actor.user_id, ctx.now
     ctx.session.add(case)
     ctx.audit("signaal opgepakt", trajectory, item=case.ref, field_name="opgepakt", new=ctx.actor.user_id)
@@ -328,7 +390,7 @@ def acknowledge(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> Urgen
 
 def resolve(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:
     if case.resolved_at:
-        raise CommandError("err_already", example="ex_status", ref=case.ref)
+        _already_handled(ctx, case)
     if not case.acked_at:
         case.acked_by, case.acked_at = ctx.actor.user_id, ctx.now
     case.resolved_by, case.resolved_at = ctx.actor.user_id, ctx.now
@@ -349,15 +411,20 @@ def postpone(ctx: Context, ref: str, fields: dict[str, str]):
         require_involved(ctx.actor, trajectory.coordinator_id, item.requested_by, item.stakeholder_user)
     else:
         require_involved(ctx.actor, trajectory.coordinator_id, item.owner_user, item.created_by)
-    if getattr(item, "taken_on", None) or getattr(item, "received_on", None) or getattr(item, "done_on", None):
-        raise CommandError("err_already", example="ex_status", ref=item.ref)
+    for date_field in ("taken_on", "received_on", "done_on"):
+        if getattr(item, date_field, None):
+            raise CommandError(f"err_already_{date_field}", example="ex_status", ref=item.ref,
+                               date=getattr(item, date_field))
     new = deadline(ctx, require(fields, "deadline", example), "deadline", example)
     reason = require(fields, "reden", example)
     if new == item.deadline:
         raise CommandError("err_same_deadline", field="deadline", example=example, date=new)
     old = item.deadline
     item.deadline = new
-    item.postponements += 1
+    later = new > old  # only a later deadline is a postponement; an earlier one is just a change
+    if later:
+        item.postponements += 1
     ctx.session.add(item)
-    ctx.audit("uitstel", trajectory, item=item.ref, field_name="deadline", old=old, new=f"{new} ({reason})")
+    ctx.audit("uitstel" if later else "deadline vervroegd", trajectory, item=item.ref, field_name="deadline", old=old,
+              new=f"{new} ({reason})")
     return item, old

@@ -28,5 +28,5 @@ def test_pressing_on_a_resolved_case_says_so(trajectory, slack):
     [case] = trajectory.all(UrgentCase)
     trajectory.say("opgelost U1")
     trajectory.click("urgent_ack", str(case.id), user="U_LATE")
-    answer = slack.wait_for(lambda c: c.method == "response_url" and "al afgerond" in message_text(c.body))
+    answer = slack.wait_for(lambda c: c.method == "response_url" and "U1 is al opgelost door @U_COORD" in message_text(c.body))
     assert answer.body.get("replace_original") is False
