@@ -6,7 +6,7 @@ from datetime import date
 from core import tracking
 from core.dates import read_date
 from core.errors import CommandError, RegiowachtError
-from core.grammar import ENGLISH_KEYS, Command, parse
+from core.grammar import BY_WORD, ENGLISH_KEYS, ENGLISH_NAMES, Command, parse
 from core.digest import trajectory_digest
 from core.export import audit_csv, deadlines_ics, decisions_csv
 from core.forecast import forecast_trajectory, risk_reply, thresholds_of
@@ -14,7 +14,7 @@ from core.outcome import Notice, Outcome, Reply
 from core.permissions import require_admin
 from core.privacy import contains_bsn
 from core.status import region_of, status_reply
-from core.texts import LANGUAGES, count, fmt_date, person, t, weekday_name
+from core.texts import LANGUAGES, TEXTS, count, fmt_date, person, t, weekday_name
 from core.timeline import timeline_png
 from core.tracking import Context
 from store import queries
@@ -100,10 +100,26 @@ def with_notes(ctx: Context, outcome: Outcome) -> Outcome:
     return outcome
 
 
+def subcommand_help(word: str, lang: str, cmd: str) -> Reply:
+    """`help besluit`: what it does, its fields, two examples; in the words of the user's language."""
+    spec = BY_WORD.get(word.strip().lower())
+    if spec is None:
+        raise CommandError("err_unknown_subcommand", example="ex_help", word=word.strip())
+    shown_word = spec.aliases[0] if lang == "en" and spec.name in ENGLISH_NAMES else spec.name
+    lines = [t(lang, "help_sub_title", cmd=cmd, word=shown_word, summary=t(lang, f"help_{spec.name}"))]
+    if f"fields_{spec.name}" in TEXTS:
+        lines.append(t(lang, f"fields_{spec.name}"))
+    examples = dict.fromkeys(t(lang, key, cmd=cmd) for key in (f"ex_{spec.name}", f"ex2_{spec.name}"))
+    lines.append(t(lang, "help_sub_examples") + "\n" + "\n".join(examples))
+    return Reply(lines, context=[t(lang, "help_sub_other", cmd=cmd)])
+
+
 def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outcome:
     lang = ctx.actor.language
     cmd = ctx.settings.slash_command
     d = lambda day: fmt_date(day, lang)  # noqa: E731
+    if name == "help" and text:
+        return Outcome(reply=subcommand_help(text, lang, cmd))
     if name == "help":
         return Outcome(reply=Reply([t(lang, "help_title"), t(lang, "help_body"),
                                     t(lang, "help_examples") + "\n" + "\n".join(

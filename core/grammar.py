@@ -75,11 +75,15 @@ for _spec in SPECS:
         BY_WORD[_word] = _spec
 ENGLISH_WORDS = {spec.aliases[0] for spec in SPECS if spec.aliases and spec.aliases[0] != spec.name} - {
     "hulp", "inputverzoek", "signaal"}
+ENGLISH_NAMES = {spec.name for spec in SPECS if spec.aliases and spec.aliases[0] in ENGLISH_WORDS}
 ENGLISH_KEYS = {"regio": "region", "gemeenten": "municipalities", "contracteinde": "contract-end",
                 "start": "go-live", "implementatie": "implementation", "domein": "domain", "deadline": "due",
                 "door": "by", "op": "on", "reden": "reason", "van": "from", "rol": "role", "voor": "for",
                 "eigenaar": "owner", "na": "after", "ernst": "severity"}
 ALL_KEY_WORDS = {word for spec in SPECS for words in spec.keys.values() for word in words}
+
+
+HELP_WORDS = {"help", "hulp", "?"}
 
 
 @dataclass
@@ -95,6 +99,9 @@ class Command:
 
     @property
     def english(self) -> bool:
+        """Typed with an English word: `decision …`, `decision help`, `help decision`."""
+        if self.spec.name == "help" and self.text:
+            return self.word in ENGLISH_WORDS or self.text.lower() in ENGLISH_WORDS
         return self.word in ENGLISH_WORDS
 
     @property
@@ -131,6 +138,8 @@ def parse(text: str) -> Command:
     if spec is None:
         raise CommandError("err_unknown_subcommand", example="ex_help", word=word)
     rest = rest.strip()
+    if rest.lower() in HELP_WORDS and spec.name != "help":  # `besluit help`: that subcommand's help
+        return Command(BY_WORD["help"], word, spec.name, {})
     fields: dict[str, str] = {}
     pattern = _PATTERNS[spec.name]
     matches = list(pattern.finditer(rest)) if pattern else []

@@ -45,7 +45,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "`taak` titel `eigenaar:` `deadline:` [`na:` B-nr] · `klaar` T-nr\n"
         "`urgent` omschrijving [`ernst:` hoog/middel/laag] · `opgepakt` / `opgelost` U-nr\n"
         "`uitstel` nr `deadline:` `reden:` · `status` · `risico` · `digest` · `tijdlijn` · `export` · `datum` tekst · `taal` nl/en\n"
-        "Zonder velden opent `traject`, `besluit`, `input`, `taak` en `urgent` een formulier.",
+        "Zonder velden opent `traject`, `besluit`, `input`, `taak` en `urgent` een formulier. Meer over één opdracht: `help besluit` of `besluit help`.",
         "`project` title `region:` `municipalities:` `contract-end:` [`go-live:` `implementation:` `domain:`] — link this channel to a trajectory\n"
         "`decision` title `due:` [`by:` college/raad/regio] — new decision\n"
         "`adopted` B-ref `municipalities:` [`on:`] · `rejected` B-ref `municipality:` [`reason:`]\n"
@@ -53,7 +53,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "`task` title `owner:` `due:` [`after:` B-ref] · `done` T-ref\n"
         "`urgent` description [`severity:` hoog/middel/laag] · `ack` / `resolved` U-ref\n"
         "`postpone` ref `due:` `reason:` · `status` · `risk` · `digest` · `timeline` · `export` · `date` text · `language` nl/en\n"
-        "Without fields, `project`, `decision`, `input`, `task` and `urgent` open a form."),
+        "Without fields, `project`, `decision`, `input`, `task` and `urgent` open a form. More on one command: `help decision` or `decision help`."),
     "help_examples": ("Voorbeelden:", "Examples:"),
     "help_privacy": ("Schrijf nooit een BSN of andere persoonsgegevens van inwoners: gebruik een zaaknummer.",
                      "Never write a BSN or other personal data of residents: use a case reference."),

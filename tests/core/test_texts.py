@@ -37,3 +37,33 @@ def test_dates_show_weekday_in_the_users_language():
     assert fmt_date(date(2026, 12, 1), "nl") == "di 1 dec 2026"
     assert fmt_date(date(2026, 12, 1), "en") == "Tue 1 Dec 2026"
     assert t("en", "ok_klaar", ref="T3") == "*T3* done. Well done!"
+
+
+def test_every_key_built_from_a_value_exists_for_every_value():
+    """Keys made with f-strings (`f"level_{level}"`) are invisible to the search above: list their
+    families and the values each takes, and check every combination."""
+    from core.forecast import LEVELS
+    from core.grammar import SPECS
+    from core.tracking import DECIDERS, SEVERITIES
+    from views.modals import FORMS
+    families = {
+        "help_{}": [s.name for s in SPECS], "ex_{}": [s.name for s in SPECS], "ex2_{}": [s.name for s in SPECS],
+        "by_{}": set(DECIDERS.values()), "sev_{}": set(SEVERITIES.values()), "level_{}": LEVELS,
+        "ok_{}": ["vastgesteld", "afgewezen", "opgepakt", "opgelost"], "modal_{}": list(FORMS),
+        "err_already_{}": ["vastgesteld", "afgewezen", "received_on", "done_on", "taken_on"],
+        "warn_already_{}": ["vastgesteld", "afgewezen"], "warn_was_{}": ["vastgesteld", "afgewezen"],
+        "field_{}_user": [f.key for form in FORMS.values() for f in form if f.person],
+        "{}_what": ["timeline", "export"],
+    }
+    missing = [family.format(value) for family, values in families.items() for value in values
+               if family.format(value) not in TEXTS]
+    assert missing == []
+    with_fields = [s.name for s in SPECS if s.keys or s.title]
+    assert [name for name in with_fields if f"fields_{name}" not in TEXTS] == []
+
+
+def test_counts_take_the_right_plural():
+    from core.texts import count
+    assert [count("nl", n, "gemeente") for n in (0, 1, 8)] == ["0 gemeenten", "1 gemeente", "8 gemeenten"]
+    assert [count("en", n, "signaal") for n in (1, 2)] == ["1 urgent case", "2 urgent cases"]
+    assert count("nl", 1, "taak") == "1 taak" and count("nl", 3, "bericht") == "3 berichten"

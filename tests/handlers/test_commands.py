@@ -13,6 +13,16 @@ def test_help_lists_commands_with_examples(bot):
     assert "Regiowacht" in bot.say("")  # no arguments: help too
 
 
+def test_help_for_one_subcommand_either_way_round(bot):
+    for line in ("help besluit", "besluit help", "besluit ?"):
+        text = bot.say(line)
+        assert "/inkoop besluit — een nieuw besluit" in text and "deadline: (verplicht)" in text, line
+        assert "/inkoop besluit Tarieven 2027 deadline: 15 januari" in text and "door: regio" in text
+    english = bot.say("decision help")
+    assert "/inkoop decision — a new decision" in english and "due: (required)" in english
+    assert "Ik ken vergadering niet als opdracht" in bot.say("help vergadering")
+
+
 def test_traject_links_channel_and_shows_understood_dates(trajectory):
     [row] = trajectory.all(Trajectory)
     assert (row.title, row.contract_end.isoformat(), row.go_live.isoformat()) == (
