@@ -198,7 +198,7 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
         if name == "tijdlijn":
             files = [timeline_png(result, lang)]
         else:
-            files = [decisions_csv(ctx.session, data, lang), audit_csv(ctx.session, trajectory, lang),
+            files = [decisions_csv(ctx.session, data, lang), audit_csv(ctx.session, trajectory, lang, ctx.settings.timezone),
                      deadlines_ics(data, result, lang, ctx.now)]
         comment = t(lang, "files_comment", what=t(lang, f"{'timeline' if name == 'tijdlijn' else 'export'}_what"),
                     title=trajectory.title, date=d(ctx.today))

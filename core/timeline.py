@@ -3,12 +3,14 @@ they are expected; the lines mark today, forecast ready, contract end and go-liv
 from __future__ import annotations
 
 import io
+import textwrap
 
 from core.forecast import Forecast
 from core.outcome import FileOut
 from core.texts import fmt_date, t
 
 ROWS = 30  # the most rows one picture stays readable with
+LABEL_WIDTH = 48  # characters per label line
 LEVEL_COLOURS = {"groen": "#2e7d32", "oranje": "#ef6c00", "rood": "#c62828"}
 
 
@@ -19,20 +21,29 @@ def timeline_png(result: Forecast, lang: str) -> FileOut:
     from matplotlib.dates import AutoDateLocator, DateFormatter
 
     trajectory = result.trajectory
-    rows = [(f.decision.ref + " " + f.decision.title[:40], f.decision.deadline, f.expected)
+    # (label, deadline, expected, rejected by) per row; labels are wrapped whole, never cut.
+    rows = [(f"{f.decision.ref} {f.decision.title}", f.decision.deadline, f.expected, f.rejected)
             for f in sorted(result.pending, key=lambda f: f.expected)]
-    rows += [(f.task.ref + " " + f.task.title[:40], f.task.deadline, f.expected)
+    rows += [(f"{f.task.ref} {f.task.title}", f.task.deadline, f.expected, [])
              for f in sorted(result.tasks, key=lambda f: f.expected)]
     rows = rows[:ROWS]
-    figure, axes = pyplot.subplots(figsize=(11, 1.5 + 0.32 * max(len(rows), 3)), dpi=110)
+    labels = []
+    for label, _, _, rejected in rows:
+        if rejected:
+            label += " — " + t(lang, "rejected_by", names=", ".join(n or t(lang, "by_regio") for n in rejected))
+        labels.append(textwrap.fill(label, LABEL_WIDTH))
+    height = sum(0.18 * label.count("\n") + 0.32 for label in labels)
+    figure, axes = pyplot.subplots(figsize=(12, 1.6 + max(height, 1.0)), dpi=110)
     try:
-        for y, (label, deadline, expected) in enumerate(rows):
-            late = expected > deadline
+        for y, (_, deadline, expected, rejected) in enumerate(rows):
+            late = expected > deadline or bool(rejected)
             axes.plot([deadline, expected], [y, y], color="#c62828" if late else "#9e9e9e", linewidth=3,
-                      solid_capstyle="butt")
+                      solid_capstyle="butt", linestyle=(0, (2, 1)) if rejected else "-")
             axes.plot([deadline], [y], marker="|", markersize=12, color="#424242")
-            axes.plot([expected], [y], marker="o", markersize=5, color="#c62828" if late else "#2e7d32")
-        axes.set_yticks(range(len(rows)), [label for label, _, _ in rows], fontsize=8)
+            # A rejected decision is marked with a cross: it waits for a revised version.
+            axes.plot([expected], [y], marker="X" if rejected else "o", markersize=8 if rejected else 5,
+                      color="#c62828" if late else "#2e7d32")
+        axes.set_yticks(range(len(rows)), labels, fontsize=8)
         axes.invert_yaxis()
         for day, key, colour in ((result.today, "timeline_today", "#1565c0"),
                                  (result.ready, "timeline_ready", LEVEL_COLOURS[result.level]),

@@ -33,6 +33,7 @@ ROLES = {"wethouder": "wethouder", "alderman": "wethouder", "beleid": "beleid",
 SEVERITIES = {"hoog": "hoog", "high": "hoog", "middel": "middel", "medium": "middel",
               "midden": "middel", "laag": "laag", "low": "laag"}
 ALL_WORDS = {"alle", "allemaal", "all", "iedereen"}
+DATE_FIELD_WORDS = {"received_on": "ontvangen op", "done_on": "klaar op"}  # the audit log speaks Dutch
 _REF = re.compile(r"^#?([BITU])\s?(\d{1,6})$", re.IGNORECASE)
 
 
@@ -310,7 +311,7 @@ def _complete(ctx: Context, ref: str, kind: str, example: str, date_field: str, 
                            date=getattr(item, date_field))
     setattr(item, date_field, ctx.today)
     ctx.session.add(item)
-    ctx.audit(action, trajectory, item=item.ref, field_name=date_field, new=ctx.today)
+    ctx.audit(action, trajectory, item=item.ref, field_name=DATE_FIELD_WORDS[date_field], new=ctx.today)
     return item
 
 

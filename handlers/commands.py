@@ -41,4 +41,4 @@ def send_files(client: WebClient, user_id: str, answer: Answer, lang: str) -> st
     except (SlackApiError, SlackClientError):
         log.exception("file upload failed")
         return t(lang, "files_failed")
-    return t(lang, "files_sent", count=len(answer.files), names=", ".join(f.name for f in answer.files))
+    return t(lang, "files_sent", names=", ".join(f.name for f in answer.files))

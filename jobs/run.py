@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from core.config import Settings
+from core.texts import count
 from jobs.digest import run_digests
 from jobs.runner import JobRun
 from jobs.scan import run_scan
@@ -24,12 +25,12 @@ def run_job(settings: Settings, name: str, *, dry_run: bool = False, clock=None,
     rt = open_runtime(settings, client=client, clock=clock)
     run = JobRun(rt, dry_run=dry_run, out=out)
     keys = JOBS[name](run)
-    verb = "zou versturen" if dry_run else "verstuurd"
-    print(f"\n{name}: {len(keys)} bericht(en) {verb}, {run.skipped} al eerder verstuurd.", file=out)
+    done = "klaar om te versturen (proefdraai: niets verstuurd)" if dry_run else "verstuurd"
+    print(f"\n{name}: {count('nl', len(keys), 'bericht')} {done}, {run.skipped} al eerder verstuurd.", file=out)
     for note in run.notes:
         print(note, file=out)
     if rt.sender is not None:
         pending = rt.sender.deliver(keys)  # a second pass for what the first could not send
         if pending.failed:
-            print(f"{len(pending.failed)} bericht(en) wachten in de outbox op een nieuwe poging.", file=out)
+            print(f"Wacht in de outbox op een nieuwe poging: {count('nl', len(pending.failed), 'bericht')}.", file=out)
     return 0

@@ -51,8 +51,8 @@ def test_digest_and_scan_dry_run_on_the_demo_print_and_keep_nothing(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "Dagoverzicht Jeugdhulp Rivierenland 2027" in first.stdout and "Te laat" in first.stdout
     assert "Wmo begeleiding en dagbesteding 2028: op schema" in first.stdout
-    assert "2 bericht(en) zou versturen" in first.stdout
-    assert "2 bericht(en) zou versturen" in run("digest", "--dry-run", env=env).stdout  # dry: nothing kept
+    assert "digest: 2 berichten klaar om te versturen (proefdraai: niets verstuurd)" in first.stdout
+    assert "2 berichten klaar om te versturen" in run("digest", "--dry-run", env=env).stdout  # dry: nothing kept
     scan = run("scan", "--dry-run", "--today", "2026-11-25", env=env)
     assert "Continuïteitsrisico Jeugdhulp Rivierenland 2027 is nu rood" in scan.stdout
     assert "is na 4 werkuren nog niet opgepakt" in scan.stdout
@@ -71,8 +71,8 @@ def test_digest_job_sends_once_per_day_even_when_run_again(tmp_path):
         out = StringIO()
         assert run_job(settings, "digest", out=out) == 0
         assert run_job(settings, "digest", out=out) == 0
-        assert "2 bericht(en) verstuurd, 0 al eerder verstuurd" in out.getvalue()
-        assert "0 bericht(en) verstuurd, 2 al eerder verstuurd" in out.getvalue()
+        assert "digest: 2 berichten verstuurd, 0 al eerder verstuurd" in out.getvalue()
+        assert "digest: 0 berichten verstuurd, 2 al eerder verstuurd" in out.getvalue()
         assert sorted(c.body["channel"] for c in slack.of("chat.postMessage")) == ["C_JEUGD", "C_WMO"]
     finally:
         slack.stop()

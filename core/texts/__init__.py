@@ -3,6 +3,7 @@ picks and fills one; `count(lang, n, noun)` writes a number with its noun in the
 test fails when a key lacks a language or the two versions take different parameters."""
 from __future__ import annotations
 
+import string
 from datetime import date
 
 from core.texts import answers, dates, errors, files, forms, help, status
@@ -77,7 +78,25 @@ for _module in (errors, dates, answers, status, files, forms, help):
     TEXTS.update(_module.TEXTS)
 
 
+class _Formatter(string.Formatter):
+    """`{days:dag}` in a text is the number with its noun: `1 dag`, `6 dagen`, `6 days`."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value, format_spec: str) -> str:
+        if format_spec in NOUNS and isinstance(value, int):
+            return count(self.lang, value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTERS = {lang: _Formatter(lang) for lang in LANGUAGES}
+
+
 def t(lang: str, key: str, /, **params) -> str:
     nl, en = TEXTS[key]
+    lang = "en" if lang == "en" else "nl"
     text = en if lang == "en" else nl
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return _FORMATTERS[lang].format(text, **params) if ":" in text else text.format(**params)

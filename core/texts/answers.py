@@ -1,8 +1,8 @@
 """Confirmations of what a command did, and the urgent case post with its buttons."""
 
 TEXTS: dict[str, tuple[str, str]] = {
-    "ok_traject": ("Kanaal gekoppeld aan *{title}* ({region}, {count} gemeenten). Contracten eindigen {contract_end}; start nieuwe afspraken {go_live}; {weeks} weken implementatie; domein {domain}. Jij bent coördinator.",
-                   "Channel linked to *{title}* ({region}, {count} municipalities). Contracts end {contract_end}; new arrangement starts {go_live}; {weeks} weeks of implementation; domain {domain}. You are the coordinator."),
+    "ok_traject": ("Kanaal gekoppeld aan *{title}* ({region}, {count:gemeente}). Contracten eindigen {contract_end}; start nieuwe afspraken {go_live}; {weeks:week} implementatie; domein {domain}. Jij bent coördinator.",
+                   "Channel linked to *{title}* ({region}, {count:gemeente}). Contracts end {contract_end}; new arrangement starts {go_live}; {weeks:week} of implementation; domain {domain}. You are the coordinator."),
     "ok_besluit": ("*{ref}* {title}: deadline {deadline}, besluit door {by}.",
                    "*{ref}* {title}: due {deadline}, decided by {by}."),
     "ok_vastgesteld": ("*{ref}* vastgesteld door {names} op {date}.", "*{ref}* adopted by {names} on {date}."),

@@ -140,7 +140,7 @@ def test_explanation_step_by_step():
 
 def test_explanation_of_a_trajectory_without_decisions():
     steps = explain(TABLE[0][0].run(), "nl")
-    assert steps[0] == ("nog geen besluiten: de 12 weken implementatie beginnen pas na het laatste besluit → "
+    assert steps[0] == ("nog geen besluiten: de implementatie (12 weken) begint pas na het laatste besluit → "
                         "klaar op zijn vroegst 17 feb 2027")
 
 

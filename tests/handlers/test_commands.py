@@ -242,27 +242,36 @@ def test_risico_explains_and_digest_is_shown_only_to_the_asker(trajectory, slack
 
 
 def test_export_and_timeline_arrive_as_files_in_a_direct_message(trajectory, slack):
+    import csv
+    import io
+
     from icalendar import Calendar
     trajectory.say("besluit Tarieven deadline: 15 januari door: raad", user=COORD)
     trajectory.say("vastgesteld B1 gemeenten: Tiel, Buren", user=COORD)
     trajectory.say("afgewezen B1 gemeente: Zaltbommel reden: te duur", user=COORD)
     trajectory.say("taak Codes eigenaar: Kees deadline: eind januari na: B1")
-    assert "3 bestand(en) staan in je privéberichten" in trajectory.say("export", user="U_BEL")
+    trajectory.say("taak =HYPERLINK(\"https://evil.example\";\"klik\") eigenaar: Kees deadline: eind januari")
+    assert "In je privéberichten met Regiowacht: besluiten-C_JEUGD.csv, auditlog-C_JEUGD.csv, deadlines-C_JEUGD.ics." \
+        in trajectory.say("export", user="U_BEL")
     complete = slack.wait_for(lambda c: c.method == "files.completeUploadExternal")
     assert complete.body["channel_id"] == "DU_BEL"
     files = {c.body["filename"]: c for c in slack.of("files.getUploadURLExternal")}
     assert set(files) == {"besluiten-C_JEUGD.csv", "auditlog-C_JEUGD.csv", "deadlines-C_JEUGD.ics"}
     uploads = list(slack.uploads.values())
     decisions = next(u for u in uploads if b"ref;titel" in u).decode("utf-8-sig")
-    assert "B1;Tarieven;raad;2027-01-15;;0;Buren, Tiel;Zaltbommel;Culemborg, Maasdriel" in decisions
-    audit = next(u for u in uploads if b"tijd (UTC)" in u).decode("utf-8-sig")
-    assert "afgewezen;B1;Zaltbommel" in audit
+    assert ("B1;Tarieven;raad;15-01-2027;;0;Buren (24-11-2026), Tiel (24-11-2026);Zaltbommel (24-11-2026: te duur);"
+            "Culemborg, Maasdriel") in decisions
+    audit = list(csv.reader(io.StringIO(next(u for u in uploads if b"tijd (Europe/Amsterdam)" in u).decode("utf-8-sig")),
+                            delimiter=";"))
+    assert ["24-11-2026 10:00", "U_ADMIN", "afgewezen", "B1", "Zaltbommel"] in [row[:5] for row in audit]
+    created = next(row for row in audit if row[2] == "taak aangemaakt" and row[3] == "T2")
+    assert created[6].startswith("'=HYPERLINK(")  # written as text: Excel shows it, never runs it
     calendar = Calendar.from_ical(next(u for u in uploads if u.startswith(b"BEGIN:VCALENDAR")))
     summaries = {str(e["SUMMARY"]): e.decoded("DTSTART") for e in calendar.walk("VEVENT")}
     assert summaries["B1 Tarieven"].isoformat() == "2027-01-15" and "T1 Codes" in summaries
     assert summaries["Contracten eindigen: Jeugdhulp Rivierenland 2027"].isoformat() == "2027-03-31"
     slack.uploads.clear()
-    assert "1 bestand(en)" in trajectory.say("tijdlijn")
+    assert "In je privéberichten met Regiowacht: tijdlijn-C_JEUGD.png." in trajectory.say("tijdlijn")
     [png] = slack.uploads.values()
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
 
