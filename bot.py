@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
@@ -74,9 +75,11 @@ def serve_http(settings: Settings, application) -> None:
 def run_bot(settings: Settings) -> int:
     missing = settings.missing_slack_credentials()
     if missing:
-        print("Regiowacht kan niet met Slack verbinden: " + ", ".join(missing) + " ontbreekt.\n"
+        python = local_python()
+        print("Regiowacht kan niet met Slack verbinden: " + " en ".join(missing)
+              + (" ontbreekt" if len(missing) == 1 else " ontbreken") + ".\n"
               "Zet ze in .env (zie .env.example en README), of probeer het lokaal zonder Slack:\n"
-              "  python bot.py demo && python bot.py console", file=sys.stderr)
+              f"  ./run.sh   (of: {python} bot.py demo && {python} bot.py console)", file=sys.stderr)
         return 2
     from service.runtime import open_runtime
     warm_up()  # the first command must not pay for compiling the date grammar
@@ -105,20 +108,36 @@ def run_bot(settings: Settings) -> int:
     return 0
 
 
-def fixed_clock(today: str | None):
+def local_python() -> str:
+    """The interpreter that has Regiowacht's packages, as the operator would type it."""
+    try:
+        return os.path.relpath(sys.executable)
+    except ValueError:  # another drive on Windows
+        return sys.executable
+
+
+def iso_day(text: str) -> date:
+    """`--today` as argparse reads it: a bad value is one line with the expected form, no traceback."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum in de vorm JJJJ-MM-DD, bijv. 2026-11-25") from None
+
+
+def fixed_clock(today: date | None):
     """`--today YYYY-MM-DD`: the local console and the jobs as if it were that day, at 09:00."""
     if not today:
         return None
-    moment = datetime.combine(date.fromisoformat(today), time(9, 0), ZoneInfo(Settings.from_env().timezone))
+    moment = datetime.combine(today, time(9, 0), ZoneInfo(Settings.from_env().timezone))
     return lambda: moment.astimezone(timezone.utc)
 
 
-def parse_date_cli(settings: Settings, today: str, phrases: list[str]) -> int:
+def parse_date_cli(settings: Settings, today: date | None, phrases: list[str]) -> int:
     from core.commands import describe_error
     from core.dates import read_date
     from core.errors import CommandError
     from core.workdays import WorkCalendar
-    day = date.fromisoformat(today) if today else datetime.now(ZoneInfo(settings.timezone)).date()
+    day = today or datetime.now(ZoneInfo(settings.timezone)).date()
     work = WorkCalendar(settings.good_friday_is_holiday)
     for phrase in phrases:
         reading = read_date(phrase, day, work=work)
@@ -141,17 +160,17 @@ def main(argv: list[str] | None = None) -> int:
     console.add_argument("--channel", default="C_JEUGD")
     console.add_argument("--team", default="T_LOCAL")
     console.add_argument("--not-admin", action="store_true", help="act as a user without admin rights")
-    console.add_argument("--today", help="pretend it is this day (YYYY-MM-DD)")
+    console.add_argument("--today", type=iso_day, help="pretend it is this day (YYYY-MM-DD)")
     demo = sub.add_parser("demo", help="load the example region Rivierenland")
     demo.add_argument("--team", default="T_LOCAL")
     sub.add_parser("migrate", help="bring the database schema up to date")
     parse_date = sub.add_parser("parse-date", help="show how the bot reads deadline phrases")
-    parse_date.add_argument("--today", help="YYYY-MM-DD (default: today)")
+    parse_date.add_argument("--today", type=iso_day, help="YYYY-MM-DD (default: today)")
     parse_date.add_argument("phrases", nargs="+")
     for name in ("digest", "scan"):
         job = sub.add_parser(name, help=f"run the {name} job once, now")
         job.add_argument("--dry-run", action="store_true", help="print instead of sending")
-        job.add_argument("--today", help="run as if it were this day (YYYY-MM-DD)")
+        job.add_argument("--today", type=iso_day, help="run as if it were this day (YYYY-MM-DD)")
     args = parser.parse_args(argv)
 
     if args.mode is None:
@@ -178,4 +197,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, as any command-line tool does
+        print(file=sys.stderr)
+        sys.exit(130)

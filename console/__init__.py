@@ -2,6 +2,7 @@
 the answers and the channel posts printed as plain text. No Slack needed."""
 from __future__ import annotations
 
+import atexit
 import itertools
 import sys
 import time
@@ -46,11 +47,17 @@ def run_console(settings: Settings, *, team: str, user: str, channel: str, admin
     say(BANNER.format(cmd=settings.slash_command, user=user, channel=channel, admin=" (beheerder)" if admin else ""))
     rt.sender.deliver()  # what earlier runs left in the outbox
     interactive = stdin.isatty()
+    if interactive:
+        _line_editing()
     while True:
-        if interactive:
-            print(f"\n{state['user']} in {state['channel']}> ", end="", file=out, flush=True)
-        line = stdin.readline()
-        if not line:
+        try:
+            line = input(f"\n{state['user']} in {state['channel']}> ") if interactive else stdin.readline()
+        except EOFError:
+            line = ""
+        except KeyboardInterrupt:
+            say()
+            return 0
+        if not line and not interactive:
             return 0
         line = line.strip()
         if not line:
@@ -90,6 +97,30 @@ def run_console(settings: Settings, *, team: str, user: str, channel: str, admin
             OUT.mkdir(exist_ok=True)
             path.write_bytes(file.content)
             say(f"  → {path}")
+
+
+HISTORY = Path.home() / ".regiowacht_history"
+
+
+def _line_editing() -> None:
+    """Arrow keys, editing and history across sessions, as in any shell (readline)."""
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: plain input still works
+        return
+    try:
+        readline.read_history_file(HISTORY)
+    except OSError:
+        pass
+    readline.set_history_length(1000)
+    atexit.register(_save_history, readline)
+
+
+def _save_history(readline) -> None:
+    try:
+        readline.write_history_file(HISTORY)
+    except OSError:
+        pass
 
 
 def _press(rt, actor: Actor, ref: str, button: str, say) -> None:

@@ -112,3 +112,57 @@ def test_python_bot_py_serves_slack_over_http_with_gunicorn(tmp_path):
         output = process.communicate(timeout=20)[0]
         slack.stop()
     assert "Booting worker" in output or "Listening at" in output, output
+
+
+def test_bad_today_is_one_line_with_the_expected_form():
+    for args in (("parse-date", "--today", "25-11-2026", "morgen"), ("digest", "--today", "25-11-2026", "--dry-run")):
+        result = run(*args)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert "'25-11-2026' is geen datum in de vorm JJJJ-MM-DD, bijv. 2026-11-25" in result.stderr
+
+
+def test_console_in_a_terminal_has_history_and_ends_quietly_on_ctrl_c(tmp_path):
+    """Typed in a real terminal (a pty): the up arrow brings back the last line, Ctrl-C ends it."""
+    import pty
+    import select
+    import signal
+    import time
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path}/tty.sqlite3", "HOME": str(tmp_path), "TERM": "xterm"})
+    master, slave = pty.openpty()
+    process = subprocess.Popen([sys.executable, "bot.py", "console"], cwd=ROOT, env=env, stdin=slave, stdout=slave,
+                               stderr=slave, close_fds=True)
+    os.close(slave)
+    seen = b""
+
+    def read_until(marker: bytes, timeout: float = 30) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + timeout
+        while marker not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+        assert marker in seen, seen.decode(errors="replace")[-2000:]
+
+    try:
+        read_until(b"C_JEUGD> ")
+        os.write(master, b"datum over 10 werkdagen\r")
+        read_until(b"lees ik als")
+        seen = b""
+        os.write(master, b"\x1b[A\r")  # arrow up: the same line again
+        read_until(b"lees ik als")
+        read_until(b"C_JEUGD> ")
+        process.send_signal(signal.SIGINT)  # what Ctrl-C sends
+        assert process.wait(timeout=20) == 0
+        try:
+            while select.select([master], [], [], 0.5)[0]:
+                seen += os.read(master, 65536)
+        except OSError:
+            pass
+    finally:
+        process.kill()
+        os.close(master)
+    assert b"Traceback" not in seen and b"KeyboardInterrupt" not in seen
+    assert (tmp_path / ".regiowacht_history").read_text().strip().endswith("datum over 10 werkdagen")
