@@ -56,14 +56,21 @@ def wsgi_app(app):
     return application
 
 
-def serve_http(settings: Settings, application) -> None:
-    """Gunicorn in-process: one worker (it also runs the schedule), threads sized to the DB pool."""
+def serve_http(settings: Settings, rt, application) -> None:
+    """Gunicorn in-process. The schedule stays in this (the master) process with its connections;
+    each forked web worker drops the inherited pool and opens its own."""
     from gunicorn.app.base import BaseApplication
+
+    from store.db import after_fork
+
+    def post_fork(server, worker):  # noqa: ANN001 - gunicorn's hook signature
+        after_fork(rt.engine)
 
     class Server(BaseApplication):
         def load_config(self):
-            for key, value in {"bind": f"0.0.0.0:{settings.port}", "workers": 1, "threads": settings.web_threads,
-                               "worker_class": "gthread", "timeout": 60, "accesslog": "-"}.items():
+            for key, value in {"bind": f"0.0.0.0:{settings.port}", "workers": settings.web_workers,
+                               "threads": settings.web_threads, "worker_class": "gthread", "timeout": 60,
+                               "accesslog": "-", "post_fork": post_fork}.items():
                 self.cfg.set(key, value)
 
         def load(self):
@@ -102,7 +109,7 @@ def run_bot(settings: Settings) -> int:
             SocketModeHandler(app, settings.app_token).start()
         else:
             log.info("Regiowacht over HTTP on port %s at /slack/events", settings.port)
-            serve_http(settings, wsgi_app(app))
+            serve_http(settings, rt, wsgi_app(app))
     finally:
         scheduler.shutdown(wait=False)
     return 0

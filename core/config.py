@@ -37,6 +37,7 @@ class Settings:
     risk_green_days: int = 14
     risk_red_contract_days: int = 30
     web_threads: int = 8
+    web_workers: int = 1
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -59,6 +60,7 @@ class Settings:
             risk_green_days=int(get("RISK_GREEN_DAYS", cls.risk_green_days)),
             risk_red_contract_days=int(get("RISK_RED_CONTRACT_DAYS", cls.risk_red_contract_days)),
             web_threads=int(get("WEB_THREADS", cls.web_threads)),
+            web_workers=int(get("WEB_WORKERS", cls.web_workers)),
         )
 
     def missing_slack_credentials(self) -> list[str]:

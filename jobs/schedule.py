@@ -3,6 +3,7 @@ instances at once: what it sends is keyed in the outbox first."""
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta, timezone
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -12,6 +13,7 @@ from jobs.scan import run_scan
 from service.runtime import Runtime
 
 log = logging.getLogger(__name__)
+FIRST_SCAN_AFTER = 5  # seconds
 
 
 def start_schedule(rt: Runtime) -> BackgroundScheduler:
@@ -19,8 +21,9 @@ def start_schedule(rt: Runtime) -> BackgroundScheduler:
     at = rt.settings.digest_time
     scheduler.add_job(digest_if_working_day, "cron", args=[rt], day_of_week="mon-fri", hour=at.hour, minute=at.minute,
                       id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600)
+    # The first scan a few seconds after start: a restart must not leave an alert waiting 15 minutes.
     scheduler.add_job(lambda: run_scan(JobRun(rt)), "interval", minutes=15, id="scan", max_instances=1,
-                      coalesce=True)
+                      coalesce=True, next_run_time=datetime.now(timezone.utc) + timedelta(seconds=FIRST_SCAN_AFTER))
     # Retry what Slack refused earlier; the short interval keeps a 429 or outage from delaying much.
     scheduler.add_job(rt.sender.deliver, "interval", seconds=30, id="outbox", max_instances=1, coalesce=True)
     scheduler.start()

@@ -1,6 +1,7 @@
 """Engine, sessions and migrations. One session and one transaction per request or job step."""
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -23,7 +24,7 @@ def normalize_url(url: str) -> str:
 def make_engine(url: str, pool_size: int = 10) -> Engine:
     url = normalize_url(url)
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):  # noqa: ANN001
@@ -46,7 +47,21 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
 
         return engine
     # Recycling, not a ping per checkout: the ping would cost every request a round trip.
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800)
+    # hide_parameters: an error in the log never carries what a user typed.
+    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800, hide_parameters=True)
+
+    @event.listens_for(engine, "do_connect")
+    def _name_the_process(dialect, conn_rec, cargs, cparams):  # noqa: ANN001
+        # pg_stat_activity shows which process holds which connection (web worker or schedule).
+        cparams["application_name"] = f"regiowacht-{os.getpid()}"
+
+    return engine
+
+
+def after_fork(engine: Engine) -> None:
+    """In a forked child: forget the parent's pooled connections without closing them, so each
+    process talks to the database over connections of its own (SQLAlchemy's recipe for fork)."""
+    engine.dispose(close=False)
 
 
 @contextmanager

@@ -1,0 +1,91 @@
+"""`python bot.py` as it runs in production: gunicorn serving Slack in a forked worker while the
+schedule runs in the master process, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+from sqlalchemy import create_engine, text
+
+from store.db import normalize_url
+from tests.conftest import SECRET, SignedClient, message_text
+from tests.fake_slack import FakeSlack
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_schedule_and_web_worker_each_use_their_own_connections(database_url):
+    """The first risk scan runs while four users ask for status: one alert, every answer, and on
+    PostgreSQL the master and the worker hold separate backends."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env["DATABASE_URL"] = database_url
+    assert subprocess.run([sys.executable, "bot.py", "demo"], cwd=ROOT, env=env, capture_output=True).returncode == 0
+    slack = FakeSlack().start()
+    port = free_port()
+    env.update({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.url,
+                "PORT": str(port), "BOT_ADMINS": "U_ANNE"})
+    process = subprocess.Popen([sys.executable, "bot.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    output: list[str] = []
+    threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
+    try:
+        for _ in range(150):
+            try:
+                if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.1)
+        client = SignedClient(slack, f"http://127.0.0.1:{port}/slack/events")
+        numbers = iter(range(1, 10_000))
+        lock = threading.Lock()
+        statuses = []
+
+        def user():
+            for _ in range(15):
+                with lock:
+                    n = next(numbers)
+                body = client.command_body("status", user="U_FATIMA", channel="C_JEUGD", team="T_LOCAL", n=n)
+                statuses.append(client.post(body, "application/x-www-form-urlencoded"))
+
+        users = [threading.Thread(target=user) for _ in range(4)]
+        for thread in users:
+            thread.start()
+        alert = slack.wait_for(lambda c: c.method == "chat.postMessage" and "is nu rood" in message_text(c.body),
+                               timeout=30)
+        for thread in users:
+            thread.join()
+        answers = [c for c in slack.calls if c.method == "response_url"]
+        deadline = time.monotonic() + 20
+        while len(answers) < 60 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            answers = [c for c in slack.calls if c.method == "response_url"]
+        assert statuses == [200] * 60 and len(answers) == 60
+        assert all("Jeugdhulp Rivierenland 2027" in message_text(a.body) for a in answers)
+        if "postgresql" in database_url:
+            admin = create_engine(normalize_url(os.environ["TEST_DATABASE_URL"]))
+            with admin.connect() as connection:
+                names = set(connection.scalars(text(
+                    "SELECT application_name FROM pg_stat_activity WHERE application_name LIKE 'regiowacht-%'")))
+            admin.dispose()
+            assert f"regiowacht-{process.pid}" in names and len(names - {f"regiowacht-{os.getpid()}"}) >= 2, names
+        time.sleep(1.0)  # a second post of the same alert would come right behind the first
+        alerts = [c for c in slack.of("chat.postMessage") if "is nu rood" in message_text(c.body)]
+        assert alerts == [alert]
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        slack.stop()
+    log = "".join(output)
+    assert "Traceback" not in log and "Error" not in log, log[-3000:]
