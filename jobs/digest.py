@@ -22,7 +22,7 @@ def queue_digest(run: JobRun, trajectory_id: int) -> None:
     """Build one channel's digest and queue it under today's key, in one transaction."""
     rt = run.rt
     today, now = rt.today(), rt.now()
-    with run.step() as session:
+    with run.step(f"trajectory {trajectory_id}") as session:
         trajectory = session.get(Trajectory, trajectory_id)
         reply = trajectory_digest(session, trajectory, today, now, rt.settings.language, rt.settings)
         run.send(session, Message(digest_key(trajectory, today), trajectory.team_id, trajectory.channel_id,

@@ -23,6 +23,10 @@ def run_job(settings: Settings, name: str, *, dry_run: bool = False, clock=None,
         from bot import make_client
         client = make_client(settings)
     rt = open_runtime(settings, client=client, clock=clock)
+    if rt.sender is not None:
+        earlier = rt.sender.deliver()  # first what earlier runs left in the outbox: cron alone must also retry
+        if earlier.sent:
+            print(f"Uit de outbox alsnog verstuurd: {count('nl', len(earlier.sent), 'bericht')}.", file=out)
     run = JobRun(rt, dry_run=dry_run, out=out)
     keys = JOBS[name](run)
     done = "klaar om te versturen (proefdraai: niets verstuurd)" if dry_run else "verstuurd"
@@ -33,4 +37,7 @@ def run_job(settings: Settings, name: str, *, dry_run: bool = False, clock=None,
         pending = rt.sender.deliver(keys)  # a second pass for what the first could not send
         if pending.failed:
             print(f"Wacht in de outbox op een nieuwe poging: {count('nl', len(pending.failed), 'bericht')}.", file=out)
+    if run.failed:
+        print("Mislukt (de rest ging door; details in het log): " + ", ".join(run.failed) + ".", file=out)
+        return 1
     return 0

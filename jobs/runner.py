@@ -2,6 +2,7 @@
 outbox under its unique key (or, with --dry-run, printed and nothing kept)."""
 from __future__ import annotations
 
+import logging
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ class Message:
     blocks: list[Block] | None = None
 
 
+log = logging.getLogger(__name__)
+
+
 class _Taken(Exception):
     """Another instance queued this message first: undo this step, it is theirs."""
 
@@ -38,10 +42,13 @@ class JobRun:
         self.queued: list[str] = []
         self.skipped = 0
         self.notes: list[str] = []  # what the run chose not to do, for the operator
+        self.failed: list[str] = []  # steps that broke; the others went on
 
     @contextmanager
-    def step(self) -> Iterator[Session]:
-        """A transaction for one trajectory or item; a dry run always rolls back."""
+    def step(self, what: str = "") -> Iterator[Session]:
+        """A transaction for one trajectory or item; a dry run always rolls back. A step that
+        breaks is rolled back and logged, and the run goes on: one trajectory's failure never
+        stops another's digest or alert."""
         try:
             with session_scope(self.rt.engine) as session:
                 yield session
@@ -49,10 +56,13 @@ class JobRun:
                     session.rollback()
         except _Taken:
             self.skipped += 1
+        except Exception as error:  # noqa: BLE001 - isolate the step; its type and id are in the log
+            self.failed.append(what)
+            log.error("job step %s failed: %s", what or "?", type(error).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
 
     def trajectory_ids(self) -> list[int]:
         """Every trajectory, each then handled in a step of its own."""
-        with self.step() as session:
+        with session_scope(self.rt.engine) as session:
             return list(session.exec(select(Trajectory.id).order_by(Trajectory.id)))
 
     def send(self, session: Session, message: Message) -> None:

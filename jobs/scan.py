@@ -33,7 +33,7 @@ def scan_risk(run: JobRun) -> None:
     rt = run.rt
     lang, cmd = rt.settings.language, rt.settings.slash_command
     for trajectory_id in run.trajectory_ids():
-        with run.step() as session:
+        with run.step(f"risk of trajectory {trajectory_id}") as session:
             trajectory = session.get(Trajectory, trajectory_id)
             result = forecast_trajectory(session, trajectory, rt.today(), thresholds_of(rt.settings))
             if result.level == (trajectory.risk_level or "groen"):
@@ -63,11 +63,11 @@ def send_reminders(run: JobRun) -> None:
         run.notes.append("Herinneringen alleen op werkdagen tussen 09:00 en 17:00: nu overgeslagen.")
         return
     today, lang, cmd = rt.today(), rt.settings.language, rt.settings.slash_command
-    with run.step() as session:
+    with run.step("open input requests") as session:
         open_ids = list(session.exec(select(InputRequest.id).where(InputRequest.received_on.is_(None))
                                      .order_by(InputRequest.id)))
     for request_id in open_ids:
-        with run.step() as session:
+        with run.step(f"reminder for input {request_id}") as session:
             request = session.get(InputRequest, request_id)
             trajectory = session.get(Trajectory, request.trajectory_id)
             reminder = due_reminder(request, trajectory.coordinator_id, today, work)
@@ -90,12 +90,12 @@ def escalate(run: JobRun) -> None:
     work = WorkCalendar(rt.settings.good_friday_is_holiday)
     lang = rt.settings.language
     now = rt.now()
-    with run.step() as session:
+    with run.step("open urgent cases") as session:
         ids = list(session.exec(select(UrgentCase.id).where(
             UrgentCase.acked_at.is_(None), UrgentCase.resolved_at.is_(None), UrgentCase.escalated_at.is_(None),
             UrgentCase.severity.in_(list(ESCALATE_AFTER_HOURS)))))
     for case_id in ids:
-        with run.step() as session:
+        with run.step(f"escalation of case {case_id}") as session:
             case = session.get(UrgentCase, case_id)
             hours = ESCALATE_AFTER_HOURS[case.severity]
             if now < add_working_hours(work, case.flagged_at.astimezone(zone), hours):
@@ -121,7 +121,7 @@ def purge(run: JobRun) -> None:
     existed. Slack retries come within minutes, so request ids older than a day are dropped."""
     rt = run.rt
     cutoff = rt.now() - timedelta(days=rt.settings.retention_days)
-    with run.step() as session:
+    with run.step("purge") as session:
         session.exec(delete(ProcessedRequest).where(ProcessedRequest.at < rt.now() - timedelta(days=1)))
         for case in session.exec(select(UrgentCase).where(UrgentCase.resolved_at < cutoff,
                                                           UrgentCase.purged_at.is_(None))):
