@@ -46,7 +46,9 @@ def build_app(rt, client):
 def wsgi_app(app):
     """Slack events at /slack/events and a health check for the load balancer."""
     from slack_bolt.adapter.wsgi import SlackRequestHandler
-    slack = SlackRequestHandler(app, path="/slack/events")
+
+    from handlers.guard import unreadable_guard
+    slack = unreadable_guard(SlackRequestHandler(app, path="/slack/events"))
 
     def application(environ, start_response):
         if environ.get("PATH_INFO") == "/health":

@@ -19,3 +19,7 @@ class CommandError(RegiowachtError):
 
 class PermissionDenied(RegiowachtError):
     """The user may not do this here."""
+
+
+class Unavailable(RegiowachtError):
+    """Slack or the database could not be asked something the answer depends on: nothing stored."""

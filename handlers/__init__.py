@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, events, views
+from handlers import actions, commands, events, guard, views
+from handlers.budget import Budget
 from service.runtime import Runtime
 
 
 def register(app: App, rt: Runtime) -> None:
-    for module in (commands, actions, views, events):
+    guard.register(app, rt.settings.signing_secret)
+    budget = Budget(rt.settings.web_threads)
+    for module in (commands, views):
+        module.register(app, rt, budget)
+    for module in (actions, events):
         module.register(app, rt)

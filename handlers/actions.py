@@ -20,20 +20,25 @@ def register(app: App, rt: Runtime) -> None:
         channel = (body.get("channel") or {}).get("id", "")
         actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id=channel)
         answer = press_urgent(rt, actor, int(action["value"]), BUTTONS[action["action_id"]],
-                              request_key=f"action:{body.get('trigger_id')}:{action['action_id']}")
+                              request_key=action_key(body, action))
         _answer(rt, body, client, respond, answer)
 
     def on_home_button(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         ack()
         actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id="")
-        answer = press_home(rt, actor, action["action_id"], int(action["value"]),
-                            request_key=f"action:{body.get('trigger_id')}:{action['action_id']}")
+        answer = press_home(rt, actor, action["action_id"], int(action["value"]), request_key=action_key(body, action))
         _answer(rt, body, client, respond, answer)
 
     for action_id in BUTTONS:
         app.action(action_id)(on_urgent_button)
     for action_id in ("home_received", "home_done"):
         app.action(action_id)(on_home_button)
+
+
+def action_key(body: dict, action: dict) -> str | None:
+    """A press is recognised by its trigger; without one there is nothing to recognise a retry by."""
+    trigger = body.get("trigger_id")
+    return f"action:{trigger}:{action['action_id']}" if trigger else None
 
 
 def _answer(rt: Runtime, body: dict, client: WebClient, respond: Respond, answer) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from core.errors import Unavailable
 
 from core.permissions import Actor
 from service.runtime import Runtime
@@ -16,9 +18,10 @@ log = logging.getLogger(__name__)
 def _workspace_admin(client: WebClient, user_id: str) -> bool:
     try:
         user = client.users_info(user=user_id)["user"]
-    except SlackApiError:
-        log.warning("users.info failed for %s; treating as non-admin", user_id)
-        return False
+    except (SlackApiError, SlackClientError, OSError) as error:
+        # Not knowing is not the same as "no": say that Slack could not be asked.
+        log.warning("users.info failed for %s: %s", user_id, type(error).__name__)
+        raise Unavailable("err_admin_unknown") from None
     return bool(user.get("is_admin") or user.get("is_owner"))
 
 

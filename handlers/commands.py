@@ -8,28 +8,47 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from core.texts import t
-
 from handlers.actor import actor_for, team_of
+from handlers.budget import Budget
 from service.interactions import Answer, run_command
 from service.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 
-def register(app: App, rt: Runtime) -> None:
+def register(app: App, rt: Runtime, budget: Budget) -> None:
     @app.command(rt.settings.slash_command)
     def inkoop(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
-        ack()  # within Slack's 3 seconds; the work follows
         actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user_id"], channel_id=body["channel_id"])
-        answer = run_command(rt, actor, body.get("text", ""), request_key=f"command:{body.get('trigger_id')}")
-        if answer.duplicate:
+        trigger = body.get("trigger_id")
+        key = f"command:{trigger}" if trigger else None  # no id: nothing to recognise a retry by
+        on_time, work = budget.run(lambda: run_command(rt, actor, body.get("text") or "", request_key=key))
+        if not on_time:
+            ack()  # Slack must hear from us now; the answer follows by response_url
+            follow_up(work.result(), actor, body, respond, client)
             return
-        if answer.modal is not None:
-            client.views_open(trigger_id=body["trigger_id"], view=answer.modal)
-        elif answer.files:
-            respond(text=send_files(client, actor.user_id, answer, actor.language), response_type="ephemeral")
+        answer = work.result()
+        if answer.duplicate or answer.modal is not None or answer.files:
+            ack()
+            follow_up(answer, actor, body, respond, client)
         else:
-            respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
+            ack(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
+
+
+def follow_up(answer: Answer, actor, body: dict, respond: Respond, client: WebClient) -> None:
+    """What cannot travel in the ack: a form to open, files to send, or a late answer."""
+    if answer.duplicate:
+        return
+    if answer.modal is not None:
+        try:
+            client.views_open(trigger_id=body["trigger_id"], view=answer.modal)
+        except (SlackApiError, SlackClientError) as error:  # e.g. the trigger expired while the database was slow
+            log.warning("views.open failed: %s", type(error).__name__)
+            respond(text=t(actor.language, "err_form_not_opened"), response_type="ephemeral")
+    elif answer.files:
+        respond(text=send_files(client, actor.user_id, answer, actor.language), response_type="ephemeral")
+    else:
+        respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 
 
 def send_files(client: WebClient, user_id: str, answer: Answer, lang: str) -> str:
@@ -38,7 +57,7 @@ def send_files(client: WebClient, user_id: str, answer: Answer, lang: str) -> st
         channel = client.conversations_open(users=user_id)["channel"]["id"]
         client.files_upload_v2(channel=channel, initial_comment=answer.text, file_uploads=[
             {"content": f.content, "filename": f.name, "title": f.title} for f in answer.files])
-    except (SlackApiError, SlackClientError):
-        log.exception("file upload failed")
+    except (SlackApiError, SlackClientError) as error:
+        log.warning("file upload failed: %s", type(error).__name__)
         return t(lang, "files_failed")
     return t(lang, "files_sent", names=", ".join(f.name for f in answer.files))

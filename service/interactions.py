@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from core import commands, tracking
@@ -17,6 +18,7 @@ from core.permissions import Actor
 from core.texts import t
 from jobs import outbox
 from service.runtime import Runtime
+from service.sealing import seal
 from store.db import session_scope
 from store.models import ProcessedRequest, Trajectory, UrgentCase
 from views.messages import fallback_text, reply_blocks, urgent_message
@@ -44,6 +46,26 @@ def _answer(reply: Reply) -> Answer:
 
 def _internal_error(rt: Runtime, actor: Actor) -> Answer:
     return _answer(Reply([t(actor.language or rt.settings.language, "err_internal")], error=True))
+
+
+def _log_failure(what: str, error: Exception) -> None:
+    """One line for an outage (the database or Slack away); a traceback only for a bug. Never
+    the message of a database error: it can quote what the user typed."""
+    if isinstance(error, DBAPIError):
+        log.error("%s failed: database %s (%s)", what, type(error.orig).__name__, getattr(error.orig, "sqlstate", ""))
+    else:
+        log.exception("%s failed", what)
+
+
+def _duplicate(rt: Runtime, request_key: str | None) -> bool:
+    """After a failure: did a concurrent delivery of the same Slack request get there first?"""
+    if not request_key:
+        return False
+    try:
+        with session_scope(rt.engine) as session:
+            return session.get(ProcessedRequest, request_key) is not None
+    except Exception:  # noqa: BLE001 - the database is away: not a known duplicate
+        return False
 
 
 def _seen(session: Session, request_key: str | None, now) -> bool:
@@ -92,31 +114,58 @@ def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = 
         request_key = None  # a retried read changes nothing anyway; spare the write
     try:
         outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key)
-    except Exception:  # the user must hear that nothing was stored, whatever broke
-        log.exception("command %r failed", text.split(" ", 1)[0][:20])  # free text stays out of the logs
+    except Exception as error:  # the user must hear that nothing was stored, whatever broke
+        if _duplicate(rt, request_key):  # Slack's retry raced the first delivery, which won
+            return Answer(duplicate=True)
+        _log_failure("command " + command_word(text), error)
         return _internal_error(rt, actor)
     if outcome is None:
         return Answer(duplicate=True)
-    rt.deliver(keys)
+    report = rt.deliver(keys)
     if outcome.modal:
-        return Answer(modal=form_modal(outcome.modal, actor.language, actor.channel_id))
+        return Answer(modal=form_modal(outcome.modal, actor.language, form_metadata(rt, actor)))
+    _say_what_was_posted(outcome, keys, report, actor.language)
     answer = _answer(outcome.reply)
     answer.files = outcome.files
     return answer
 
 
-def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str, str]) -> Answer:
+def command_word(text: str) -> str:
+    """The subcommand, for a log line: free text stays out of the logs."""
+    word = (text or "").strip().split(" ", 1)[0].lower()
+    return word if word.isalpha() and len(word) <= 20 else "?"
+
+
+def form_metadata(rt: Runtime, actor: Actor) -> str:
+    return seal({"channel": actor.channel_id, "lang": actor.language}, rt.settings.signing_secret)
+
+
+def _say_what_was_posted(outcome: Outcome, keys: list[str], report, lang: str) -> None:
+    """An urgent case's answer says whether its channel post went out, or waits in the outbox."""
+    if outcome.reply is None or not any(n.kind == "urgent_new" for n in outcome.notices):
+        return
+    waiting = report is None or any(key in report.failed for key in keys)
+    outcome.reply.lines.append(t(lang, "urgent_post_waiting" if waiting else "urgent_post_sent"))
+
+
+def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str, str],
+             request_key: str | None = None) -> Answer:
     """A submitted form. Errors come back per field, for Slack to show in the modal."""
     try:
-        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_form(ctx, name, title, fields))
+        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_form(ctx, name, title, fields), request_key)
     except RegiowachtError as error:
         reply = commands.describe_error(error, actor.language, rt.settings.slash_command)
         # Modal errors are plain text: no mrkdwn markup.
         return Answer(errors={error_block(name, error.field): mrkdwn_to_text("\n".join(reply.lines))[:2000]})
-    except Exception:  # as with commands: the user hears that nothing was stored, whatever broke
-        log.exception("form %r failed", name)
+    except Exception as error:  # as with commands: the user hears that nothing was stored, whatever broke
+        if _duplicate(rt, request_key):
+            return Answer(duplicate=True)
+        _log_failure(f"form {name}", error)
         return Answer(errors={error_block(name, None): t(actor.language, "err_internal")})
-    rt.deliver(keys)
+    if outcome is None:
+        return Answer(duplicate=True)
+    report = rt.deliver(keys)
+    _say_what_was_posted(outcome, keys, report, actor.language)
     return _answer(outcome.reply)
 
 
@@ -124,8 +173,10 @@ def run_in_transaction(rt: Runtime, actor: Actor, work, request_key: str | None 
     """A button's work in one transaction. None when all went well; else what to tell the user."""
     try:
         outcome, keys = _commit_outcome(rt, actor, work, request_key)
-    except Exception:
-        log.exception("button failed")
+    except Exception as error:
+        if _duplicate(rt, request_key):
+            return None
+        _log_failure("button", error)
         return _internal_error(rt, actor)
     rt.deliver(keys)
     if outcome is not None and outcome.reply is not None:
@@ -144,6 +195,9 @@ def press_item_button(rt: Runtime, actor: Actor, table, item_id: int, act, reque
             if item is None or item.team_id != actor.team_id:
                 raise RegiowachtError("err_unknown_ref", ref="?")
             trajectory = ctx.session.get(Trajectory, item.trajectory_id)
+            if actor.channel_id and actor.channel_id != trajectory.channel_id:
+                # A button pressed in a channel acts only on that channel's items (App Home has none).
+                raise RegiowachtError("err_unknown_ref", ref=item.ref)
             ctx.actor.channel_id = trajectory.channel_id
             act(ctx, trajectory, item)
         except RegiowachtError as error:

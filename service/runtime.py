@@ -13,7 +13,7 @@ from sqlmodel import Session
 from core.config import Settings
 from core.permissions import Actor
 from core.tracking import Context
-from jobs.outbox import Sender
+from jobs.outbox import DeliveryReport, Sender
 from store.db import make_engine, migrate
 
 
@@ -37,10 +37,12 @@ class Runtime:
     def context(self, session: Session, actor: Actor) -> Context:
         return Context(session=session, actor=actor, settings=self.settings, now=self.now(), today=self.today())
 
-    def deliver(self, keys: list[str]) -> None:
-        """Send what a use case just queued; whatever fails stays in the outbox for the next pass."""
-        if self.sender is not None and keys:
-            self.sender.deliver(keys)
+    def deliver(self, keys: list[str]):
+        """Send what a use case just queued; whatever fails stays in the outbox for the next pass.
+        The report says what went out (None when nothing could be sent: no sender)."""
+        if self.sender is None:
+            return None
+        return self.sender.deliver(keys) if keys else DeliveryReport()
 
 
 def freeze_startup_heap() -> None:

@@ -25,7 +25,7 @@ from bot import build_app, make_client, wsgi_app
 from core.config import Settings
 from service.runtime import open_runtime
 from store.db import normalize_url
-from tests.fake_slack import FakeSlack
+from tests.fake_slack import Call, FakeSlack
 
 SECRET = "test-signing-secret"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -111,6 +111,11 @@ class SignedClient:
     # -- raw requests ---------------------------------------------------------------------
     def post(self, body: str, content_type: str, *, timestamp: int | None = None, secret: str = SECRET,
              headers: dict | None = None) -> int:
+        return self.exchange(body, content_type, timestamp=timestamp, secret=secret, headers=headers)[0]
+
+    def exchange(self, body: str, content_type: str, *, timestamp: int | None = None, secret: str = SECRET,
+                 headers: dict | None = None) -> tuple[int, dict]:
+        """POST as Slack does; the status and the response body (the ack's content, if any)."""
         timestamp = int(time.time()) if timestamp is None else timestamp
         signature = SignatureVerifier(secret).generate_signature(timestamp=str(timestamp), body=body)
         request = Request(self.url, data=body.encode(), method="POST", headers={
@@ -118,9 +123,14 @@ class SignedClient:
             "X-Slack-Signature": signature, **(headers or {})})
         try:
             with urlopen(request, timeout=10) as response:
-                return response.status
+                raw = response.read().decode()
+                status = response.status
         except HTTPError as error:
-            return error.code
+            return error.code, {}
+        try:
+            return status, json.loads(raw) if raw.strip().startswith("{") else {}
+        except ValueError:
+            return status, {}
 
     def command_body(self, text: str, *, user: str, channel: str, team: str, n: int) -> str:
         return urlencode({"token": "legacy", "team_id": team, "team_domain": "regio", "channel_id": channel,
@@ -155,11 +165,14 @@ class SlackBot(SignedClient):
 
     # -- what a user does -----------------------------------------------------------------
     def command(self, text: str, *, user: str = "U_COORD", channel: str = "C_JEUGD", team: str = "T1"):
-        """Type `/inkoop text`; returns the ephemeral answer (response_url payload) or views.open call."""
+        """Type `/inkoop text`; returns the answer the user sees: the ack's own content when the
+        answer travels in it, else the response_url payload or the views.open call that follows."""
         n = next(self._n)
-        status = self.post(self.command_body(text, user=user, channel=channel, team=team, n=n),
-                           "application/x-www-form-urlencoded")
+        status, acked = self.exchange(self.command_body(text, user=user, channel=channel, team=team, n=n),
+                                      "application/x-www-form-urlencoded")
         assert status == 200
+        if acked.get("text") or acked.get("blocks"):
+            return Call("ack", "", acked, {})
         return self.slack.wait_for(lambda c: c.path == f"/response/{n}" or
                                    (c.method == "views.open" and c.body.get("trigger_id") == f"trigger-{n}"))
 

@@ -3,10 +3,10 @@ is the command's field key, so a submission runs through the very same code as t
 and an error lands next to the field that caused it."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from slack_sdk.models.blocks import InputBlock, PlainTextInputElement, PlainTextObject, UserSelectElement
+from slack_sdk.models.blocks import (InputBlock, MarkdownTextObject, PlainTextInputElement, PlainTextObject,
+                                     SectionBlock, UserSelectElement)
 from slack_sdk.models.views import View
 
 from core.texts import t
@@ -39,20 +39,32 @@ FORMS: dict[str, tuple[FormField, ...]] = {
 PERSON_PICKER = "{key}_user"  # block id of a field's Slack user picker
 
 
-def form_modal(name: str, lang: str, channel_id: str) -> View:
+def form_modal(name: str, lang: str, private_metadata: str, values: dict[str, str] | None = None,
+               problem: str | None = None) -> View:
+    """The form; `values` refills what was typed and `problem` is shown on top, when a slow
+    submission came back with an error after the form had already been acknowledged."""
     blocks = []
+    if problem:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text="⚠️ " + problem)))
     for field in FORMS[name]:
         placeholder = PlainTextObject(text=t(lang, field.placeholder)) if field.placeholder else None
+        typed = (values or {}).get(field.key) or None
         blocks.append(InputBlock(block_id=field.key, label=t(lang, field.label), optional=field.optional,
                                  element=PlainTextInputElement(action_id="value", multiline=field.multiline,
-                                                               placeholder=placeholder)))
+                                                               placeholder=placeholder, initial_value=typed)))
         if field.person:
             blocks.append(InputBlock(block_id=PERSON_PICKER.format(key=field.key), optional=True,
                                      label=t(lang, f"field_{field.key}_user"),
                                      element=UserSelectElement(action_id="value")))
     return View(type="modal", callback_id=f"form_{name}", title=t(lang, f"modal_{name}"),
                 submit=t(lang, "modal_submit"), close=t(lang, "modal_cancel"), blocks=blocks,
-                private_metadata=json.dumps({"channel": channel_id, "lang": lang}))
+                private_metadata=private_metadata)
+
+
+def notice_modal(title_key: str, lang: str, text: str) -> View:
+    """A modal that only tells something: "saving…", or what a slow submission stored."""
+    return View(type="modal", title=t(lang, title_key), close=t(lang, "modal_close"),
+                blocks=[SectionBlock(text=MarkdownTextObject(text=text[:3000]))])
 
 
 def read_submission(name: str, state_values: dict) -> tuple[str, dict[str, str]]:

@@ -41,6 +41,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                 "er is niets opgeslagen en het nummer wordt niet herhaald. Verwijs naar de casus met een zaaknummer uit je eigen systeem.",
                 "This message seems to contain a citizen service number (BSN). Regiowacht keeps no personal data about residents: "
                 "nothing was stored and the number is not repeated. Refer to the case by a case reference from your own system."),
+    "err_admin_unknown": ("Ik kon Slack nu niet vragen of je workspace-beheerder bent; er is niets opgeslagen. Probeer het zo nog eens.",
+                          "I could not ask Slack just now whether you are a workspace admin; nothing was stored. Please try again shortly."),
+    "err_form_not_opened": ("Het formulier kon niet op tijd openen. Typ de opdracht nog eens.",
+                            "The form could not open in time. Please type the command again."),
     "err_internal": ("Er ging iets mis aan onze kant; er is niets opgeslagen. Probeer het zo nog eens.",
                      "Something went wrong on our side; nothing was stored. Please try again shortly."),
     "err_modal_gone": ("Dit formulier hoort bij een kanaal zonder traject.", "This form belongs to a channel without a trajectory."),

@@ -236,7 +236,7 @@ def test_risico_explains_and_digest_is_shown_only_to_the_asker(trajectory, slack
     risk = trajectory.say("risico")
     assert "Continuïteitsrisico Jeugdhulp Rivierenland 2027" in risk and "12 weken implementatie" in risk
     digest = trajectory.command("digest", user="U_BEL")
-    assert digest.method == "response_url" and digest.body["response_type"] == "ephemeral"
+    assert digest.method == "ack" and digest.body["response_type"] == "ephemeral"
     assert "Jeugdhulp Rivierenland 2027" in message_text(digest.body)
     assert slack.of("chat.postMessage") == []
 

@@ -1,0 +1,81 @@
+"""What reaches our listeners has the shape they read. A signed request that lacks it (Slack
+never sends one, a broken proxy or a forger with the secret might) gets a 400 and one log line,
+never a traceback; unreadable bodies are caught before Bolt parses them."""
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import BoltResponse
+
+from service.sealing import unseal
+from views.modals import FORMS
+
+log = logging.getLogger(__name__)
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def problem(body: dict, secret: str = "") -> str | None:
+    """Why this request cannot be handled, or None when it has what our listeners read."""
+    if not isinstance(body, dict):
+        return "body is not an object"
+    kind = body.get("type")
+    if body.get("command"):
+        if not all(_is_text(body.get(k)) for k in ("user_id", "channel_id")):
+            return "command without user_id or channel_id"
+        return None
+    user = body.get("user")
+    if kind in ("block_actions", "view_submission") and not (isinstance(user, dict) and _is_text(user.get("id"))):
+        return f"{kind} without a user"
+    if kind == "block_actions":
+        actions = body.get("actions")
+        if not (isinstance(actions, list) and actions and isinstance(actions[0], dict)):
+            return "block_actions without actions"
+        value = actions[0].get("value")
+        if not (isinstance(value, str) and value.isdigit() and len(value) < 12):
+            return "block_actions with a value that is no item id"
+    if kind == "view_submission":
+        view = body.get("view")
+        if not isinstance(view, dict) or not isinstance(view.get("callback_id"), str):
+            return "view_submission without a view"
+        state = view.get("state")
+        if not (isinstance(state, dict) and isinstance(state.get("values"), dict)):
+            return "view_submission without state values"
+        if any(not isinstance(block, dict) or any(not isinstance(e, dict) for e in block.values())
+               for block in state["values"].values()):
+            return "view_submission with malformed state values"
+        if view["callback_id"].startswith("form_"):
+            if view["callback_id"].removeprefix("form_") not in FORMS:
+                return "view_submission of an unknown form"
+            if unseal(view.get("private_metadata") or "", secret) is None:
+                return "view_submission whose private_metadata is not ours"
+    if kind == "event_callback":
+        event = body.get("event")
+        if not isinstance(event, dict) or not _is_text(event.get("user") or "x"):
+            return "event without an event"
+    return None
+
+
+def register(app, secret: str) -> None:
+    @app.middleware
+    def reject_malformed(body, next):  # noqa: ANN001, A002 - Bolt's middleware signature
+        reason = problem(body, secret)
+        if reason is not None:
+            log.warning("malformed Slack request refused: %s", reason)
+            return BoltResponse(status=400, body="")
+        return next()
+
+
+def unreadable_guard(slack_handler):
+    """Wrap Bolt's WSGI handler: a body Bolt cannot parse (a form payload that is not JSON) is a
+    400, logged in one line."""
+    def application(environ, start_response):
+        try:
+            return slack_handler(environ, start_response)
+        except (ValueError, TypeError, UnicodeDecodeError) as error:
+            log.warning("unreadable Slack request refused: %s", type(error).__name__)
+            start_response("400 Bad Request", [("Content-Type", "text/plain")])
+            return [b"bad request"]
+    return application
