@@ -29,6 +29,8 @@ class ConsolePrinter:
         self._ts = itertools.count(1)
 
     def api_call(self, api_method: str, *, json: dict | None = None) -> dict:
+        if api_method.startswith("conversations."):  # the outbox looking for an earlier delivery: none here
+            return {"ok": True, "channel": {"id": (json or {}).get("users", "")}, "messages": []}
         payload = json or {}
         where = payload.get("channel", "?")
         label = {"chat.update": "bijgewerkt", "views.publish": "App Home"}.get(api_method, "bericht")

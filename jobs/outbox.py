@@ -8,7 +8,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable, Protocol
 
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 CLAIM = timedelta(minutes=2)        # how long one sender owns a row before another may take over
 GIVE_UP_AFTER = 12                  # attempts; the row stays, with its error, for an operator to see
 CHANNEL_INTERVAL = 1.0              # seconds between two messages to one channel (Slack's pace)
+METADATA_EVENT = "regiowacht_outbox"  # message metadata naming the outbox key of each post
 
 
 class ApiCaller(Protocol):
@@ -81,24 +82,55 @@ class Sender:
             self._deliver_one(row_id, report)
         return report
 
-    def _claim(self, row_id: int) -> Outbox | None:
+    def _claim(self, row_id: int) -> tuple[Outbox | None, bool]:
+        """Take a row for sending: (row, interrupted), where interrupted means an earlier claim ran
+        out without an outcome: that sender died, perhaps after Slack had taken the message."""
         now = self.clock()
         with session_scope(self.engine) as session:
+            before = session.exec(select(Outbox.claimed_until).where(Outbox.id == row_id)).first()
             claimed = session.exec(
                 update(Outbox)
                 .where(Outbox.id == row_id, Outbox.sent_at.is_(None),
                        or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now))
                 .values(claimed_until=now + CLAIM)
             ).rowcount
-            return session.get(Outbox, row_id) if claimed == 1 else None
+            return (session.get(Outbox, row_id), before is not None) if claimed == 1 else (None, False)
+
+    def _already_posted(self, row: Outbox) -> str | None:
+        """The ts of this row's message if Slack already has it: a post carries its outbox key as
+        message metadata, so the channel's recent history tells whether it arrived."""
+        try:
+            channel = row.channel
+            if channel[:1] in ("U", "W"):  # a direct message: its history lives in the DM channel
+                channel = self.client.api_call("conversations.open", json={"users": channel})["channel"]["id"]
+            created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=timezone.utc)
+            oldest = (created - timedelta(minutes=1)).timestamp()
+            history = self.client.api_call("conversations.history", json={
+                "channel": channel, "oldest": f"{oldest:.6f}", "include_all_metadata": True, "limit": 200})
+        except (SlackApiError, SlackClientError, OSError, KeyError, TypeError) as error:
+            # Without the history we cannot know: send, and accept the small chance of a double.
+            log.warning("outbox %s: could not check for an earlier delivery: %s", row.key, type(error).__name__)
+            return None
+        for message in history.get("messages") or []:
+            payload = (message.get("metadata") or {}).get("event_payload") or {}
+            if payload.get("outbox_key") == row.key:
+                return message.get("ts")
+        return None
 
     def _deliver_one(self, row_id: int, report: DeliveryReport) -> None:
-        row = self._claim(row_id)
+        row, interrupted = self._claim(row_id)
         if row is None:  # another sender has it, or it went out meanwhile
             return
         payload = json.loads(row.payload)
         error = None
         ts = None
+        if row.method == "chat.postMessage":
+            payload["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"outbox_key": row.key}}
+            if interrupted:
+                ts = self._already_posted(row)
+                if ts is not None:
+                    self._finish(row_id, report, None, ts)
+                    return
         try:
             ts_of = payload.pop("ts_of", None)
             if ts_of:  # an update of an earlier message: wait until that one has gone out
@@ -117,6 +149,9 @@ class Sender:
             error = f"{exc.response.status_code} {exc.response.get('error', '')}"
         except (SlackClientError, OSError) as exc:
             error = f"{type(exc).__name__}: {exc}"
+        self._finish(row_id, report, error, ts)
+
+    def _finish(self, row_id: int, report: DeliveryReport, error: str | None, ts: str | None) -> None:
         with session_scope(self.engine) as session:
             row = session.get(Outbox, row_id)
             row.claimed_until = None

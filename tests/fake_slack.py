@@ -29,6 +29,9 @@ class FakeSlack:
         self.failure_statuses = (429, 500)
         self.fail_next: list[int] = []   # statuses to answer with, one per coming API call
         self.refuse: dict[str, str] = {}  # method -> Slack error it answers with (HTTP 200, ok: false)
+        self.history: dict[str, list[dict]] = {}  # channel -> messages posted, newest first
+        self.hold = threading.Event()  # cleared: chat.postMessage is recorded but not answered until set
+        self.hold.set()
         self._random = random.Random(7)
         self._ts = itertools.count(1)
         self._lock = threading.Condition()
@@ -69,6 +72,11 @@ class FakeSlack:
         with self._lock:
             self.calls.clear()
 
+    @staticmethod
+    def conversation(channel: str) -> str:
+        """A message to a user goes to the direct-message channel with that user, as in Slack."""
+        return "D" + channel if channel[:1] in ("U", "W") else channel
+
     # -- the server ------------------------------------------------------------------------
     def _answer(self, method: str, body: dict) -> dict:
         if method in self.refuse:
@@ -79,8 +87,28 @@ class FakeSlack:
             user = body.get("user")
             return {"ok": True, "user": {"id": user, "is_admin": user in self.admins, "is_owner": False,
                                          "tz": "Europe/Amsterdam", "locale": "en-US"}}
-        if method in ("chat.postMessage", "chat.update"):
-            return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts") or f"1700000000.{next(self._ts):06d}"}
+        if method == "chat.postMessage":
+            channel = self.conversation(body.get("channel", ""))
+            ts = f"{time.time():.0f}.{next(self._ts):06d}"
+            message = {"type": "message", "ts": ts, "text": body.get("text", "")}
+            metadata = body.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            if metadata:
+                message["metadata"] = metadata
+            with self._lock:
+                self.history.setdefault(channel, []).insert(0, message)
+            return {"ok": True, "channel": channel, "ts": ts}
+        if method == "chat.update":
+            return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
+        if method == "conversations.history":
+            oldest = float(body.get("oldest") or 0)
+            with self._lock:
+                messages = [dict(m) for m in self.history.get(body.get("channel"), []) if float(m["ts"]) >= oldest]
+            if str(body.get("include_all_metadata")).lower() not in ("true", "1"):
+                for message in messages:
+                    message.pop("metadata", None)
+            return {"ok": True, "messages": messages, "has_more": False}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if method in ("views.open", "views.update", "views.publish"):
@@ -94,7 +122,7 @@ class FakeSlack:
             files = json.loads(files) if isinstance(files, str) else files
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
         if method == "conversations.open":
-            return {"ok": True, "channel": {"id": "D" + str(body.get("users", "X"))}}
+            return {"ok": True, "channel": {"id": self.conversation(str(body.get("users", "X")))}}
         return {"ok": True}
 
     def _handler(self):
@@ -137,6 +165,8 @@ class FakeSlack:
                         fake._lock.notify_all()
                 if status == 200:
                     payload = fake._answer(method, body)
+                    if method == "chat.postMessage":
+                        fake.hold.wait()  # Slack has the message; its answer may never reach the sender
                     self._send(200, payload)
                 elif status == 429:
                     self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "0"})
