@@ -60,15 +60,38 @@ def describe_error(error: RegiowachtError, lang: str, cmd: str) -> Reply:
     return Reply(lines, error=True)
 
 
+TITLE_LIMIT, TEXT_LIMIT, NAME_LIMIT = 150, 2000, 150
+LINE_LIMIT = 12_000  # a whole command line; anything longer is refused before it is even read
+TEXT_LIMITS = {"input": TEXT_LIMIT, "urgent": TEXT_LIMIT}  # a question or description; other titles are titles
+TEXT_WORDS = {"input": "vraag", "urgent": "omschrijving"}
+FIELD_LIMITS = {"van": NAME_LIMIT, "eigenaar": NAME_LIMIT, "regio": NAME_LIMIT}
+
+
+def check_lengths(name: str, text: str, fields: dict[str, str]) -> None:
+    """Titles 150 characters, other free text 2,000 (PRODUCT.md): longer is refused with the limit."""
+    limit = TEXT_LIMITS.get(name, TITLE_LIMIT)
+    if len(text) > limit:
+        raise CommandError("err_too_long", field="title", example=f"ex_{name}", key=TEXT_WORDS.get(name, "titel"),
+                           length=len(text), limit=limit)
+    for key, value in fields.items():
+        limit = FIELD_LIMITS.get(key, TEXT_LIMIT)
+        if len(value) > limit:
+            raise CommandError("err_too_long", field=key, example=f"ex_{name}", key=key, length=len(value), limit=limit)
+
+
 def run_line(ctx: Context, text: str) -> Outcome:
     """Parse and run a command line. Errors come back as an error reply; nothing is stored then,
     because the caller rolls the transaction back when `reply.error` is set."""
     cmd = ctx.settings.slash_command
     command = None
     try:
+        if len(text) > LINE_LIMIT:
+            raise CommandError("err_line_too_long", example="ex_help", length=len(text), limit=LINE_LIMIT)
         if contains_bsn(text):  # before parsing: the number must not reach any store or log
             raise CommandError("err_bsn")
         command = parse(text)
+        if command.spec.name != "help":
+            check_lengths(command.name, command.text, command.fields)
         ctx.actor.language = choose_language(ctx, command)
         if command.spec.creates and command.empty:
             # Say at once what the form would refuse: no trajectory here, or no right to set one up.
@@ -90,6 +113,7 @@ def run_form(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outc
     for key, value in (("title", text), *fields.items()):
         if contains_bsn(value or ""):
             raise CommandError("err_bsn", field=key)
+    check_lengths(name, text, {k: v for k, v in fields.items() if v})
     return with_notes(ctx, execute(ctx, name, text, {k: v for k, v in fields.items() if v}))
 
 

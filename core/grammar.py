@@ -76,7 +76,7 @@ for _spec in SPECS:
 ENGLISH_WORDS = {spec.aliases[0] for spec in SPECS if spec.aliases and spec.aliases[0] != spec.name} - {
     "hulp", "inputverzoek", "signaal"}
 ENGLISH_NAMES = {spec.name for spec in SPECS if spec.aliases and spec.aliases[0] in ENGLISH_WORDS}
-ENGLISH_KEYS = {"regio": "region", "gemeenten": "municipalities", "contracteinde": "contract-end",
+ENGLISH_KEYS = {"titel": "title", "vraag": "question", "omschrijving": "description", "regio": "region", "gemeenten": "municipalities", "contracteinde": "contract-end",
                 "start": "go-live", "implementatie": "implementation", "domein": "domain", "deadline": "due",
                 "door": "by", "op": "on", "reden": "reason", "van": "from", "rol": "role", "voor": "for",
                 "eigenaar": "owner", "na": "after", "ernst": "severity"}
