@@ -43,12 +43,12 @@ def build_app(rt, client):
     return app
 
 
-def wsgi_app(app):
+def wsgi_app(app, signing_secret: str):
     """Slack events at /slack/events and a health check for the load balancer."""
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    from handlers.guard import unreadable_guard
-    slack = unreadable_guard(SlackRequestHandler(app, path="/slack/events"))
+    from handlers.guard import http_guard
+    slack = http_guard(SlackRequestHandler(app, path="/slack/events"), signing_secret)
 
     def application(environ, start_response):
         if environ.get("PATH_INFO") == "/health":
@@ -111,7 +111,7 @@ def run_bot(settings: Settings) -> int:
             SocketModeHandler(app, settings.app_token).start()
         else:
             log.info("Regiowacht over HTTP on port %s at /slack/events", settings.port)
-            serve_http(settings, rt, wsgi_app(app))
+            serve_http(settings, rt, wsgi_app(app, settings.signing_secret))
     finally:
         scheduler.shutdown(wait=False)
     return 0

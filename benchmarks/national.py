@@ -222,7 +222,7 @@ def main() -> None:
         first += 20
         ours[command] = timed_commands(slack, harness.url, command, "C0001", 200, first)
         first += 200
-    bare_url, stop = serve_wsgi(wsgi_app(bare_app(slack)))
+    bare_url, stop = serve_wsgi(wsgi_app(bare_app(slack), SECRET))
     timed_commands(slack, bare_url, "status", "C0001", 20, first)
     first += 20
     bare = timed_commands(slack, bare_url, "status", "C0001", 200, first)

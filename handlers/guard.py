@@ -1,11 +1,15 @@
 """What reaches our listeners has the shape they read. A signed request that lacks it (Slack
 never sends one, a broken proxy or a forger with the secret might) gets a 400 and one log line,
-never a traceback; unreadable bodies are caught before Bolt parses them."""
+never a traceback: over HTTP before Bolt parses it, in Socket Mode as Bolt's first middleware."""
 from __future__ import annotations
 
 import logging
 
+import io
+
 from slack_bolt import BoltResponse
+from slack_bolt.request.internals import parse_body
+from slack_sdk.signature import SignatureVerifier
 
 from service.sealing import unseal
 from views.modals import FORMS
@@ -68,14 +72,33 @@ def register(app, secret: str) -> None:
         return next()
 
 
-def unreadable_guard(slack_handler):
-    """Wrap Bolt's WSGI handler: a body Bolt cannot parse (a form payload that is not JSON) is a
-    400, logged in one line."""
+def http_guard(slack_handler, secret: str):
+    """Wrap Bolt's WSGI handler: a signed request that Bolt could not read, or that lacks what our
+    listeners read, is a 400 and one log line before Bolt sees it. Unsigned ones go on to Bolt,
+    which answers 401."""
+    verifier = SignatureVerifier(secret)
+
     def application(environ, start_response):
-        try:
+        if environ.get("REQUEST_METHOD") != "POST":
             return slack_handler(environ, start_response)
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        raw = environ["wsgi.input"].read(length) if length > 0 else b""
+        environ["wsgi.input"] = io.BytesIO(raw)  # Bolt reads the body again
+        headers = {"x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
+                   "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", "")}
+        if not verifier.is_valid_request(raw, headers):
+            return slack_handler(environ, start_response)
+        try:
+            body = parse_body(raw.decode("utf-8"), environ.get("CONTENT_TYPE"))
+            reason = problem(body, secret)
         except (ValueError, TypeError, UnicodeDecodeError) as error:
-            log.warning("unreadable Slack request refused: %s", type(error).__name__)
-            start_response("400 Bad Request", [("Content-Type", "text/plain")])
+            reason = f"unreadable body ({type(error).__name__})"
+        if reason is not None:
+            log.warning("malformed Slack request refused: %s", reason)
+            start_response("400 Bad Request", [("Content-Type", "text/plain"), ("Content-Length", "11")])
             return [b"bad request"]
+        return slack_handler(environ, start_response)
     return application

@@ -147,7 +147,7 @@ class SlackBot(SignedClient):
         client = make_client(settings)
         self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0)
         self.app = build_app(self.rt, client)
-        url, self._stop = serve_wsgi(wsgi_app(self.app))
+        url, self._stop = serve_wsgi(wsgi_app(self.app, settings.signing_secret))
         super().__init__(slack, url, settings.slash_command)
         self._n = itertools.count(1)
         self.verifier = SignatureVerifier(SECRET)
@@ -197,7 +197,8 @@ class SlackBot(SignedClient):
             "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value,
                          "action_ts": str(time.time())}]})
 
-    def submit(self, view: dict, values: dict[str, str], *, user: str = "U_COORD", team: str = "T1") -> tuple[int, dict]:
+    def submit(self, view: dict, values: dict[str, str], *, user: str = "U_COORD", team: str = "T1",
+               headers: dict | None = None) -> tuple[int, dict]:
         """Fill a modal's fields (block id -> typed value) and submit it; returns status and ack body."""
         state = {}
         for block in view["blocks"]:
@@ -212,15 +213,8 @@ class SlackBot(SignedClient):
         payload = {"type": "view_submission", "team": {"id": team, "domain": "regio"},
                    "user": {"id": user, "team_id": team}, "api_app_id": "A1", "token": "legacy",
                    "trigger_id": "trigger-view", "view": {**view, "id": "V1", "state": {"values": state}}}
-        body = urlencode({"payload": json.dumps(payload)})
-        timestamp = int(time.time())
-        signature = self.verifier.generate_signature(timestamp=str(timestamp), body=body)
-        request = Request(self.url, data=body.encode(), method="POST", headers={
-            "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": str(timestamp),
-            "X-Slack-Signature": signature})
-        with urlopen(request, timeout=10) as response:
-            raw = response.read().decode()
-            return response.status, json.loads(raw) if raw else {}
+        return self.exchange(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded",
+                             headers=headers)
 
 
 def message_text(body: dict) -> str:

@@ -1,0 +1,138 @@
+"""Issue 8's findings, each through signed requests to the real app: forms on Slack's retry and on
+a slow database, malformed requests, and the smaller holes."""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from urllib.parse import urlencode
+
+from sqlalchemy import text
+
+from store.models import Decision, Task, UrgentCase
+from tests.conftest import message_text
+
+COORD = "U_ADMIN"
+
+
+def hold_the_database(bot, seconds: float) -> threading.Thread:
+    """Another transaction holds the write lock for a while: every write waits (a slow database)."""
+    started = threading.Event()
+
+    def hold():
+        with bot.rt.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("LOCK TABLE refcounter IN ACCESS EXCLUSIVE MODE"))
+            else:
+                connection.execute(text("UPDATE refcounter SET value = value"))  # BEGIN IMMEDIATE holds the lock
+            started.set()
+            time.sleep(seconds)
+            connection.commit()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    started.wait(5)
+    return thread
+
+
+def test_a_form_resent_by_slack_is_stored_once(trajectory, slack):
+    view = trajectory.command("besluit", user=COORD).body["view"]
+    values = {"title": "Tarieven 2027", "deadline": "15-01-2027"}
+    assert trajectory.submit(view, values, user=COORD) == (200, {})
+    status, ack = trajectory.submit(view, values, user=COORD, headers={"X-Slack-Retry-Num": "1"})
+    assert (status, ack) == (200, {})
+    assert len(trajectory.all(Decision)) == 1
+    assert len(slack.of("chat.postEphemeral")) == 1
+
+
+def test_a_corrected_form_after_an_error_is_not_mistaken_for_a_retry(trajectory):
+    view = trajectory.command("besluit", user=COORD).body["view"]
+    status, ack = trajectory.submit(view, {"title": "Tarieven", "deadline": "zsm"}, user=COORD)
+    assert ack["response_action"] == "errors"
+    assert trajectory.submit(view, {"title": "Tarieven", "deadline": "15-01-2027"}, user=COORD) == (200, {})
+    assert len(trajectory.all(Decision)) == 1
+
+
+def test_a_slow_form_is_answered_within_three_seconds_and_then_shows_what_was_stored(trajectory, slack):
+    trajectory.say("besluit Tarieven deadline: 15 januari", user=COORD)
+    view = trajectory.command("taak").body["view"]
+    holder = hold_the_database(trajectory, 3.5)
+    started = time.monotonic()
+    status, ack = trajectory.submit(view, {"title": "Codes inrichten", "eigenaar": "Kees", "deadline": "eind januari"})
+    answered = time.monotonic() - started
+    holder.join()
+    assert status == 200 and answered < 3.0, answered
+    assert ack["response_action"] == "update" and "slaat dit op" in json.dumps(ack["view"], ensure_ascii=False)
+    update = slack.wait_for(lambda c: c.method == "views.update")
+    assert update.body["view_id"] == "V1" and "T1" in json.dumps(update.body["view"], ensure_ascii=False)
+    assert [t.title for t in trajectory.all(Task)] == ["Codes inrichten"]
+
+
+def test_a_slow_form_with_a_mistake_comes_back_filled_in_with_the_problem(trajectory, slack):
+    view = trajectory.command("besluit", user=COORD).body["view"]
+    holder = hold_the_database(trajectory, 3.5)
+    status, ack = trajectory.submit(view, {"title": "Tarieven", "deadline": "15-01-2027", "door": "kabinet"}, user=COORD)
+    holder.join()
+    assert ack["response_action"] == "update"
+    form = slack.wait_for(lambda c: c.method == "views.update").body["view"]
+    assert form["callback_id"] == "form_besluit" and "geen geldige waarde" in json.dumps(form, ensure_ascii=False)
+    assert {b["block_id"]: b["element"].get("initial_value") for b in form["blocks"] if b["type"] == "input"}[
+        "door"] == "kabinet"
+    assert trajectory.all(Decision) == []
+
+
+def test_malformed_requests_get_400_and_one_log_line_never_a_traceback(trajectory, caplog):
+    caplog.set_level(logging.INFO)
+    form = urlencode({"payload": "{not json"})
+    assert trajectory.post(form, "application/x-www-form-urlencoded") == 400
+    base = {"team": {"id": "T1"}, "user": {"id": COORD, "team_id": "T1"}, "api_app_id": "A1", "token": "t"}
+    assert trajectory.interact({**base, "type": "block_actions", "actions": []}) == 400
+    assert trajectory.interact({**base, "type": "block_actions", "actions": [
+        {"action_id": "urgent_ack", "value": "DROP TABLE"}]}) == 400
+    assert trajectory.interact({**base, "type": "view_submission", "view": {"id": "V1", "callback_id": "form_besluit"}}) == 400
+    sealed_elsewhere = json.dumps({"d": {"channel": "C_OTHER", "lang": "nl"}, "m": "0" * 32})
+    assert trajectory.interact({**base, "type": "view_submission", "view": {
+        "id": "V1", "callback_id": "form_besluit", "private_metadata": sealed_elsewhere, "state": {"values": {}}}}) == 400
+    assert trajectory.interact({**base, "type": "view_submission", "view": {
+        "id": "V1", "callback_id": "form_onbekend", "private_metadata": "{}", "state": {"values": {}}}}) == 400
+    no_user = urlencode({"command": "/inkoop", "text": "status", "team_id": "T1", "channel_id": "C_JEUGD",
+                         "trigger_id": "x", "response_url": trajectory.slack.response_url(1)})
+    started = time.monotonic()
+    assert trajectory.post(no_user, "application/x-www-form-urlencoded") == 400
+    assert time.monotonic() - started < 1.0
+    assert "Traceback" not in caplog.text and all(r.exc_info is None for r in caplog.records)
+    assert caplog.text.count("refused") == 7
+
+
+def test_a_failing_users_info_says_slack_could_not_be_asked(bot, slack):
+    slack.refuse["users.info"] = "ratelimited"
+    text = bot.say("traject Jeugd 2027 regio: Rivierenland gemeenten: Tiel contracteinde: eind 2027", user="U_WSADMIN")
+    assert "Ik kon Slack nu niet vragen of je workspace-beheerder bent; er is niets opgeslagen" in text
+
+
+def test_a_huge_title_is_refused_and_nothing_is_stored(trajectory):
+    text = trajectory.say("besluit " + "Tarieven " * 120_000 + " deadline: vrijdag", user=COORD)
+    assert "meer dan 12000 lees ik niet" in text.replace(".", "")
+    text = trajectory.say("besluit " + "x" * 151 + " deadline: vrijdag", user=COORD)
+    assert "Te lang: titel heeft 151 tekens, het maximum is 150" in text
+    assert trajectory.all(Decision) == []
+
+
+def test_two_writes_without_a_trigger_id_are_both_stored(trajectory):
+    for n in (1, 2):
+        body = urlencode({"team_id": "T1", "channel_id": "C_JEUGD", "user_id": "U_B", "command": "/inkoop",
+                          "text": f"taak Taak {n} eigenaar: Kees deadline: vrijdag",
+                          "response_url": trajectory.slack.response_url(800 + n)})
+        status, answer = trajectory.exchange(body, "application/x-www-form-urlencoded")
+        assert status == 200 and f"*T{n}* Taak {n}" in answer["text"]
+    assert [t.ref for t in trajectory.all(Task)] == ["T1", "T2"]
+
+
+def test_a_button_acts_only_on_items_of_the_channel_it_is_pressed_in(trajectory, slack):
+    trajectory.say("urgent Wachtlijst ernst: hoog", user="U_KWAL")
+    [case] = trajectory.all(UrgentCase)
+    assert trajectory.click("urgent_ack", str(case.id), user="U_ADMIN", channel="C_ANDER") == 200
+    answer = slack.wait_for(lambda c: c.method == "response_url" and "vind" in message_text(c.body))
+    assert "Ik vind U1 niet in het traject van dit kanaal" in message_text(answer.body)
+    assert trajectory.all(UrgentCase)[0].acked_at is None
