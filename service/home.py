@@ -13,7 +13,7 @@ from views.home import home_view
 
 
 def home_for(rt: Runtime, actor: Actor):
-    with session_scope(rt.engine) as session:
+    with session_scope(rt.engine, readonly=True) as session:
         ctx = rt.context(session, actor)
         lang = commands.choose_language(ctx, None)
         sections = waiting_for(session, actor.team_id, actor.user_id, ctx.today, lang, thresholds_of(rt.settings))

@@ -97,9 +97,10 @@ def _queue_notices(rt: Runtime, session: Session, notices: list[Notice]) -> list
     return keys
 
 
-def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> tuple[Outcome | None, list[str]]:
+def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None,
+                    readonly: bool = False) -> tuple[Outcome | None, list[str]]:
     """Run `work(ctx)` in one transaction; an error reply rolls everything back."""
-    with session_scope(rt.engine) as session:
+    with session_scope(rt.engine, readonly=readonly) as session:
         if _seen(session, request_key, rt.now()):
             return None, []
         outcome = work(rt.context(session, actor))
@@ -110,10 +111,11 @@ def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = N
 
 
 def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = None) -> Answer:
-    if reads_only(text):
+    readonly = reads_only(text)
+    if readonly:
         request_key = None  # a retried read changes nothing anyway; spare the write
     try:
-        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key)
+        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key, readonly)
     except Exception as error:  # the user must hear that nothing was stored, whatever broke
         if _duplicate(rt, request_key):  # Slack's retry raced the first delivery, which won
             return Answer(duplicate=True)

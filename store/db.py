@@ -36,9 +36,10 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _sqlite_begin_immediate(conn):  # noqa: ANN001
-            # Take the write lock at the start so two writers queue instead of failing mid-way.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        def _sqlite_begin(conn):  # noqa: ANN001
+            # A writer takes the write lock at the start, so two writers queue instead of failing
+            # mid-way; a reader takes none, so reads never wait for each other or for a writer.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("readonly") else "BEGIN IMMEDIATE")
 
         # pysqlite's own transaction handling would defeat BEGIN IMMEDIATE.
         @event.listens_for(engine, "connect")
@@ -64,10 +65,18 @@ def after_fork(engine: Engine) -> None:
     engine.dispose(close=False)
 
 
+def read_only(engine: Engine) -> Engine:
+    """The same engine and pool, for transactions that only read (on SQLite: no write lock)."""
+    readonly = engine.__dict__.get("_regiowacht_readonly")
+    if readonly is None:
+        readonly = engine.__dict__["_regiowacht_readonly"] = engine.execution_options(readonly=True)
+    return readonly
+
+
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
+def session_scope(engine: Engine, *, readonly: bool = False) -> Iterator[Session]:
     """A session whose transaction commits on success and rolls back on any error."""
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(read_only(engine) if readonly else engine, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
