@@ -20,10 +20,14 @@ class Region(SQLModel, table=True):
 
 
 class Municipality(SQLModel, table=True):
+    """A member of a region. One that leaves keeps its row (and its adoptions and lateness
+    history) with `left_at` set; it no longer counts for decisions."""
     __table_args__ = (UniqueConstraint("region_id", "name"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     region_id: int = Field(foreign_key="region.id", index=True)
     name: str
+    cbs_code: Optional[str] = None  # GM0297 etc., from data/gemeenten.csv
+    left_at: Optional[datetime] = None
 
 
 class Trajectory(SQLModel, table=True):

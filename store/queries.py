@@ -51,15 +51,19 @@ def region_by_name(session: Session, team_id: str, name: str) -> Region | None:
 def region_with_members(session: Session, region_id: int) -> tuple[Region, list[Municipality]]:
     """A region and its municipalities, in one statement."""
     rows = session.exec(select(Region, Municipality).join(Municipality, Municipality.region_id == Region.id)
-                        .where(Region.id == region_id).order_by(Municipality.name)).all()
+                        .where(Region.id == region_id, Municipality.left_at.is_(None))
+                        .order_by(Municipality.name)).all()
     if not rows:
         return session.get(Region, region_id), []
     return rows[0][0], [municipality for _, municipality in rows]
 
 
-def municipalities(session: Session, region_id: int) -> list[Municipality]:
-    return list(session.exec(select(Municipality).where(Municipality.region_id == region_id)
-                             .order_by(Municipality.name)))
+def municipalities(session: Session, region_id: int, *, former: bool = False) -> list[Municipality]:
+    """The region's members (with `former`: also those that left)."""
+    query = select(Municipality).where(Municipality.region_id == region_id)
+    if not former:
+        query = query.where(Municipality.left_at.is_(None))
+    return list(session.exec(query.order_by(Municipality.name)))
 
 
 def adoptions_by_decision(session: Session, decision_ids: Iterable[int]) -> dict[int, list[Adoption]]:

@@ -1,0 +1,26 @@
+"""Municipalities carry their CBS code and may leave a region (their history stays).
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-25
+"""
+from alembic import op
+import sqlalchemy as sa
+import sqlmodel
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("municipality") as batch_op:
+        batch_op.add_column(sa.Column("cbs_code", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
+        batch_op.add_column(sa.Column("left_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("municipality") as batch_op:
+        batch_op.drop_column("left_at")
+        batch_op.drop_column("cbs_code")
