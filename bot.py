@@ -33,7 +33,9 @@ def build_app(rt, client):
     from slack_bolt import App
 
     import handlers
-    app = App(client=client, signing_secret=rt.settings.signing_secret, process_before_response=False)
+    # The HTTP reply leaves as soon as a listener returns; listeners hand slow work to the pool
+    # (handlers/budget.py), so nobody waits for Bolt's polling of the ack.
+    app = App(client=client, signing_secret=rt.settings.signing_secret, process_before_response=True)
 
     @app.error
     def on_error(error, body, logger):  # noqa: ANN001 - Bolt's signature
@@ -66,7 +68,8 @@ def serve_http(settings: Settings, rt, application) -> None:
     from store.db import after_fork
 
     def post_fork(server, worker):  # noqa: ANN001 - gunicorn's hook signature
-        after_fork(rt.engine)
+        if rt is not None:
+            after_fork(rt.engine)
 
     class Server(BaseApplication):
         def load_config(self):

@@ -93,7 +93,7 @@ def run_console(settings: Settings, *, team: str, user: str, channel: str, admin
             say("(In Slack opent nu een formulier met deze velden; typ ze hier op één regel, zie `help`.)")
             say(blocks_to_text(answer.modal.to_dict()["blocks"]))
         else:
-            say(blocks_to_text([b.to_dict() for b in answer.blocks], answer.text))
+            say(blocks_to_text(answer.blocks, answer.text))
         for file in answer.files:  # in Slack these arrive as a direct message
             path = OUT / file.name
             OUT.mkdir(exist_ok=True)
@@ -134,4 +134,4 @@ def _press(rt, actor: Actor, ref: str, button: str, say) -> None:
     action = "ack" if button.lower() in ("oppakken", "opgepakt", "ack") else "resolve"
     answer = press_urgent(rt, actor, case_id, action)
     if answer is not None:
-        say(blocks_to_text([b.to_dict() for b in answer.blocks], answer.text))
+        say(blocks_to_text(answer.blocks, answer.text))

@@ -20,15 +20,19 @@ from core.tracking import Context
 from store import queries
 from store.models import UserSetting
 
-def choose_language(ctx: Context, command: Command | None) -> str:
+def language_for(chosen: str | None, command: Command | None, default: str) -> str:
     """A user's own choice (`taal`) wins; else English when they typed an English subcommand;
     else the workspace default."""
-    setting = ctx.session.get(UserSetting, (ctx.actor.team_id, ctx.actor.user_id))
-    if setting:
-        return setting.language
+    if chosen:
+        return chosen
     if command is not None and command.english:
         return "en"
-    return ctx.settings.language
+    return default
+
+
+def choose_language(ctx: Context, command: Command | None) -> str:
+    setting = ctx.session.get(UserSetting, (ctx.actor.team_id, ctx.actor.user_id))
+    return language_for(setting.language if setting else None, command, ctx.settings.language)
 
 
 def render(lang: str, key: str, params: dict) -> str:

@@ -12,7 +12,5 @@ from service.runtime import Runtime
 def register(app: App, rt: Runtime) -> None:
     guard.register(app, rt.settings.signing_secret)
     budget = Budget(rt.settings.web_threads)
-    for module in (commands, views):
+    for module in (commands, views, actions, events):
         module.register(app, rt, budget)
-    for module in (actions, events):
-        module.register(app, rt)

@@ -6,6 +6,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from handlers.actor import actor_for, team_of
+from handlers.budget import Budget
 from handlers.events import publish_home
 from service.home import press_home
 from service.interactions import press_urgent
@@ -14,20 +15,19 @@ from service.runtime import Runtime
 BUTTONS = {"urgent_ack": "ack", "urgent_resolve": "resolve"}
 
 
-def register(app: App, rt: Runtime) -> None:
+def register(app: App, rt: Runtime, budget: Budget) -> None:
     def on_urgent_button(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
-        ack()
+        ack()  # the pressed post is updated through the outbox; a problem comes as an ephemeral answer
         channel = (body.get("channel") or {}).get("id", "")
         actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id=channel)
-        answer = press_urgent(rt, actor, int(action["value"]), BUTTONS[action["action_id"]],
-                              request_key=action_key(body, action))
-        _answer(rt, body, client, respond, answer)
+        budget.later(lambda: _answer(rt, body, client, respond, press_urgent(
+            rt, actor, int(action["value"]), BUTTONS[action["action_id"]], request_key=action_key(body, action))))
 
     def on_home_button(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         ack()
         actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id="")
-        answer = press_home(rt, actor, action["action_id"], int(action["value"]), request_key=action_key(body, action))
-        _answer(rt, body, client, respond, answer)
+        budget.later(lambda: _answer(rt, body, client, respond, press_home(
+            rt, actor, action["action_id"], int(action["value"]), request_key=action_key(body, action))))
 
     for action_id in BUTTONS:
         app.action(action_id)(on_urgent_button)

@@ -25,12 +25,12 @@ def register(app: App, rt: Runtime, budget: Budget) -> None:
         on_time, work = budget.run(lambda: run_command(rt, actor, body.get("text") or "", request_key=key))
         if not on_time:
             ack()  # Slack must hear from us now; the answer follows by response_url
-            follow_up(work.result(), actor, body, respond, client)
+            budget.later(lambda: follow_up(work.result(), actor, body, respond, client))
             return
         answer = work.result()
         if answer.duplicate or answer.modal is not None or answer.files:
             ack()
-            follow_up(answer, actor, body, respond, client)
+            budget.later(follow_up, answer, actor, body, respond, client)
         else:
             ack(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 

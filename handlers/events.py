@@ -5,6 +5,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from handlers.actor import actor_for, team_of
+from handlers.budget import Budget
 from service.home import home_for
 from service.runtime import Runtime
 
@@ -14,8 +15,9 @@ def publish_home(rt: Runtime, client: WebClient, team_id: str, user_id: str) -> 
     client.views_publish(user_id=user_id, view=home_for(rt, actor))
 
 
-def register(app: App, rt: Runtime) -> None:
+def register(app: App, rt: Runtime, budget: Budget) -> None:
     @app.event("app_home_opened")
-    def on_home_opened(event: dict, body: dict, client: WebClient) -> None:
+    def on_home_opened(ack, event: dict, body: dict, client: WebClient) -> None:  # noqa: ANN001
+        ack()
         if event.get("tab", "home") == "home":
-            publish_home(rt, client, team_of(body), event["user"])
+            budget.later(publish_home, rt, client, team_of(body), event["user"])

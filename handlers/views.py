@@ -42,9 +42,7 @@ def register(app: App, rt: Runtime, budget: Budget) -> None:
         on_time, work = budget.run(lambda: run_form(rt, actor, name, title, fields, submission_key(view)))
         if not on_time:
             ack(response_action="update", view=notice_modal("modal_saving", lang, t(lang, "saving_text")))
-            _finish_late(work.result(), client, view, name, lang, {"title": title, **fields})
-            if not work.result().errors:
-                confirm(client, actor, work.result())
+            budget.later(lambda: _finish_late(work.result(), client, actor, view, name, lang, {"title": title, **fields}))
             return
         answer = work.result()
         if answer.errors:
@@ -52,13 +50,15 @@ def register(app: App, rt: Runtime, budget: Budget) -> None:
             return
         ack()
         if not answer.duplicate:
-            confirm(client, actor, answer)
+            budget.later(confirm, client, actor, answer)
 
 
-def _finish_late(answer: Answer, client: WebClient, view: dict, name: str, lang: str, typed: dict) -> None:
+def _finish_late(answer: Answer, client: WebClient, actor, view: dict, name: str, lang: str, typed: dict) -> None:
     """The form now says "saving…": show what was stored, or the form again with the problem."""
     if answer.duplicate:
         return
+    if not answer.errors:
+        confirm(client, actor, answer)
     if answer.errors:
         new = form_modal(name, lang, view.get("private_metadata") or "", values=typed,
                          problem=" ".join(answer.errors.values()))

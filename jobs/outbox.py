@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable, Protocol
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.blocks import Block
-from sqlalchemy import or_, update
+from sqlalchemy import Row, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 CLAIM = timedelta(minutes=2)        # how long one sender owns a row before another may take over
 GIVE_UP_AFTER = 12                  # attempts; the row stays, with its error, for an operator to see
 CHANNEL_INTERVAL = 1.0              # seconds between two messages to one channel (Slack's pace)
+SEND_THREADS = 4                    # channels served at once (Slack's limits are per channel and method)
 METADATA_EVENT = "regiowacht_outbox"  # message metadata naming the outbox key of each post
 
 
@@ -57,6 +59,9 @@ class DeliveryReport:
     failed: list[str] = field(default_factory=list)
 
 
+Claimed = Row  # an outbox row as _claim returns it: id, key, method, channel, payload, created_at, attempts, claims
+
+
 class Sender:
     """Sends due outbox rows. One per process: it remembers when it last wrote to each channel."""
 
@@ -69,34 +74,54 @@ class Sender:
         self._last_sent: dict[str, float] = {}
 
     def deliver(self, keys: Iterable[str] | None = None, limit: int = 500) -> DeliveryReport:
+        """Send due rows (or these keys). Channels are served side by side, each channel's
+        messages in order and paced: a daily run does not wait for 84 round trips in a row."""
         report = DeliveryReport()
         now = self.clock()
         with session_scope(self.engine) as session:
-            query = select(Outbox.id).where(Outbox.sent_at.is_(None), Outbox.attempts < GIVE_UP_AFTER)
+            query = select(Outbox.id, Outbox.channel).where(Outbox.sent_at.is_(None), Outbox.attempts < GIVE_UP_AFTER)
             if keys is not None:
                 query = query.where(Outbox.key.in_(list(keys)))
             else:
                 query = query.where(Outbox.next_attempt_at <= now)
-            ids = list(session.exec(query.order_by(Outbox.id).limit(limit)))
-        for row_id in ids:
-            self._deliver_one(row_id, report)
+            rows = session.exec(query.order_by(Outbox.id).limit(limit)).all()
+        by_channel: dict[str, list[int]] = {}
+        for row_id, channel in rows:
+            by_channel.setdefault(channel, []).append(row_id)
+
+        def send_channel(ids: list[int]) -> None:
+            for row_id in ids:
+                self._deliver_one(row_id, report)
+
+        if len(by_channel) <= 1:
+            for ids in by_channel.values():
+                send_channel(ids)
+            return report
+        with ThreadPoolExecutor(max_workers=min(SEND_THREADS, len(by_channel)),
+                                thread_name_prefix="regiowacht-send") as pool:
+            for done in [pool.submit(send_channel, ids) for ids in by_channel.values()]:
+                done.result()
         return report
 
-    def _claim(self, row_id: int) -> tuple[Outbox | None, bool]:
-        """Take a row for sending: (row, interrupted), where interrupted means an earlier claim ran
-        out without an outcome: that sender died, perhaps after Slack had taken the message."""
+    def _claim(self, row_id: int) -> tuple[Claimed | None, bool]:
+        """Take a row for sending, in one statement: (row, interrupted). Every claim ends in a send
+        or a counted failure, so more earlier claims than failures means one ran out without an
+        outcome: that sender died, perhaps after Slack had taken the message."""
         now = self.clock()
         with session_scope(self.engine) as session:
-            before = session.exec(select(Outbox.claimed_until).where(Outbox.id == row_id)).first()
-            claimed = session.exec(
+            row = session.execute(
                 update(Outbox)
                 .where(Outbox.id == row_id, Outbox.sent_at.is_(None),
                        or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now))
-                .values(claimed_until=now + CLAIM)
-            ).rowcount
-            return (session.get(Outbox, row_id), before is not None) if claimed == 1 else (None, False)
+                .values(claimed_until=now + CLAIM, claims=Outbox.claims + 1)
+                .returning(Outbox.id, Outbox.key, Outbox.method, Outbox.channel, Outbox.payload, Outbox.created_at,
+                           Outbox.attempts, Outbox.claims)
+            ).first()
+        if row is None:
+            return None, False
+        return row, row.claims - 1 > row.attempts
 
-    def _already_posted(self, row: Outbox) -> str | None:
+    def _already_posted(self, row: Claimed) -> str | None:
         """The ts of this row's message if Slack already has it: a post carries its outbox key as
         message metadata, so the channel's recent history tells whether it arrived."""
         try:
@@ -129,7 +154,7 @@ class Sender:
             if interrupted:
                 ts = self._already_posted(row)
                 if ts is not None:
-                    self._finish(row_id, report, None, ts)
+                    self._finish(row, report, None, ts)
                     return
         try:
             ts_of = payload.pop("ts_of", None)
@@ -149,22 +174,21 @@ class Sender:
             error = f"{exc.response.status_code} {exc.response.get('error', '')}"
         except (SlackClientError, OSError) as exc:
             error = f"{type(exc).__name__}: {exc}"
-        self._finish(row_id, report, error, ts)
+        self._finish(row, report, error, ts)
 
-    def _finish(self, row_id: int, report: DeliveryReport, error: str | None, ts: str | None) -> None:
+    def _finish(self, row: Claimed, report: DeliveryReport, error: str | None, ts: str | None) -> None:
+        """Record the outcome and release the claim, in one statement."""
+        if error is None:
+            values = {"sent_at": self.clock(), "ts": ts, "last_error": None}
+            report.sent.append(row.key)
+        else:
+            attempts = row.attempts + 1  # the claim is ours: nobody else counted meanwhile
+            values = {"attempts": attempts, "last_error": error[:500],
+                      "next_attempt_at": self.clock() + timedelta(seconds=min(3600, 15 * 2 ** attempts))}
+            report.failed.append(row.key)
+            log.warning("outbox %s not sent (attempt %s): %s", row.key, attempts, error)
         with session_scope(self.engine) as session:
-            row = session.get(Outbox, row_id)
-            row.claimed_until = None
-            if error is None:
-                row.sent_at, row.ts, row.last_error = self.clock(), ts, None
-                report.sent.append(row.key)
-            else:
-                row.attempts += 1
-                row.last_error = error[:500]
-                row.next_attempt_at = self.clock() + timedelta(seconds=min(3600, 15 * 2 ** row.attempts))
-                report.failed.append(row.key)
-                log.warning("outbox %s not sent (attempt %s): %s", row.key, row.attempts, error)
-            session.add(row)
+            session.execute(update(Outbox).where(Outbox.id == row.id).values(claimed_until=None, **values))
 
     def _pace(self, channel: str) -> None:
         last = self._last_sent.get(channel)

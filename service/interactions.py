@@ -5,7 +5,6 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 
-from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
@@ -30,9 +29,10 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Answer:
-    """What to show the user who asked: an ephemeral message, or a form to open."""
+    """What to show the user who asked: an ephemeral message, or a form to open. Its blocks are
+    Block Kit as Slack's JSON (built and checked with slack_sdk's models, serialised once)."""
     text: str = ""
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[dict] = field(default_factory=list)
     modal: View | None = None
     errors: dict[str, str] | None = None  # form errors by block id
     duplicate: bool = False               # a retried request that was handled before
@@ -41,7 +41,8 @@ class Answer:
 
 
 def _answer(reply: Reply) -> Answer:
-    return Answer(text=fallback_text(reply), blocks=reply_blocks(reply), error=reply.error)
+    return Answer(text=fallback_text(reply), blocks=[block.to_dict() for block in reply_blocks(reply)],
+                  error=reply.error)
 
 
 def _internal_error(rt: Runtime, actor: Actor) -> Answer:
@@ -97,10 +98,9 @@ def _queue_notices(rt: Runtime, session: Session, notices: list[Notice]) -> list
     return keys
 
 
-def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None,
-                    readonly: bool = False) -> tuple[Outcome | None, list[str]]:
+def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> tuple[Outcome | None, list[str]]:
     """Run `work(ctx)` in one transaction; an error reply rolls everything back."""
-    with session_scope(rt.engine, readonly=readonly) as session:
+    with session_scope(rt.engine) as session:
         if _seen(session, request_key, rt.now()):
             return None, []
         outcome = work(rt.context(session, actor))
@@ -114,8 +114,13 @@ def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = 
     readonly = reads_only(text)
     if readonly:
         request_key = None  # a retried read changes nothing anyway; spare the write
+        try:
+            return _read(rt, actor, text)
+        except Exception as error:  # noqa: BLE001 - as below: say nothing was stored, log one line
+            _log_failure("command " + command_word(text), error)
+            return _internal_error(rt, actor)
     try:
-        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key, readonly)
+        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key)
     except Exception as error:  # the user must hear that nothing was stored, whatever broke
         if _duplicate(rt, request_key):  # Slack's retry raced the first delivery, which won
             return Answer(duplicate=True)
@@ -129,6 +134,26 @@ def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = 
     _say_what_was_posted(outcome, keys, report, actor.language)
     answer = _answer(outcome.reply)
     answer.files = outcome.files
+    return answer
+
+
+def _read(rt: Runtime, actor: Actor, text: str) -> Answer:
+    """A command that only reads: its remembered answer while the team's data has not changed,
+    else computed (and remembered when it can be). One read-only transaction."""
+    with session_scope(rt.engine, readonly=True) as session:
+        ctx = rt.context(session, actor)
+        key = rt.reads.key(ctx, text)
+        answer = rt.reads.get(key) if key is not None else None
+        if answer is not None:
+            actor.language = key[3]
+            return answer
+        outcome = commands.run_line(ctx, text)
+    if outcome.modal:
+        return Answer(modal=form_modal(outcome.modal, actor.language, form_metadata(rt, actor)))
+    answer = _answer(outcome.reply)
+    answer.files = outcome.files
+    if key is not None and not answer.error and not answer.files:
+        rt.reads.put(key, answer)
     return answer
 
 

@@ -14,6 +14,7 @@ from core.config import Settings
 from core.permissions import Actor
 from core.tracking import Context
 from jobs.outbox import DeliveryReport, Sender
+from service.read_cache import ReadCache
 from store.db import make_engine, migrate
 
 
@@ -27,6 +28,7 @@ class Runtime:
     engine: Engine
     clock: Callable[[], datetime] = system_clock
     sender: Sender | None = field(default=None, repr=False)
+    reads: ReadCache = field(default_factory=ReadCache, repr=False)
 
     def now(self) -> datetime:
         return self.clock()

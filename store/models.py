@@ -152,6 +152,13 @@ class RefCounter(SQLModel, table=True):
     value: int = 0
 
 
+class DataVersion(SQLModel, table=True):
+    """A team's data version: raised in the transaction of every audited change, so a remembered
+    read answer (`status`, `risico`) is known to be current when the version has not moved."""
+    team_id: str = Field(primary_key=True)
+    version: int = 0
+
+
 class UserSetting(SQLModel, table=True):
     team_id: str = Field(primary_key=True)
     user_id: str = Field(primary_key=True)
@@ -173,7 +180,8 @@ class Outbox(SQLModel, table=True):
     channel: str
     payload: str = Field(sa_column=Column(Text, nullable=False))  # JSON: text, blocks, ts
     created_at: datetime = Field(default_factory=utcnow)
-    attempts: int = 0
+    attempts: int = 0       # failed sends
+    claims: int = 0         # times a sender took it; more claims than failures: a sender died mid-send
     next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
     claimed_until: Optional[datetime] = None
     sent_at: Optional[datetime] = Field(default=None, index=True)

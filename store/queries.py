@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import case, func
+from sqlalchemy import case, func, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
-from store.models import (Adoption, AuditLog, Decision, InputRequest, Municipality, RefCounter,
+from store.models import (Adoption, AuditLog, DataVersion, Decision, InputRequest, Municipality, RefCounter,
                           Region, Task, Trajectory, UrgentCase)
 
 SYSTEM_ACTOR = "regiowacht"  # the audit actor for what the bot's own jobs change
@@ -82,11 +82,30 @@ def adoptions_by_decision(session: Session, decision_ids: Iterable[int]) -> dict
 def audit(session: Session, *, at: datetime, team_id: str, actor: str, action: str,
           trajectory_id: int | None = None, item: str | None = None, field_name: str | None = None,
           old=None, new=None) -> None:
-    """One audit row, in the caller's transaction: the change and its record commit together."""
+    """One audit row, in the caller's transaction: the change and its record commit together, and
+    the team's data version moves with them."""
     session.add(AuditLog(at=at, team_id=team_id, trajectory_id=trajectory_id, actor=actor, action=action,
                          item=item, field_name=field_name,
                          old_value=None if old is None else str(old),
                          new_value=None if new is None else str(new)))
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.exec(dialect.insert(DataVersion).values(team_id=team_id, version=1)
+                 .on_conflict_do_update(index_elements=["team_id"], set_={"version": DataVersion.version + 1}))
+
+
+_READ_KEY = text(
+    "SELECT (SELECT version FROM dataversion WHERE team_id = :team),"
+    " (SELECT id FROM trajectory WHERE team_id = :team AND channel_id = :channel),"
+    " (SELECT language FROM usersetting WHERE team_id = :team AND user_id = :user)")
+
+
+def read_key(session: Session, team_id: str, channel_id: str, user_id: str) -> tuple[int, int | None, str | None]:
+    """What a remembered answer depends on, in one round trip: the team's data version (read
+    before the data it guards), the channel's trajectory, and the user's own language choice."""
+    version, trajectory_id, language = session.execute(
+        _READ_KEY, {"team": team_id, "channel": channel_id, "user": user_id}).one()
+    return version or 0, trajectory_id, language
+
 
 
 @dataclass

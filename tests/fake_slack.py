@@ -7,7 +7,7 @@ import json
 import random
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
@@ -18,6 +18,7 @@ class Call:
     path: str
     body: dict
     headers: dict
+    at: float = field(default_factory=time.perf_counter)  # when it arrived
 
 
 class FakeSlack:

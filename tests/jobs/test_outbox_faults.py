@@ -39,7 +39,7 @@ def flag_without_sending(bot) -> str:
         answer = run_command(bot.rt, Actor("T1", "U_KWAL", "C_JEUGD"), "urgent Crisisplek nodig ernst: hoog")
     finally:
         bot.rt.sender = sender
-    return blocks_to_text([b.to_dict() for b in answer.blocks])
+    return blocks_to_text(answer.blocks)
 
 
 def test_killed_between_queueing_and_sending(trajectory, slack, clock):
