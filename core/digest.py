@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from core.config import Settings
-from core.forecast import Forecast, buffer_text, forecast_trajectory, level_label, rejections_text, thresholds_of
+from core.forecast import (Forecast, History, buffer_text, forecast_trajectory, level_label, rejections_text,
+                           thresholds_of)
 from core.outcome import Reply
 from core.status import bullets, case_line
 from core.texts import fmt_date, person, t
@@ -95,9 +96,9 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
 
 
 def trajectory_digest(session: Session, trajectory: Trajectory, today: date, now: datetime, lang: str,
-                      settings: Settings) -> Reply:
+                      settings: Settings, history: History | None = None) -> Reply:
     """Today's digest of one trajectory, as the daily post and `/inkoop digest` both show it."""
     data = queries.trajectory_data(session, trajectory)
-    result = forecast_trajectory(session, trajectory, today, thresholds_of(settings), data)
+    result = forecast_trajectory(session, trajectory, today, thresholds_of(settings), data, history)
     changes = queries.audit_since(session, trajectory.id, changes_since(trajectory, now))
     return digest_reply(data, result, changes, today, lang, WorkCalendar(settings.good_friday_is_holiday))

@@ -192,14 +192,21 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
 
 
 def forecast_trajectory(session: Session, trajectory: Trajectory, today: date,
-                        thresholds: Thresholds = Thresholds(), data: queries.TrajectoryData | None = None) -> Forecast:
-    """Load what the forecast needs (a fixed number of queries) and compute it."""
+                        thresholds: Thresholds = Thresholds(), data: queries.TrajectoryData | None = None,
+                        history: History | None = None) -> Forecast:
+    """Load what the forecast needs (a fixed number of queries) and compute it. A job passes the
+    team's `history` (team_history), read once for all its trajectories."""
     data = data or queries.trajectory_data(session, trajectory)
-    blocking = [r for r in data.inputs if r.decision_id]  # only their stakeholders' history counts
-    history = History(queries.municipality_lateness(session, [m.id for m in data.members]),
-                      queries.stakeholder_lateness(session, trajectory.team_id, blocking))
+    if history is None:
+        blocking = [r for r in data.inputs if r.decision_id]  # only their stakeholders' history counts
+        history = History(queries.municipality_lateness(session, [m.id for m in data.members]),
+                          queries.stakeholder_lateness(session, trajectory.team_id, blocking))
     return forecast(trajectory, data.members, data.decisions, data.adoptions, data.inputs, data.tasks, history,
                     today, thresholds)
+
+
+def team_history(session: Session, team_id: str) -> History:
+    return History(*queries.team_lateness(session, team_id))
 
 
 def rises(previous: str | None, level: str) -> bool:

@@ -24,7 +24,8 @@ def queue_digest(run: JobRun, trajectory_id: int) -> None:
     today, now = rt.today(), rt.now()
     with run.step(f"trajectory {trajectory_id}") as session:
         trajectory = session.get(Trajectory, trajectory_id)
-        reply = trajectory_digest(session, trajectory, today, now, rt.settings.language, rt.settings)
+        reply = trajectory_digest(session, trajectory, today, now, rt.settings.language, rt.settings,
+                                  run.history(session, trajectory.team_id))
         run.send(session, Message(digest_key(trajectory, today), trajectory.team_id, trajectory.channel_id,
                                   fallback_text(reply), reply_blocks(reply)))
         trajectory.last_digest_at = now

@@ -11,6 +11,7 @@ from typing import Iterator
 from slack_sdk.models.blocks import Block
 from sqlmodel import Session, select
 
+from core.forecast import History, team_history
 from jobs import outbox
 from service.runtime import Runtime
 from store.db import session_scope
@@ -43,6 +44,14 @@ class JobRun:
         self.skipped = 0
         self.notes: list[str] = []  # what the run chose not to do, for the operator
         self.failed: list[str] = []  # steps that broke; the others went on
+        self._histories: dict[str, History] = {}
+
+    def history(self, session: Session, team_id: str) -> History:
+        """The team's lateness history, read once per run: it changes slowly, and every
+        trajectory's forecast reads it."""
+        if team_id not in self._histories:
+            self._histories[team_id] = team_history(session, team_id)
+        return self._histories[team_id]
 
     @contextmanager
     def step(self, what: str = "") -> Iterator[Session]:

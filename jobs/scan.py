@@ -35,7 +35,8 @@ def scan_risk(run: JobRun) -> None:
     for trajectory_id in run.trajectory_ids():
         with run.step(f"risk of trajectory {trajectory_id}") as session:
             trajectory = session.get(Trajectory, trajectory_id)
-            result = forecast_trajectory(session, trajectory, rt.today(), thresholds_of(rt.settings))
+            result = forecast_trajectory(session, trajectory, rt.today(), thresholds_of(rt.settings),
+                                         history=run.history(session, trajectory.team_id))
             if result.level == (trajectory.risk_level or "groen"):
                 continue
             if rises(trajectory.risk_level, result.level):
