@@ -139,6 +139,14 @@ def run_backend(label: str, database_url: str) -> None:
                 results[(name, command, users)] = summary(measure(clients[name], command, "C0001", users))
                 row.append("{:6.1f} / {:6.1f} / {:6.1f}".format(*results[(name, command, users)]))
             print(f"{title:38} {row[0]:>22} {row[1]:>24}")
+        # Right after a change nothing is remembered: what the first reader pays, and the write itself.
+        client, writes, reads = clients["regiowacht"], [], []
+        for i in range(REQUESTS // 4):
+            day = "15-12-2027" if i % 2 else "16-12-2027"
+            writes.append(client.ask(f"uitstel T2 deadline: {day} reden: benchmark", "C0001", f"w{uuid.uuid4().hex[:8]}"))
+            reads.append(client.ask("status", "C0001", f"r{uuid.uuid4().hex[:8]}"))
+        print("{:38} {:>22}".format("Regiowacht uitstel (a write)", "{:6.1f} / {:6.1f} / {:6.1f}".format(*summary(writes))))
+        print("{:38} {:>22}".format("Regiowacht status right after it", "{:6.1f} / {:6.1f} / {:6.1f}".format(*summary(reads))))
         bare = results[("bare-respond", "status", 4)][1]
         for command in ("status", "risico"):
             p99, worst = results[("regiowacht", command, 4)][1:]

@@ -36,8 +36,8 @@ class Settings:
     good_friday_is_holiday: bool = False
     risk_green_days: int = 14
     risk_red_contract_days: int = 30
-    web_threads: int = 8
-    web_workers: int = 1
+    web_threads: int = 4   # per web worker; also each process's database pool
+    web_workers: int = 2   # measured on 2 cores (benchmarks/answer_latency.py): 2 x 4 answers fastest
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
