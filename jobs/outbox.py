@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import Block
 from sqlalchemy import Row, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from store.db import session_scope
@@ -75,7 +76,15 @@ class Sender:
 
     def deliver(self, keys: Iterable[str] | None = None, limit: int = 500) -> DeliveryReport:
         """Send due rows (or these keys). Channels are served side by side, each channel's
-        messages in order and paced: a daily run does not wait for 84 round trips in a row."""
+        messages in order and paced: a daily run does not wait for 84 round trips in a row.
+        Without the database nothing can be claimed: the rows wait for the next pass."""
+        try:
+            return self._deliver(keys, limit)
+        except DBAPIError as error:
+            log.warning("outbox pass stopped: database %s", type(error.orig).__name__)
+            return DeliveryReport()
+
+    def _deliver(self, keys: Iterable[str] | None, limit: int) -> DeliveryReport:
         report = DeliveryReport()
         now = self.clock()
         with session_scope(self.engine) as session:

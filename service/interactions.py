@@ -18,7 +18,7 @@ from core.texts import t
 from jobs import outbox
 from service.runtime import Runtime
 from service.sealing import seal
-from store.db import session_scope
+from store.db import reconnecting, session_scope
 from store.models import ProcessedRequest, Trajectory, UrgentCase
 from views.messages import fallback_text, reply_blocks, urgent_message
 from views.modals import error_block, form_modal
@@ -100,14 +100,16 @@ def _queue_notices(rt: Runtime, session: Session, notices: list[Notice]) -> list
 
 def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> tuple[Outcome | None, list[str]]:
     """Run `work(ctx)` in one transaction; an error reply rolls everything back."""
-    with session_scope(rt.engine) as session:
-        if _seen(session, request_key, rt.now()):
-            return None, []
-        outcome = work(rt.context(session, actor))
-        if outcome.reply is not None and outcome.reply.error or outcome.modal:
-            session.rollback()
-            return outcome, []
-        return outcome, _queue_notices(rt, session, outcome.notices)
+    def transaction() -> tuple[Outcome | None, list[str]]:
+        with session_scope(rt.engine) as session:
+            if _seen(session, request_key, rt.now()):
+                return None, []
+            outcome = work(rt.context(session, actor))
+            if outcome.reply is not None and outcome.reply.error or outcome.modal:
+                session.rollback()
+                return outcome, []
+            return outcome, _queue_notices(rt, session, outcome.notices)
+    return reconnecting(transaction)
 
 
 def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = None) -> Answer:
@@ -140,6 +142,10 @@ def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = 
 def _read(rt: Runtime, actor: Actor, text: str) -> Answer:
     """A command that only reads: its remembered answer while the team's data has not changed,
     else computed (and remembered when it can be). One read-only transaction."""
+    return reconnecting(lambda: _read_once(rt, actor, text))
+
+
+def _read_once(rt: Runtime, actor: Actor, text: str) -> Answer:
     with session_scope(rt.engine, readonly=True) as session:
         ctx = rt.context(session, actor)
         key = rt.reads.key(ctx, text)

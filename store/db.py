@@ -1,16 +1,20 @@
 """Engine, sessions and migrations. One session and one transaction per request or job step."""
 from __future__ import annotations
 
+import logging
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def normalize_url(url: str) -> str:
@@ -83,6 +87,21 @@ def session_scope(engine: Engine, *, readonly: bool = False) -> Iterator[Session
         except BaseException:
             session.rollback()
             raise
+
+
+def reconnecting(work: Callable[[], T]) -> T:
+    """Run `work()` (one whole transaction); if its connection turned out to be dead (the database
+    restarted, the network dropped), SQLAlchemy has already discarded the pool: run it once more
+    on a fresh connection instead of failing the first user after an outage. A write that did
+    commit before the connection died is not done twice: requests carry their Slack id, which
+    the retry finds recorded."""
+    try:
+        return work()
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        log.warning("database connection lost; trying once more on a new one")
+        return work()
 
 
 def migrate(engine: Engine) -> None:

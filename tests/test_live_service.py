@@ -26,27 +26,60 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_schedule_and_web_worker_each_use_their_own_connections(database_url):
-    """The first risk scan runs while four users ask for status: one alert, every answer, and on
-    PostgreSQL the master and the worker hold separate backends."""
+def demo_env(database_url: str, slack: FakeSlack) -> dict:
+    """The demo region in the database, and the environment of a bot serving it."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     env["DATABASE_URL"] = database_url
     assert subprocess.run([sys.executable, "bot.py", "demo"], cwd=ROOT, env=env, capture_output=True).returncode == 0
-    slack = FakeSlack().start()
-    port = free_port()
     env.update({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.url,
-                "PORT": str(port), "BOT_ADMINS": "U_ANNE"})
-    process = subprocess.Popen([sys.executable, "bot.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
-    output: list[str] = []
+                "BOT_ADMINS": "U_ANNE"})
+    return env
+
+
+def start_bot(env: dict, output: list[str]) -> tuple[subprocess.Popen, int]:
+    """`python bot.py` on a free port, once it answers on /health; its log goes to `output`."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "bot.py"], cwd=ROOT, env={**env, "PORT": str(port)},
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
+    for _ in range(150):
+        try:
+            if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.1)
+    return process, port
+
+
+def test_two_instances_with_the_schedule_send_every_message_once(database_url):
+    """Two `python bot.py` on one database, both running the schedule: their first risk scans
+    come within moments of each other, and every alert and escalation arrives once."""
+    slack = FakeSlack().start()
+    env = demo_env(database_url, slack)
+    output: list[str] = []
+    bots = [start_bot(env, output)[0] for _ in range(2)]
     try:
-        for _ in range(150):
-            try:
-                if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.1)
+        slack.wait_for(lambda c: c.method == "chat.postMessage" and "is nu rood" in message_text(c.body), timeout=30)
+        time.sleep(8)  # both first scans have run by now (5 s after each start)
+        texts = [message_text(c.body) for c in slack.of("chat.postMessage")]
+        assert len([t for t in texts if "is nu rood" in t]) == 1
+        assert len(texts) == len(set(texts))  # escalations too (whether due depends on the hour): none twice
+    finally:
+        for process in bots:
+            process.terminate()
+            process.wait(timeout=20)
+        slack.stop()
+    log = "".join(output)
+    assert "Traceback" not in log, log[-3000:]
+
+
+def test_schedule_and_web_worker_each_use_their_own_connections(database_url):
+    """The first risk scan runs while four users ask for status: one alert, every answer, and on
+    PostgreSQL the master and the worker hold separate backends."""
+    slack = FakeSlack().start()
+    output: list[str] = []
+    process, port = start_bot(demo_env(database_url, slack), output)
+    try:
         client = SignedClient(slack, f"http://127.0.0.1:{port}/slack/events")
         numbers = iter(range(1, 10_000))
         lock = threading.Lock()
