@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import contextmanager
+import threading
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
@@ -50,6 +51,10 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
         def _sqlite_no_autobegin(dbapi_connection, _record):  # noqa: ANN001
             dbapi_connection.isolation_level = None
 
+        # SQLite has one writer at a time. Writers of this process queue on a lock that hands
+        # over at once, instead of SQLite's busy handler, which sleeps in growing steps (the
+        # half-second stalls under load); another process still waits through busy_timeout.
+        engine.__dict__["_regiowacht_writers"] = threading.RLock()
         return engine
     # Recycling, not a ping per checkout: the ping would cost every request a round trip.
     # hide_parameters: an error in the log never carries what a user typed.
@@ -80,7 +85,8 @@ def read_only(engine: Engine) -> Engine:
 @contextmanager
 def session_scope(engine: Engine, *, readonly: bool = False) -> Iterator[Session]:
     """A session whose transaction commits on success and rolls back on any error."""
-    with Session(read_only(engine) if readonly else engine, expire_on_commit=False) as session:
+    writers = None if readonly else engine.__dict__.get("_regiowacht_writers")
+    with writers or nullcontext(), Session(read_only(engine) if readonly else engine, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
