@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from core import tracking
+from core import contacts, inputs, tracking
 from core.dates import read_date
 from core.errors import CommandError, RegiowachtError
 from core.grammar import BY_WORD, ENGLISH_KEYS, ENGLISH_NAMES, Command, parse
@@ -13,7 +13,7 @@ from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.outcome import Notice, Outcome, Reply
 from core.permissions import require_admin
 from core.privacy import contains_bsn
-from core.status import region_of, status_reply
+from core.status import bullets, region_of, status_reply
 from core.texts import LANGUAGES, TEXTS, count, fmt_date, person, t, weekday_name
 from core.timeline import timeline_png
 from core.tracking import Context
@@ -142,6 +142,39 @@ def subcommand_help(word: str, lang: str, cmd: str) -> Reply:
     return Reply(lines, context=[t(lang, "help_sub_other", cmd=cmd)])
 
 
+def _where(contact, municipalities: dict[int, str]) -> str:
+    return municipalities.get(contact.municipality_id) or contact.organisation or "?"
+
+
+def _reach(contact, lang: str) -> str:
+    ways = [t(lang, "reach_mail")] if contact.email else []
+    ways += [t(lang, "reach_slack")] if contact.slack_user else []
+    return " + ".join(ways)
+
+
+def contact_reply(ctx: Context, change, lang: str) -> Reply:
+    contact = change.contact
+    region, members = region_of(ctx.session, tracking.current_trajectory(ctx))
+    if change.removed:
+        return Reply([t(lang, "ok_contact_removed", name=contact.name, region=region.name)])
+    names = {m.id: m.name for m in members}
+    key = "ok_contact_added" if change.created else "ok_contact_updated"
+    return Reply([t(lang, key, name=contact.name, region=region.name, role=contact.role, where=_where(contact, names),
+                    reach=_reach(contact, lang), fields=", ".join(change.changed))])
+
+
+def registry_reply(ctx: Context, fields: dict[str, str], lang: str, cmd: str) -> Reply:
+    found, municipalities = contacts.registry(ctx, fields)
+    region, _ = region_of(ctx.session, tracking.current_trajectory(ctx))
+    head = t(lang, "contacts_title", region=region.name, count=len(found))
+    if not found:
+        return Reply([head, t(lang, "contacts_none", cmd=cmd)])
+    lines = [t(lang, "contact_line", name=c.name, role=c.role, where=_where(c, municipalities),
+               reach=" ".join(filter(None, [c.email, person(c.slack_user, None) if c.slack_user else None])))
+             for c in found]
+    return Reply([head, bullets(lines, str, lang)])
+
+
 def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outcome:
     lang = ctx.actor.language
     cmd = ctx.settings.slash_command
@@ -176,15 +209,33 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
             lines.append(t(lang, "ok_remaining", names=", ".join(recorded.remaining)))
         return Outcome(reply=Reply(lines))
     if name == "input":
-        request = tracking.add_input(ctx, text, fields)
-        lines = [t(lang, "ok_input", ref=request.ref, who=person(request.stakeholder_user, request.stakeholder_name),
-                   role=request.role, deadline=d(request.deadline))]
+        asked = inputs.add_input(ctx, text, fields)
+        request, parts = asked.request, asked.parts
+        if request.group_name:
+            lines = [t(lang, "ok_input_group", ref=request.ref, group=t(lang, f"group_{request.group_name}"),
+                       tracker=t(lang, "tracker", answered=0, total=len(parts)), deadline=d(request.deadline)),
+                     t(lang, "ok_input_delivery", slack=sum(1 for p in parts if p.slack_user),
+                       mail=sum(1 for p in parts if p.token_hash))]
+        else:
+            lines = [t(lang, "ok_input", ref=request.ref, who=person(request.stakeholder_user, request.stakeholder_name),
+                       role=request.role, deadline=d(request.deadline))]
+        if asked.unreachable:
+            lines.append(t(lang, "ok_input_unreachable", names=", ".join(asked.unreachable[:12])))
         if fields.get("voor"):
             lines.append(t(lang, "ok_input_for", ref=fields["voor"].strip().upper().lstrip("#")))
-        return Outcome(reply=Reply(lines))
+        return Outcome(reply=Reply(lines), notices=[Notice("input_asked", request.id)])
     if name == "ontvangen":
-        request = tracking.receive_input(ctx, text)
-        return Outcome(reply=Reply([t(lang, "ok_ontvangen", ref=request.ref)]))
+        received = inputs.receive_input(ctx, text, fields)
+        if received.request.received_on:
+            return Outcome(reply=Reply([t(lang, "ok_ontvangen", ref=received.request.ref)]))
+        progress = t(lang, "tracker", answered=received.tracker.answered + len(received.marked),
+                     total=received.tracker.total)
+        return Outcome(reply=Reply([t(lang, "ok_ontvangen_part", ref=received.request.ref,
+                                      names=", ".join(received.marked), tracker=progress)]))
+    if name == "contact":
+        return Outcome(reply=contact_reply(ctx, contacts.save_contact(ctx, text, fields), lang))
+    if name == "contacten":
+        return Outcome(reply=registry_reply(ctx, fields, lang, cmd))
     if name == "taak":
         task = tracking.add_task(ctx, text, fields)
         lines = [t(lang, "ok_taak", ref=task.ref, title=task.title, owner=person(task.owner_user, task.owner_name),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass, field
 from datetime import time
 
@@ -13,6 +14,18 @@ def _split(value: str) -> frozenset[str]:
 def _time(value: str) -> time:
     hours, _, minutes = value.strip().partition(":")
     return time(int(hours), int(minutes or 0))
+
+
+def _local_secret() -> str:
+    """Without a configured secret (the local console) the links of this process's mails work
+    while it runs; a server sets ANSWER_SECRET or has its signing secret."""
+    global _LOCAL_SECRET
+    if not _LOCAL_SECRET:
+        _LOCAL_SECRET = secrets.token_hex(32)
+    return _LOCAL_SECRET
+
+
+_LOCAL_SECRET = ""
 
 
 def _bool(value: str) -> bool:
@@ -36,6 +49,11 @@ class Settings:
     good_friday_is_holiday: bool = False
     risk_green_days: int = 14
     risk_red_contract_days: int = 30
+    smtp_url: str = ""           # smtp://user:pass@host:587 (STARTTLS); empty: mails become .eml files
+    mail_from: str = "Regiowacht <regiowacht@localhost>"
+    mail_dir: str = "out/mail"
+    public_url: str = ""         # where the answer page is reached; empty: http://127.0.0.1:PORT
+    answer_secret: str = ""      # derives the answer links; default: the signing secret
     web_threads: int = 4   # per web worker; also each process's database pool
     web_workers: int = 2   # measured on 2 cores (benchmarks/answer_latency.py): 2 x 4 answers fastest
 
@@ -61,7 +79,16 @@ class Settings:
             risk_red_contract_days=int(get("RISK_RED_CONTRACT_DAYS", cls.risk_red_contract_days)),
             web_threads=int(get("WEB_THREADS", cls.web_threads)),
             web_workers=int(get("WEB_WORKERS", cls.web_workers)),
+            smtp_url=get("SMTP_URL", ""),
+            mail_from=get("MAIL_FROM", cls.mail_from),
+            mail_dir=get("MAIL_DIR", cls.mail_dir),
+            public_url=get("PUBLIC_URL", "").rstrip("/"),
+            answer_secret=get("ANSWER_SECRET", "") or get("SLACK_SIGNING_SECRET", "") or _local_secret(),
         )
+
+    @property
+    def answer_base(self) -> str:
+        return self.public_url or f"http://127.0.0.1:{self.port}"
 
     def missing_slack_credentials(self) -> list[str]:
         """Socket Mode needs the bot and app tokens; HTTP needs the bot token and signing secret."""

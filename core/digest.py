@@ -10,6 +10,7 @@ from sqlmodel import Session
 from core.config import Settings
 from core.forecast import (Forecast, History, buffer_text, forecast_trajectory, level_label, rejections_text,
                            thresholds_of)
+from core.inputs import asked_of
 from core.outcome import Reply
 from core.status import bullets, case_line
 from core.texts import fmt_date, person, t
@@ -62,7 +63,7 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
                             t(lang, "rejected_by", names=rejections_text(forecast.rejections, lang))))
         if (others or not forecast.rejections) and decision.deadline <= soon_until:
             soon.append((decision.deadline, decision.ref, decision.title, ", ".join(others) or t(lang, "by_regio")))
-    for ref, title, who, due in [(r.ref, r.question, person(r.stakeholder_user, r.stakeholder_name), r.deadline)
+    for ref, title, who, due in [(r.ref, r.question, asked_of(r, data.parts.get(r.id), lang), r.deadline)
                                  for r in data.inputs] + [(x.ref, x.title, person(x.owner_user, x.owner_name), x.deadline)
                                                           for x in data.tasks]:
         if due < today:

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from core.config import Settings
 from core.outcome import Reply
+from core.inputs import asked_of
 from core.texts import fmt_date, person, t
 from store import queries
 from store.models import Adoption, Decision, InputRequest, Municipality, Task, Trajectory
@@ -41,6 +42,8 @@ class InputForecast:
     request: InputRequest
     lateness: float
     expected: date
+    who: str          # the recipient still to answer whose history sets the date (mention or name)
+    pending: int = 1  # recipients still to answer
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Forecast:
     tasks: list[TaskForecast]
     inputs: list                       # open input requests
     overdue: list[str]                 # references
+    parts: dict[int, list]             # recipients of the open requests, by request id
     last_decision: DecisionForecast | None
     implementation_done: date
     last_task: TaskForecast | None
@@ -106,14 +110,27 @@ def _days(value: float) -> int:
     return math.ceil(value - 1e-9)
 
 
-def _input_forecast(request: InputRequest, history: History, today: date) -> InputForecast:
-    lateness = history.stakeholder.get(queries.stakeholder_key(request.stakeholder_user, request.stakeholder_name), 0.0)
-    return InputForecast(request, lateness, max(request.deadline, today) + timedelta(days=_days(lateness)))
+def pending_recipients(request: InputRequest, parts: list | None) -> list[tuple[str, str]]:
+    """(stakeholder key, shown as) of every recipient still to answer; a request given without
+    its parts stands for its one stakeholder."""
+    if parts:
+        return [(p.stakeholder_key, person(p.slack_user, p.name)) for p in parts if not p.received_on]
+    return [(queries.stakeholder_key(request.stakeholder_user, request.stakeholder_name),
+             person(request.stakeholder_user, request.stakeholder_name))]
+
+
+def _input_forecast(request: InputRequest, parts: list | None, history: History, today: date) -> InputForecast:
+    """Expected when its slowest recipient still to answer answers, by their own history."""
+    waiting = pending_recipients(request, parts) or [("", person(request.stakeholder_user, request.stakeholder_name))]
+    lateness, who = max((history.stakeholder.get(key, 0.0), shown) for key, shown in waiting)
+    return InputForecast(request, lateness, max(request.deadline, today) + timedelta(days=_days(lateness)), who,
+                         len(waiting))
 
 
 def forecast(trajectory: Trajectory, members: list[Municipality], decisions: list[Decision],
              adoptions: dict[int, list[Adoption]], inputs: list[InputRequest], tasks: list[Task],
-             history: History, today: date, thresholds: Thresholds = Thresholds()) -> Forecast:
+             history: History, today: date, thresholds: Thresholds = Thresholds(),
+             parts: dict[int, list] | None = None) -> Forecast:
     names = {m.id: m.name for m in members}
     open_inputs: dict[int, list[InputRequest]] = defaultdict(list)
     for request in inputs:
@@ -142,7 +159,7 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
         expected = base + timedelta(days=_days(slowest_late))
         waits_for = None
         for request in open_inputs.get(decision.id, []):
-            candidate = _input_forecast(request, history, today)
+            candidate = _input_forecast(request, (parts or {}).get(request.id), history, today)
             if candidate.expected > expected:
                 expected, waits_for = candidate.expected, candidate
         decision_forecasts.append(DecisionForecast(decision, expected, [names[i] for i in holders_ids], rejections,
@@ -187,8 +204,8 @@ def forecast(trajectory: Trajectory, members: list[Municipality], decisions: lis
             reasons.append("risk_reason_overdue")
         level = "oranje" if reasons else "groen"
     open_requests = [r for r in inputs if not r.received_on]
-    return Forecast(trajectory, today, decision_forecasts, task_forecasts, open_requests, overdue, last_decision,
-                    implementation_done, last_task, ready, buffer_days, level, reasons)
+    return Forecast(trajectory, today, decision_forecasts, task_forecasts, open_requests, overdue, parts or {},
+                    last_decision, implementation_done, last_task, ready, buffer_days, level, reasons)
 
 
 def forecast_trajectory(session: Session, trajectory: Trajectory, today: date,
@@ -198,11 +215,12 @@ def forecast_trajectory(session: Session, trajectory: Trajectory, today: date,
     team's `history` (team_history), read once for all its trajectories."""
     data = data or queries.trajectory_data(session, trajectory)
     if history is None:
-        blocking = [r for r in data.inputs if r.decision_id]  # only their stakeholders' history counts
+        waiting = {key for r in data.inputs if r.decision_id  # only their recipients' history counts
+                   for key, _ in pending_recipients(r, data.parts.get(r.id))}
         history = History(queries.municipality_lateness(session, [m.id for m in data.members]),
-                          queries.stakeholder_lateness(session, trajectory.team_id, blocking))
+                          queries.stakeholder_lateness(session, trajectory.team_id, waiting))
     return forecast(trajectory, data.members, data.decisions, data.adoptions, data.inputs, data.tasks, history,
-                    today, thresholds)
+                    today, thresholds, data.parts)
 
 
 def team_history(session: Session, team_id: str) -> History:
@@ -239,16 +257,14 @@ def blockers(result: Forecast, lang: str) -> list[str]:
         if item.holders:
             parts.append(t(lang, "risk_holders", names=", ".join(item.holders)))
         if item.waits_for:
-            request = item.waits_for.request
-            parts.append(t(lang, "risk_waits_for", ref=request.ref,
-                           who=person(request.stakeholder_user, request.stakeholder_name)))
+            parts.append(t(lang, "risk_waits_for", ref=item.waits_for.request.ref, who=item.waits_for.who))
         lines.append(" · ".join(parts))
     named = {item.waits_for.request.ref for item in result.pending if item.waits_for}
     late = lambda deadline: t(lang, "risk_overdue_since", date=fmt_date(deadline, lang, weekday=False))  # noqa: E731
     for request in result.inputs:
         if request.deadline < result.today and request.ref not in named:
             lines.append(f"*{request.ref}* {request.question} · " + t(
-                lang, "risk_with", who=person(request.stakeholder_user, request.stakeholder_name))
+                lang, "risk_with", who=asked_of(request, result.parts.get(request.id), lang))
                 + f" · {late(request.deadline)}")
     for forecast_task in result.tasks:
         task = forecast_task.task
@@ -267,9 +283,7 @@ def explain(result: Forecast, lang: str) -> list[str]:
     for item in sorted(result.pending, key=lambda f: f.expected):
         decision = item.decision
         if item.waits_for:
-            request = item.waits_for.request
-            steps.append(t(lang, "explain_input", ref=request.ref,
-                           who=person(request.stakeholder_user, request.stakeholder_name),
+            steps.append(t(lang, "explain_input", ref=item.waits_for.request.ref, who=item.waits_for.who,
                            late=round(item.waits_for.lateness), expected=d(item.waits_for.expected),
                            decision=decision.ref, decision_expected=d(item.expected)))
         elif item.slowest and item.slowest_lateness > 0:

@@ -49,7 +49,7 @@ SPECS: tuple[Spec, ...] = (
         "deadline": ("deadline", "due"),
         "voor": ("voor", "for"),
     }, title="title", creates=True),
-    Spec("ontvangen", ("received",), title="ref"),
+    Spec("ontvangen", ("received",), {"van": ("van", "from")}, title="ref"),
     Spec("taak", ("task",), {
         "eigenaar": ("eigenaar", "owner"),
         "deadline": ("deadline", "due"),
@@ -67,6 +67,15 @@ SPECS: tuple[Spec, ...] = (
     Spec("tijdlijn", ("timeline",), reads_only=True),
     Spec("export", (), reads_only=True),
     Spec("taal", ("language",), title="text"),
+    Spec("contact", ("person",), {
+        "rol": ("rol", "role"),
+        "gemeente": ("gemeente", "municipality"),
+        "organisatie": ("organisatie", "organisation", "organization", "organisatie/bedrijf"),
+        "e-mail": ("e-mail", "email"),
+        "slack": ("slack",),
+    }, title="title"),
+    Spec("contacten", ("contacts",), {"rol": ("rol", "role")}, reads_only=True),
+    Spec("regio", ("region",), {"gemeenten": ("gemeenten", "municipalities")}),
 )
 
 BY_WORD: dict[str, Spec] = {}
@@ -79,7 +88,8 @@ ENGLISH_NAMES = {spec.name for spec in SPECS if spec.aliases and spec.aliases[0]
 ENGLISH_KEYS = {"titel": "title", "vraag": "question", "omschrijving": "description", "regio": "region", "gemeenten": "municipalities", "contracteinde": "contract-end",
                 "start": "go-live", "implementatie": "implementation", "domein": "domain", "deadline": "due",
                 "door": "by", "op": "on", "reden": "reason", "van": "from", "rol": "role", "voor": "for",
-                "eigenaar": "owner", "na": "after", "ernst": "severity"}
+                "eigenaar": "owner", "na": "after", "ernst": "severity", "gemeente": "municipality",
+                "organisatie": "organisation", "e-mail": "email"}
 ALL_KEY_WORDS = {word for spec in SPECS for words in spec.keys.values() for word in words}
 
 

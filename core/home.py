@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from core.forecast import Thresholds, buffer_text, forecast_trajectory, level_label
 from core.status import case_line
 from core.texts import fmt_date, t
-from store.models import InputRequest, Task, Trajectory, UrgentCase
+from store.models import InputPart, InputRequest, Task, Trajectory, UrgentCase
 
 
 @dataclass
@@ -31,8 +31,8 @@ class HomeSection:
 def waiting_for(session: Session, team_id: str, user_id: str, today: date, lang: str,
                 thresholds: Thresholds) -> list[HomeSection]:
     d = lambda day: fmt_date(day, lang)  # noqa: E731
-    inputs = list(session.exec(select(InputRequest).where(
-        InputRequest.team_id == team_id, InputRequest.stakeholder_user == user_id,
+    inputs = list(session.exec(select(InputRequest).join(InputPart, InputPart.request_id == InputRequest.id).where(
+        InputRequest.team_id == team_id, InputPart.slack_user == user_id, InputPart.received_on.is_(None),
         InputRequest.received_on.is_(None)).order_by(InputRequest.deadline)))
     tasks = list(session.exec(select(Task).where(Task.team_id == team_id, Task.owner_user == user_id,
                                                  Task.done_on.is_(None)).order_by(Task.deadline)))

@@ -14,8 +14,9 @@ class Reply:
 
 @dataclass
 class Notice:
-    kind: str        # urgent_new, urgent_changed
+    kind: str        # urgent_new, urgent_changed, input_asked, input_answered
     item_id: int
+    text: str | None = None  # what was answered, for input_answered
 
 
 @dataclass

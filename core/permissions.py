@@ -15,12 +15,17 @@ class Actor:
     channel_id: str
     language: str = "nl"
     admin_check: Callable[[], bool] = field(default=lambda: False, repr=False)
+    name_lookup: Callable[[], str | None] = field(default=lambda: None, repr=False)
     _admin: bool | None = field(default=None, repr=False)
 
     def is_admin(self) -> bool:
         if self._admin is None:  # asked lazily: in Slack it costs a users.info call
             self._admin = bool(self.admin_check())
         return self._admin
+
+    def display_name(self) -> str:
+        """How mails and the answer page name this person (their Slack name, else their id)."""
+        return self.name_lookup() or self.user_id
 
 
 def require_admin(actor: Actor) -> None:

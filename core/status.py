@@ -5,6 +5,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from core.inputs import asked_of
 from core.outcome import Reply
 from core.forecast import Thresholds, buffer_text, forecast_trajectory, level_label, rejections_text
 from core.texts import count, fmt_date, person, t
@@ -95,7 +96,7 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
           cases=count(lang, len(cases), "signaal")),
         t(lang, "status_decisions") + "\n" + bullets(open_decisions + taken, decision_line, lang),
         t(lang, "status_inputs") + "\n" + bullets(inputs, lambda i: t(
-            lang, "status_input", ref=i.ref, question=i.question, who=person(i.stakeholder_user, i.stakeholder_name),
+            lang, "status_input", ref=i.ref, question=i.question, who=asked_of(i, data.parts.get(i.id), lang),
             role=i.role, deadline=_due(i.deadline, today, lang)), lang),
         t(lang, "status_tasks") + "\n" + bullets(tasks, lambda x: t(
             lang, "status_task", ref=x.ref, title=x.title, owner=person(x.owner_user, x.owner_name),

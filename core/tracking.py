@@ -277,32 +277,10 @@ def reject(ctx: Context, ref: str, fields: dict[str, str]) -> Recorded:
     return _record(ctx, ref, fields, "afgewezen", "ex_afgewezen")
 
 
-# -- input requests and tasks ---------------------------------------------------------------
-
-def add_input(ctx: Context, question: str, fields: dict[str, str]) -> InputRequest:
-    example = "ex_input"
-    trajectory = current_trajectory(ctx)
-    if not question:
-        raise CommandError("err_missing_title", field="title", example=example)
-    person = read_person(require(fields, "van", example))
-    role = choose(ROLES, require(fields, "rol", example), "rol", example)
-    due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
-    decision = own_item(ctx, trajectory, fields["voor"], "B", example, "voor") if fields.get("voor") else None
-    if decision is not None and decision.taken_on:
-        raise CommandError("err_input_for_taken", field="voor", example=example, ref=decision.ref,
-                           date=decision.taken_on)
-    request = InputRequest(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "I"),
-                           trajectory_id=trajectory.id, question=question, stakeholder_user=person.user_id,
-                           stakeholder_name=person.name, role=role, deadline=due,
-                           decision_id=decision.id if decision else None, requested_by=ctx.actor.user_id,
-                           created_at=ctx.now)
-    ctx.session.add(request)
-    ctx.audit("input gevraagd", trajectory, item=request.ref, new=f"{person.name} ({role}), {due}")
-    return request
-
+# -- tasks (input requests: core/inputs.py) -------------------------------------------------
 
 def _complete(ctx: Context, ref: str, kind: str, example: str, date_field: str, action: str, owners):
-    """Mark an own item done (input received, task done) today: its people, the coordinator or an admin."""
+    """Mark an own item done (a task) today: its people, the coordinator or an admin."""
     trajectory = current_trajectory(ctx)
     item = own_item(ctx, trajectory, ref, kind, example)
     require_involved(ctx.actor, trajectory.coordinator_id, *owners(item))
@@ -313,11 +291,6 @@ def _complete(ctx: Context, ref: str, kind: str, example: str, date_field: str, 
     ctx.session.add(item)
     ctx.audit(action, trajectory, item=item.ref, field_name=DATE_FIELD_WORDS[date_field], new=ctx.today)
     return item
-
-
-def receive_input(ctx: Context, ref: str) -> InputRequest:
-    return _complete(ctx, ref, "I", "ex_ontvangen", "received_on", "input ontvangen",
-                     lambda request: (request.requested_by, request.stakeholder_user))
 
 
 def add_task(ctx: Context, title: str, fields: dict[str, str]) -> Task:

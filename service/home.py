@@ -1,7 +1,7 @@
 """App Home: the view of what waits for someone, and its buttons."""
 from __future__ import annotations
 
-from core import commands, tracking
+from core import commands, inputs, tracking
 from core.forecast import thresholds_of
 from core.home import waiting_for
 from core.permissions import Actor
@@ -22,7 +22,7 @@ def home_for(rt: Runtime, actor: Actor):
 
 def press_home(rt: Runtime, actor: Actor, action: str, item_id: int, request_key: str | None = None) -> Answer | None:
     """Ontvangen / Klaar from App Home."""
-    table, complete = {"home_received": (InputRequest, tracking.receive_input),
+    table, complete = {"home_received": (InputRequest, inputs.receive_input),
                        "home_done": (Task, tracking.complete_task)}[action]
     return press_item_button(rt, actor, table, item_id, lambda ctx, trajectory, item: complete(ctx, item.ref),
                              request_key)

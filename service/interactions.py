@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass, field
 
 from slack_sdk.models.views import View
@@ -15,12 +14,12 @@ from core.grammar import reads_only
 from core.outcome import FileOut, Notice, Outcome, Reply
 from core.permissions import Actor
 from core.texts import t
-from jobs import outbox
 from service.runtime import Runtime
+from service import notices
 from service.sealing import seal
 from store.db import reconnecting, session_scope
 from store.models import ProcessedRequest, Trajectory, UrgentCase
-from views.messages import fallback_text, reply_blocks, urgent_message
+from views.messages import fallback_text, reply_blocks
 from views.modals import error_block, form_modal
 from views.text import mrkdwn_to_text
 
@@ -79,25 +78,6 @@ def _seen(session: Session, request_key: str | None, now) -> bool:
     return False
 
 
-def _queue_notices(rt: Runtime, session: Session, notices: list[Notice]) -> list[str]:
-    keys = []
-    lang = rt.settings.language
-    for notice in notices:
-        case = session.get(UrgentCase, notice.item_id)
-        trajectory = session.get(Trajectory, case.trajectory_id)
-        text, blocks = urgent_message(case, trajectory, lang, rt.settings.timezone)
-        post_key = f"urgent:{case.id}"
-        if notice.kind == "urgent_new":
-            key, method, extra = post_key, "chat.postMessage", None
-        else:  # refresh the channel post so its buttons match the case
-            key = f"{post_key}:update:{uuid.uuid4().hex}"  # each change is its own update
-            method, extra = "chat.update", {"ts_of": post_key}
-        if outbox.enqueue(session, now=rt.now(), key=key, team_id=case.team_id, channel=trajectory.channel_id, text=text,
-                          blocks=blocks, method=method, extra=extra):
-            keys.append(key)
-    return keys
-
-
 def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> tuple[Outcome | None, list[str]]:
     """Run `work(ctx)` in one transaction; an error reply rolls everything back."""
     def transaction() -> tuple[Outcome | None, list[str]]:
@@ -108,7 +88,7 @@ def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = N
             if outcome.reply is not None and outcome.reply.error or outcome.modal:
                 session.rollback()
                 return outcome, []
-            return outcome, _queue_notices(rt, session, outcome.notices)
+            return outcome, notices.queue(rt, session, outcome.notices)
     return reconnecting(transaction)
 
 

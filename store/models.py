@@ -91,9 +91,43 @@ class InputRequest(SQLModel, table=True):
     deadline: date
     decision_id: Optional[int] = Field(default=None, foreign_key="decision.id")
     requested_by: str
-    received_on: Optional[date] = None
+    requested_by_name: Optional[str] = None  # how mails and the answer page name who asks
+    group_name: Optional[str] = None  # aanbieders, wethouders or beleid: asked of a group
+    received_on: Optional[date] = None  # every part answered, or the whole marked received
     postponements: int = 0
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Contact(SQLModel, table=True):
+    """Someone a region asks for input, in their professional role: only what is needed to reach
+    them. Removing a contact deletes the row; the parts of requests keep just the name."""
+    __table_args__ = (UniqueConstraint("region_id", "name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str = Field(index=True)
+    region_id: int = Field(foreign_key="region.id", index=True)
+    name: str
+    role: str  # wethouder, beleid, contractmanager, aanbieder, client, overig
+    municipality_id: Optional[int] = Field(default=None, foreign_key="municipality.id")
+    organisation: Optional[str] = None
+    email: Optional[str] = None
+    slack_user: Optional[str] = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class InputPart(SQLModel, table=True):
+    """One recipient of an input request: a group request has one per contact. Its personal
+    answer link is stored only as a hash of the token."""
+    __table_args__ = (Index("ix_inputpart_stakeholder", "stakeholder_key", "received_on"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="inputrequest.id", index=True)
+    contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    slack_user: Optional[str] = None
+    name: str
+    stakeholder_key: str  # the Slack user, or the lower-cased name: whose lateness history this adds to
+    received_on: Optional[date] = None
+    declined: bool = False  # "wij reageren niet / niet van toepassing"
+    answered_via: Optional[str] = None  # slack, pagina, handmatig
+    token_hash: Optional[str] = Field(default=None, unique=True)
 
 
 class Task(SQLModel, table=True):

@@ -10,7 +10,7 @@ from sqlalchemy import case, func, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
-from store.models import (Adoption, AuditLog, DataVersion, Decision, InputRequest, Municipality, RefCounter,
+from store.models import (Adoption, AuditLog, DataVersion, Decision, InputPart, InputRequest, Municipality, RefCounter,
                           Region, Task, Trajectory, UrgentCase)
 
 SYSTEM_ACTOR = "regiowacht"  # the audit actor for what the bot's own jobs change
@@ -119,6 +119,7 @@ class TrajectoryData:
     decisions: list
     adoptions: dict[int, list]   # of decisions not yet taken
     inputs: list                 # open input requests
+    parts: dict[int, list]       # their recipients, by request id
     tasks: list                  # open tasks
     cases: list                  # unresolved urgent cases
 
@@ -136,14 +137,23 @@ def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
         for adoption in _rows(session, Adoption, Adoption.decision_id.in_(open_ids)):
             adoptions[adoption.decision_id].append(adoption)
     region, members = region_with_members(session, trajectory.region_id)
+    inputs = _rows(session, InputRequest, InputRequest.trajectory_id == trajectory.id, InputRequest.received_on.is_(None),
+                   order_by=(InputRequest.deadline, InputRequest.id))
     return TrajectoryData(
-        trajectory, region, members, found, adoptions,
-        _rows(session, InputRequest, InputRequest.trajectory_id == trajectory.id, InputRequest.received_on.is_(None),
-              order_by=(InputRequest.deadline, InputRequest.id)),
+        trajectory, region, members, found, adoptions, inputs, parts_by_request(session, [r.id for r in inputs]),
         _rows(session, Task, Task.trajectory_id == trajectory.id, Task.done_on.is_(None),
               order_by=(Task.deadline, Task.id)),
         _rows(session, UrgentCase, UrgentCase.trajectory_id == trajectory.id, UrgentCase.resolved_at.is_(None),
               order_by=(UrgentCase.flagged_at,)))
+
+
+def parts_by_request(session: Session, request_ids: list[int]) -> dict[int, list]:
+    """The recipients of these requests (read-only rows), in one query."""
+    result: dict[int, list] = defaultdict(list)
+    if request_ids:
+        for part in _rows(session, InputPart, InputPart.request_id.in_(request_ids), order_by=(InputPart.id,)):
+            result[part.request_id].append(part)
+    return result
 
 
 def _days_late(session: Session, done, deadline):
@@ -174,11 +184,11 @@ def team_lateness(session: Session, team_id: str) -> tuple[dict[int, float], dic
         .join(Decision, Decision.id == Adoption.decision_id)
         .where(Decision.team_id == team_id, Adoption.outcome == "vastgesteld", Adoption.municipality_id.is_not(None))
         .group_by(Adoption.municipality_id))}
-    key = case((InputRequest.stakeholder_user.is_not(None), InputRequest.stakeholder_user),
-               else_=func.lower(func.trim(InputRequest.stakeholder_name)))
     stakeholders = {who: float(late) for who, late in session.execute(
-        select(key, func.avg(_days_late(session, InputRequest.received_on, InputRequest.deadline)))
-        .where(InputRequest.team_id == team_id, InputRequest.received_on.is_not(None)).group_by(key))}
+        select(InputPart.stakeholder_key, func.avg(_days_late(session, InputPart.received_on, InputRequest.deadline)))
+        .join(InputRequest, InputRequest.id == InputPart.request_id)
+        .where(InputRequest.team_id == team_id, InputPart.received_on.is_not(None))
+        .group_by(InputPart.stakeholder_key))}
     return municipalities, stakeholders
 
 
@@ -186,26 +196,18 @@ def stakeholder_key(user: str | None, name: str) -> str:
     return user or name.strip().lower()
 
 
-def stakeholder_lateness(session: Session, team_id: str, requests: list) -> dict[str, float]:
-    """Average days late of earlier answers by the stakeholders of these requests, by
-    `stakeholder_key`: the Slack user, or an outsider's name."""
-    users = {r.stakeholder_user for r in requests if r.stakeholder_user}
-    names = {r.stakeholder_name.strip().lower() for r in requests if not r.stakeholder_user}
-    if not users and not names:
+def stakeholder_lateness(session: Session, team_id: str, keys: set[str]) -> dict[str, float]:
+    """Average days late of earlier answers by these stakeholders (InputPart.stakeholder_key: the
+    Slack user, or the name), each answer against its request's deadline."""
+    if not keys:
         return {}
-    late = func.avg(_days_late(session, InputRequest.received_on, InputRequest.deadline))
-    answered = (InputRequest.team_id == team_id, InputRequest.received_on.is_not(None))
-    result: dict[str, float] = {}
-    if users:
-        for user, days in session.execute(select(InputRequest.stakeholder_user, late).where(
-                *answered, InputRequest.stakeholder_user.in_(users)).group_by(InputRequest.stakeholder_user)):
-            result[user] = float(days)
-    if names:
-        name = func.lower(func.trim(InputRequest.stakeholder_name))
-        for key, days in session.execute(select(name, late).where(
-                *answered, InputRequest.stakeholder_user.is_(None), name.in_(names)).group_by(name)):
-            result[key] = float(days)
-    return result
+    rows = session.execute(
+        select(InputPart.stakeholder_key, func.avg(_days_late(session, InputPart.received_on, InputRequest.deadline)))
+        .join(InputRequest, InputRequest.id == InputPart.request_id)
+        .where(InputRequest.team_id == team_id, InputPart.received_on.is_not(None),
+               InputPart.stakeholder_key.in_(sorted(keys)))
+        .group_by(InputPart.stakeholder_key))
+    return {key: float(days) for key, days in rows}
 
 
 def audit_since(session: Session, trajectory_id: int, since) -> list[AuditLog]:

@@ -65,20 +65,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help_input": ("vraag input aan een wethouder, collega, aanbieder of cliëntenraad", "ask an alderman, colleague, provider or client council for input"),
     "fields_input": (
         "• vraag: direct na `input`\n"
-        "• `van:` (verplicht) een @collega of de naam van iemand buiten Slack\n"
+        "• `van:` (verplicht) een @collega, een naam uit het register, of een groep: aanbieders, wethouders, beleid\n"
         "• `rol:` (verplicht) wethouder, beleid, aanbieder, client of overig\n"
         "• `deadline:` (verplicht) wanneer het antwoord er moet zijn\n"
         "• `voor:` het besluit (B-nummer) dat op deze input wacht",
         "• question: right after `input`\n"
-        "• `from:` (required) a @colleague or the name of someone outside Slack\n"
+        "• `from:` (required) a @colleague, a name from the registry, or a group: aanbieders, wethouders, beleid\n"
         "• `role:` (required) wethouder, beleid, aanbieder, client or overig\n"
         "• `due:` (required) when the answer is needed\n"
         "• `for:` the decision (B-reference) that waits for this input"),
     "ex2_input": ("`{cmd} input Ervaringen met dagbesteding van: Cliëntenraad Tiel rol: client deadline: over 10 werkdagen`",
                   "`{cmd} input Experience with day care from: Cliëntenraad Tiel role: client due: in 10 working days`"),
     "help_ontvangen": ("de gevraagde input is binnen", "the input asked for has arrived"),
-    "fields_ontvangen": ("• I-nummer: direct na `ontvangen`", "• I-reference: right after `received`"),
-    "ex2_ontvangen": ("`{cmd} ontvangen I12`", "`{cmd} received I12`"),
+    "fields_ontvangen": ("• I-nummer: direct na `ontvangen`\n• `van:` één ontvanger van een groepsvraag; zonder: de hele vraag",
+                         "• I-reference: right after `received`\n• `from:` one recipient of a group request; without: the whole request"),
+    "ex2_ontvangen": ("`{cmd} ontvangen I12 van: Stichting Lindenhout`", "`{cmd} received I12 from: Stichting Lindenhout`"),
     "help_taak": ("een implementatietaak met eigenaar en deadline", "an implementation task with an owner and a deadline"),
     "fields_taak": (
         "• titel: direct na `taak`\n"
@@ -138,6 +139,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "decisions and audit log as CSV, deadlines as a calendar (ICS), in your direct messages"),
     "ex_export": ("`{cmd} export`", "`{cmd} export`"),
     "ex2_export": ("`{cmd} export` (open de CSV in Excel; de ICS in je agenda)", "`{cmd} export` (open the CSV in Excel, the ICS in your calendar)"),
+    "help_regio": ("de regio: haar gemeenten en trajecten; de coördinator wijzigt de deelnemers met `gemeenten: +X -Y`",
+                   "the region: its municipalities and trajectories; the coordinator changes the members with `municipalities: +X -Y`"),
+    "fields_regio": ("• `gemeenten:` `+Naam` voegt een gemeente toe, `-Naam` haalt er een weg (de geschiedenis blijft)",
+                     "• `municipalities:` `+Name` adds a municipality, `-Name` removes one (its history stays)"),
+    "ex_regio": ("`{cmd} regio`", "`{cmd} region`"),
+    "ex2_regio": ("`{cmd} regio gemeenten: +Neder-Betuwe -Buren`", "`{cmd} region municipalities: +Neder-Betuwe -Buren`"),
     "help_taal": ("kies de taal van je antwoorden", "choose the language of your answers"),
     "fields_taal": ("• `nl` of `en`: direct na `taal`", "• `nl` or `en`: right after `language`"),
     "ex2_taal": ("`{cmd} taal nl`", "`{cmd} language en`"),

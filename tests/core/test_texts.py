@@ -42,6 +42,7 @@ def test_dates_show_weekday_in_the_users_language():
 def test_every_key_built_from_a_value_exists_for_every_value():
     """Keys made with f-strings (`f"level_{level}"`) are invisible to the search above: list their
     families and the values each takes, and check every combination."""
+    from core.contacts import GROUPS
     from core.forecast import LEVELS
     from core.grammar import SPECS
     from core.tracking import DECIDERS, SEVERITIES
@@ -53,7 +54,7 @@ def test_every_key_built_from_a_value_exists_for_every_value():
         "err_already_{}": ["vastgesteld", "afgewezen", "received_on", "done_on", "taken_on"],
         "warn_already_{}": ["vastgesteld", "afgewezen"], "warn_was_{}": ["vastgesteld", "afgewezen"],
         "field_{}_user": [f.key for form in FORMS.values() for f in form if f.person],
-        "{}_what": ["timeline", "export"],
+        "{}_what": ["timeline", "export"], "group_{}": set(GROUPS.values()),
     }
     missing = [family.format(value) for family, values in families.items() for value in values
                if family.format(value) not in TEXTS]

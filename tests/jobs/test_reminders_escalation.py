@@ -36,7 +36,8 @@ def test_stakeholder_reminders_around_christmas_then_coordinator_chases(trajecto
     assert remind(trajectory, "2027-01-07 10:00", clock) == ["remind:1:chase"]
     assert remind(trajectory, "2027-01-11 10:00", clock) == []          # at most 3, then the coordinator
     jan = dms(slack, "U_JAN")
-    assert len(jan) == 5 and "Herinnering" in jan[0] and "Vandaag is de deadline" in jan[1] and "te laat" in jan[2]
+    assert len(jan) == 6 and "@U_BEL vraagt je om input" in jan[0]  # the question itself, when it was asked
+    assert "Herinnering" in jan[1] and "Vandaag is de deadline" in jan[2] and "te laat" in jan[3]
     [chase] = dms(slack, COORD)
     assert "na drie herinneringen" in chase and "@U_JAN" in chase
 

@@ -1,0 +1,88 @@
+"""What a change must tell people beyond the one who asked, queued in the outbox in the change's
+own transaction: the channel post of an urgent case, the question to each recipient of an input
+request (a DM, or a mail with their personal link), the answer that came in through the page."""
+from __future__ import annotations
+
+import uuid
+
+from sqlmodel import Session, select
+
+from core.inputs import tracker
+from core.outcome import Notice
+from core.texts import fmt_date, person, t
+from jobs import outbox
+from service.runtime import Runtime
+from store.models import InputPart, InputRequest, Trajectory, UrgentCase
+from views.messages import sections, urgent_message
+
+MAIL = "mail"  # outbox method of a mail: the courier renders it when it is sent
+
+
+def queue(rt: Runtime, session: Session, notices: list[Notice]) -> list[str]:
+    keys: list[str] = []
+    for notice in notices:
+        keys += QUEUERS[notice.kind](rt, session, notice)
+    return keys
+
+
+def _enqueue(rt: Runtime, session: Session, keys: list[str], **message) -> None:
+    if outbox.enqueue(session, now=rt.now(), **message):
+        keys.append(message["key"])
+
+
+def _urgent(rt: Runtime, session: Session, notice: Notice) -> list[str]:
+    case = session.get(UrgentCase, notice.item_id)
+    trajectory = session.get(Trajectory, case.trajectory_id)
+    text, blocks = urgent_message(case, trajectory, rt.settings.language, rt.settings.timezone)
+    post_key = f"urgent:{case.id}"
+    keys: list[str] = []
+    if notice.kind == "urgent_new":
+        _enqueue(rt, session, keys, key=post_key, team_id=case.team_id, channel=trajectory.channel_id, text=text,
+                 blocks=blocks)
+    else:  # refresh the channel post so its buttons match the case; each change is its own update
+        _enqueue(rt, session, keys, key=f"{post_key}:update:{uuid.uuid4().hex}", team_id=case.team_id,
+                 channel=trajectory.channel_id, text=text, blocks=blocks, method="chat.update",
+                 extra={"ts_of": post_key})
+    return keys
+
+
+def _input_asked(rt: Runtime, session: Session, notice: Notice) -> list[str]:
+    """The question to every recipient: by DM when they are in Slack, else by mail with their link."""
+    request = session.get(InputRequest, notice.item_id)
+    trajectory = session.get(Trajectory, request.trajectory_id)
+    lang, keys = rt.settings.language, []
+    for part in session.exec(select(InputPart).where(InputPart.request_id == request.id).order_by(InputPart.id)):
+        if part.slack_user:
+            text = t(lang, "ask_dm", requester=person(request.requested_by, None), title=trajectory.title,
+                     ref=request.ref, question=request.question, deadline=fmt_date(request.deadline, lang),
+                     cmd=rt.settings.slash_command, channel=f"<#{trajectory.channel_id}>")
+            _enqueue(rt, session, keys, key=f"ask:{part.id}", team_id=request.team_id, channel=part.slack_user,
+                     text=text, blocks=sections([text]))
+        elif part.token_hash:
+            _enqueue(rt, session, keys, key=f"mail:ask:{part.id}", team_id=request.team_id,
+                     channel=f"mail:{part.contact_id}", text="", method=MAIL,
+                     extra={"kind": "input", "step": "ask", "part_id": part.id})
+    return keys
+
+
+def _input_answered(rt: Runtime, session: Session, notice: Notice) -> list[str]:
+    """An answer from the page, in the trajectory's channel, with the tracker."""
+    part = session.get(InputPart, notice.item_id)
+    request = session.get(InputRequest, part.request_id)
+    trajectory = session.get(Trajectory, request.trajectory_id)
+    parts = list(session.exec(select(InputPart).where(InputPart.request_id == request.id)))
+    progress = tracker(parts)
+    lang = rt.settings.language
+    shown = t(lang, "tracker", answered=progress.answered, total=progress.total)
+    if part.declined:
+        text = t(lang, "answer_post_declined", ref=request.ref, name=part.name, tracker=shown)
+    else:
+        text = t(lang, "answer_post", ref=request.ref, name=part.name, tracker=shown, text=notice.text or "")
+    keys: list[str] = []
+    _enqueue(rt, session, keys, key=f"answer:{part.id}", team_id=request.team_id, channel=trajectory.channel_id,
+             text=text[:3000], blocks=sections([text]))
+    return keys
+
+
+QUEUERS = {"urgent_new": _urgent, "urgent_changed": _urgent, "input_asked": _input_asked,
+           "input_answered": _input_answered}
