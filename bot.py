@@ -45,17 +45,20 @@ def build_app(rt, client):
     return app
 
 
-def wsgi_app(app, signing_secret: str):
-    """Slack events at /slack/events and a health check for the load balancer."""
+def wsgi_app(app, signing_secret: str, answer_page=None):
+    """Slack events at /slack/events, the answer page at /antwoord/<token>, and a health check."""
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
     from handlers.guard import http_guard
     slack = http_guard(SlackRequestHandler(app, path="/slack/events"), signing_secret)
 
     def application(environ, start_response):
-        if environ.get("PATH_INFO") == "/health":
+        path = environ.get("PATH_INFO") or ""
+        if path == "/health":
             start_response("200 OK", [("Content-Type", "text/plain")])
             return [b"ok"]
+        if answer_page is not None and path.startswith("/antwoord/"):
+            return answer_page(environ, start_response)
         return slack(environ, start_response)
     return application
 
@@ -114,7 +117,8 @@ def run_bot(settings: Settings) -> int:
             SocketModeHandler(app, settings.app_token).start()
         else:
             log.info("Regiowacht over HTTP on port %s at /slack/events", settings.port)
-            serve_http(settings, rt, wsgi_app(app, settings.signing_secret))
+            from answer_page import AnswerPage
+            serve_http(settings, rt, wsgi_app(app, settings.signing_secret, AnswerPage(rt)))
     finally:
         scheduler.shutdown(wait=False)
     return 0

@@ -83,9 +83,12 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     if soon:
         lines.append(t(lang, "digest_due") + "\n" + bullets(soon, line, lang))
     pending = [f for f in result.pending if f.holders]
+    policy = {m.name: data.policy[m.id] for m in data.members if m.id in data.policy}
+    holder = lambda name: f"{name} ({t(lang, 'digest_chase', name=policy[name])})" if name in policy else name  # noqa: E731
     if pending:
         lines.append(t(lang, "digest_adoptions") + "\n" + bullets(pending, lambda f: t(
-            lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title, names=", ".join(f.holders)), lang))
+            lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title,
+            names=", ".join(holder(name) for name in f.holders)), lang))
     if open_cases:
         lines.append(t(lang, "digest_urgent") + "\n" + bullets(open_cases, lambda c: case_line(c, lang), lang))
     change_lines = _summarised(changes, lang)

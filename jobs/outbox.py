@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
+from mail.transport import PermanentFailure, TemporaryFailure
 from store.db import session_scope
 from store.models import Outbox
 
@@ -28,6 +29,7 @@ CLAIM = timedelta(minutes=2)        # how long one sender owns a row before anot
 GIVE_UP_AFTER = 12                  # attempts; the row stays, with its error, for an operator to see
 CHANNEL_INTERVAL = 1.0              # seconds between two messages to one channel (Slack's pace)
 SEND_THREADS = 4                    # channels served at once (Slack's limits are per channel and method)
+MAIL = "mail"                       # outbox method of a mail: its courier renders it when it is sent
 METADATA_EVENT = "regiowacht_outbox"  # message metadata naming the outbox key of each post
 
 
@@ -67,11 +69,12 @@ class Sender:
     """Sends due outbox rows. One per process: it remembers when it last wrote to each channel."""
 
     def __init__(self, engine: Engine, client: ApiCaller, clock: Callable[[], datetime],
-                 interval: float = CHANNEL_INTERVAL):
+                 interval: float = CHANNEL_INTERVAL, couriers: dict | None = None):
         self.engine = engine
         self.client = client
         self.clock = clock
         self.interval = interval
+        self.couriers = couriers or {}  # outbox method -> what delivers it besides Slack (mail)
         self._last_sent: dict[str, float] = {}
 
     def deliver(self, keys: Iterable[str] | None = None, limit: int = 500) -> DeliveryReport:
@@ -165,6 +168,10 @@ class Sender:
                 if ts is not None:
                     self._finish(row, report, None, ts)
                     return
+        courier = self.couriers.get(row.method)
+        if courier is not None:
+            self._courier_send(courier, row, payload, report)
+            return
         try:
             ts_of = payload.pop("ts_of", None)
             if ts_of:  # an update of an earlier message: wait until that one has gone out
@@ -185,13 +192,30 @@ class Sender:
             error = f"{type(exc).__name__}: {exc}"
         self._finish(row, report, error, ts)
 
-    def _finish(self, row: Claimed, report: DeliveryReport, error: str | None, ts: str | None) -> None:
+    def _courier_send(self, courier, row: Claimed, payload: dict, report: DeliveryReport) -> None:
+        """A row another channel delivers (mail). A refusal for good is reported to whoever
+        asked, and the row is never tried again."""
+        try:
+            self._pace(row.channel)
+            courier.send(row.key, payload)
+        except PermanentFailure as refusal:
+            self._finish(row, report, f"geweigerd: {refusal}", None, give_up=True)
+            self.deliver(courier.refused(row.key, payload, str(refusal)))
+            return
+        except TemporaryFailure as failure:
+            self._finish(row, report, str(failure), None)
+            return
+        self._last_sent[row.channel] = time.monotonic()
+        self._finish(row, report, None, None)
+
+    def _finish(self, row: Claimed, report: DeliveryReport, error: str | None, ts: str | None,
+                give_up: bool = False) -> None:
         """Record the outcome and release the claim, in one statement."""
         if error is None:
             values = {"sent_at": self.clock(), "ts": ts, "last_error": None}
             report.sent.append(row.key)
         else:
-            attempts = row.attempts + 1  # the claim is ours: nobody else counted meanwhile
+            attempts = GIVE_UP_AFTER if give_up else row.attempts + 1  # the claim is ours: nobody counted meanwhile
             values = {"attempts": attempts, "last_error": error[:500],
                       "next_attempt_at": self.clock() + timedelta(seconds=min(3600, 15 * 2 ** attempts))}
             report.failed.append(row.key)

@@ -26,6 +26,8 @@ class Message:
     channel: str
     text: str
     blocks: list[Block] | None = None
+    method: str = "chat.postMessage"
+    extra: dict | None = None  # for a mail: what its courier renders
 
 
 log = logging.getLogger(__name__)
@@ -79,11 +81,12 @@ class JobRun:
             if outbox.exists(session, message.key):
                 raise _Taken(message.key)
             print(f"\n── {message.channel} ({message.key})", file=self.out)
-            print(blocks_to_text([b.to_dict() for b in message.blocks or []], message.text), file=self.out)
+            print(blocks_to_text([b.to_dict() for b in message.blocks or []], message.text)
+                  or f"(e-mail: {message.extra})", file=self.out)
             self.queued.append(message.key)
             return
         if not outbox.enqueue(session, now=self.rt.now(), key=message.key, team_id=message.team_id, channel=message.channel,
-                              text=message.text, blocks=message.blocks):
+                              text=message.text, blocks=message.blocks, method=message.method, extra=message.extra):
             raise _Taken(message.key)
         self.queued.append(message.key)
 

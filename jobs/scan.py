@@ -5,16 +5,17 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from sqlmodel import delete, select
 
 from core.forecast import blockers, buffer_text, forecast_trajectory, rises, thresholds_of
-from core.reminders import due_reminder
+from core.inputs import asked_of
+from core.reminders import adoption_steps, due_step, input_steps
 from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar, add_working_hours, in_working_hours
+from jobs.outbox import MAIL
 from jobs.runner import JobRun, Message
 from store import queries
-from store.models import InputRequest, ProcessedRequest, Trajectory, UrgentCase
+from store.models import Decision, InputPart, InputRequest, ProcessedRequest, Trajectory, UrgentCase
 from views.messages import context, sections
 
 ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one working day
@@ -23,6 +24,7 @@ ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one worki
 def run_scan(run: JobRun) -> list[str]:
     scan_risk(run)
     send_reminders(run)
+    chase_adoptions(run)
     escalate(run)
     purge(run)
     return run.finish()
@@ -55,14 +57,23 @@ def scan_risk(run: JobRun) -> None:
             session.add(trajectory)
 
 
-def send_reminders(run: JobRun) -> None:
+def _in_working_hours(run: JobRun, what: str) -> bool:
     rt = run.rt
-    zone = ZoneInfo(rt.settings.timezone)
     work = WorkCalendar(rt.settings.good_friday_is_holiday)
-    if not in_working_hours(work, rt.now().astimezone(zone)):
-        # Nobody gets a DM in the evening, the weekend or on a holiday.
-        run.notes.append("Herinneringen alleen op werkdagen tussen 09:00 en 17:00: nu overgeslagen.")
+    if in_working_hours(work, rt.now().astimezone(ZoneInfo(rt.settings.timezone))):
+        return True
+    # Nobody gets a DM or a mail in the evening, the weekend or on a holiday.
+    run.notes.append(f"{what} alleen op werkdagen tussen 09:00 en 17:00: nu overgeslagen.")
+    return False
+
+
+def send_reminders(run: JobRun) -> None:
+    """Each recipient still to answer hears it in their own way: a DM, or a mail with their link;
+    for recipients Regiowacht cannot reach, the requester hears it, in one message per step."""
+    rt = run.rt
+    if not _in_working_hours(run, "Herinneringen"):
         return
+    work = WorkCalendar(rt.settings.good_friday_is_holiday)
     today, lang, cmd = rt.today(), rt.settings.language, rt.settings.slash_command
     with run.step("open input requests") as session:
         open_ids = list(session.exec(select(InputRequest.id).where(InputRequest.received_on.is_(None))
@@ -70,17 +81,75 @@ def send_reminders(run: JobRun) -> None:
     for request_id in open_ids:
         with run.step(f"reminder for input {request_id}") as session:
             request = session.get(InputRequest, request_id)
-            trajectory = session.get(Trajectory, request.trajectory_id)
-            reminder = due_reminder(request, trajectory.coordinator_id, today, work)
-            if reminder is None:
+            step = due_step(input_steps(request.deadline, work), today)
+            if step is None:
                 continue
-            text = t(lang, reminder.text_key, ref=request.ref, question=request.question, title=trajectory.title,
-                     deadline=fmt_date(request.deadline, lang), requester=person(request.requested_by, None),
-                     who=person(request.stakeholder_user, request.stakeholder_name), cmd=cmd,
-                     channel=f"<#{trajectory.channel_id}>", days=max(0, work.between(request.deadline, today)))
-            key = f"remind:{request.id}:{reminder.step}"
-            run.send(session, Message(key, request.team_id, reminder.to, text,
-                                      [SectionBlock(text=MarkdownTextObject(text=text))]))
+            trajectory = session.get(Trajectory, request.trajectory_id)
+            parts = list(session.exec(select(InputPart).where(InputPart.request_id == request.id)
+                                      .order_by(InputPart.id)))
+            waiting = [part for part in parts if not part.received_on]
+            single = len(parts) == 1  # keys as before parts existed: nothing is sent twice after an upgrade
+            facts = dict(ref=request.ref, question=request.question, title=trajectory.title, cmd=cmd,
+                         deadline=fmt_date(request.deadline, lang), requester=person(request.requested_by, None),
+                         channel=f"<#{trajectory.channel_id}>", days=max(0, work.between(request.deadline, today)))
+            if step == "chase":
+                text = t(lang, "remind_chase", who=asked_of(request, parts, lang) if request.group_name
+                         else ", ".join(person(p.slack_user, p.name) for p in waiting), **facts)
+                run.send(session, Message(f"remind:{request.id}:chase", request.team_id, trajectory.coordinator_id,
+                                          text, sections([text])))
+                continue
+            unreachable = []
+            for part in waiting:
+                if part.slack_user:
+                    text = t(lang, f"remind_{'overdue' if step.startswith('overdue') else step}", **facts)
+                    key = f"remind:{request.id}:{step}" if single else f"remind:{request.id}:{part.id}:{step}"
+                    run.send(session, Message(key, request.team_id, part.slack_user, text, sections([text])))
+                elif part.token_hash and part.contact_id:
+                    run.send(session, Message(f"mail:{step}:{part.id}", request.team_id, f"mail:{part.contact_id}", "",
+                                              method=MAIL, extra={"kind": "input", "step": step, "part_id": part.id}))
+                else:
+                    unreachable.append(part.name)
+            if unreachable:
+                text = t(lang, "remind_outsider", who=", ".join(unreachable), **facts)
+                key = f"remind:{request.id}:{step}" if single else f"remind:{request.id}:requester:{step}"
+                run.send(session, Message(key, request.team_id, request.requested_by, text, sections([text])))
+
+
+def chase_adoptions(run: JobRun) -> None:
+    """A municipality's adoption past its deadline is chased at its policy contact (beleid):
+    every 2 working days, 3 times at most, by DM or mail."""
+    rt = run.rt
+    if not _in_working_hours(run, "Navragen van besluiten"):
+        return
+    work = WorkCalendar(rt.settings.good_friday_is_holiday)
+    today, lang = rt.today(), rt.settings.language
+    with run.step("decisions past their deadline") as session:
+        late = list(session.exec(select(Decision.id).where(Decision.taken_on.is_(None), Decision.deadline < today,
+                                                           Decision.decided_by != "regio").order_by(Decision.id)))
+    for decision_id in late:
+        with run.step(f"chase of decision {decision_id}") as session:
+            decision = session.get(Decision, decision_id)
+            step = due_step(adoption_steps(decision.deadline, work), today)
+            if step is None:
+                continue
+            trajectory = session.get(Trajectory, decision.trajectory_id)
+            adopted = {a.municipality_id for a in queries.adoptions_by_decision(session, [decision.id])[decision.id]
+                       if a.outcome == "vastgesteld"}
+            contacts = queries.policy_contacts(session, trajectory.region_id)
+            for municipality in queries.municipalities(session, trajectory.region_id):
+                contact = contacts.get(municipality.id)
+                if municipality.id in adopted or contact is None:
+                    continue
+                key = f"chase:{decision.id}:{municipality.id}:{step}"
+                if contact.slack_user:
+                    text = t(lang, "chase_dm", ref=decision.ref, title=decision.title, municipality=municipality.name,
+                             deadline=fmt_date(decision.deadline, lang), trajectory=trajectory.title,
+                             coordinator=person(trajectory.coordinator_id, None))
+                    run.send(session, Message(key, decision.team_id, contact.slack_user, text, sections([text])))
+                elif contact.email:
+                    run.send(session, Message(key, decision.team_id, f"mail:{contact.id}", "", method=MAIL, extra={
+                        "kind": "chase", "decision_id": decision.id, "municipality_id": municipality.id,
+                        "contact_id": contact.id, "step": step}))
 
 
 def escalate(run: JobRun) -> None:

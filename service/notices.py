@@ -11,11 +11,11 @@ from core.inputs import tracker
 from core.outcome import Notice
 from core.texts import fmt_date, person, t
 from jobs import outbox
+from jobs.outbox import MAIL
 from service.runtime import Runtime
 from store.models import InputPart, InputRequest, Trajectory, UrgentCase
 from views.messages import sections, urgent_message
 
-MAIL = "mail"  # outbox method of a mail: the courier renders it when it is sent
 
 
 def queue(rt: Runtime, session: Session, notices: list[Notice]) -> list[str]:

@@ -13,7 +13,9 @@ from sqlmodel import Session
 from core.config import Settings
 from core.permissions import Actor
 from core.tracking import Context
-from jobs.outbox import DeliveryReport, Sender
+from jobs.outbox import CHANNEL_INTERVAL, MAIL, DeliveryReport, Sender
+from mail.courier import Courier
+from mail.transport import transport_for
 from service.read_cache import ReadCache
 from store.db import make_engine, migrate
 
@@ -55,12 +57,15 @@ def freeze_startup_heap() -> None:
 
 
 def open_runtime(settings: Settings, client=None, clock: Callable[[], datetime] | None = None,
-                 channel_interval: float | None = None) -> Runtime:
-    """Connect to the database, migrate it, and wire a sender on `client` (None: send nothing)."""
+                 channel_interval: float | None = None, transport=None) -> Runtime:
+    """Connect to the database, migrate it, and wire a sender on `client` (None: send nothing)
+    with mail through `transport` (default: SMTP_URL, else .eml files in MAIL_DIR)."""
     engine = make_engine(settings.database_url, pool_size=settings.web_threads)
     migrate(engine)
     clock = clock or system_clock
     sender = None
     if client is not None:
-        sender = Sender(engine, client, clock) if channel_interval is None else Sender(engine, client, clock, channel_interval)
+        courier = Courier(engine, settings, transport or transport_for(settings.smtp_url, settings.mail_dir), clock)
+        sender = Sender(engine, client, clock, CHANNEL_INTERVAL if channel_interval is None else channel_interval,
+                        couriers={MAIL: courier})
     return Runtime(settings=settings, engine=engine, clock=clock, sender=sender)

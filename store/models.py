@@ -42,6 +42,7 @@ class Trajectory(SQLModel, table=True):
     go_live: date
     lead_weeks: int = 12
     coordinator_id: str
+    coordinator_name: Optional[str] = None  # how mails name the coordinator
     risk_level: Optional[str] = None  # the level at the last risk scan
     risk_changes: int = 0  # how often the level changed: keys each alert, so a rise alerts once
     last_digest_at: Optional[datetime] = None

@@ -10,7 +10,7 @@ from sqlalchemy import case, func, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
-from store.models import (Adoption, AuditLog, DataVersion, Decision, InputPart, InputRequest, Municipality, RefCounter,
+from store.models import (Adoption, AuditLog, Contact, DataVersion, Decision, InputPart, InputRequest, Municipality, RefCounter,
                           Region, Task, Trajectory, UrgentCase)
 
 SYSTEM_ACTOR = "regiowacht"  # the audit actor for what the bot's own jobs change
@@ -64,6 +64,15 @@ def municipalities(session: Session, region_id: int, *, former: bool = False) ->
     if not former:
         query = query.where(Municipality.left_at.is_(None))
     return list(session.exec(query.order_by(Municipality.name)))
+
+
+def policy_contacts(session: Session, region_id: int) -> dict[int, Contact]:
+    """Each member municipality's policy contact (beleid): who is asked when its adoption is late."""
+    contacts: dict[int, Contact] = {}
+    for contact in session.exec(select(Contact).where(Contact.region_id == region_id, Contact.role == "beleid",
+                                                      Contact.municipality_id.is_not(None)).order_by(Contact.id)):
+        contacts.setdefault(contact.municipality_id, contact)
+    return contacts
 
 
 def adoptions_by_decision(session: Session, decision_ids: Iterable[int]) -> dict[int, list[Adoption]]:
@@ -120,6 +129,7 @@ class TrajectoryData:
     adoptions: dict[int, list]   # of decisions not yet taken
     inputs: list                 # open input requests
     parts: dict[int, list]       # their recipients, by request id
+    policy: dict[int, str]       # member municipality id -> the name of its policy contact (beleid)
     tasks: list                  # open tasks
     cases: list                  # unresolved urgent cases
 
@@ -141,6 +151,7 @@ def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
                    order_by=(InputRequest.deadline, InputRequest.id))
     return TrajectoryData(
         trajectory, region, members, found, adoptions, inputs, parts_by_request(session, [r.id for r in inputs]),
+        {municipality: contact.name for municipality, contact in policy_contacts(session, trajectory.region_id).items()},
         _rows(session, Task, Task.trajectory_id == trajectory.id, Task.done_on.is_(None),
               order_by=(Task.deadline, Task.id)),
         _rows(session, UrgentCase, UrgentCase.trajectory_id == trajectory.id, UrgentCase.resolved_at.is_(None),

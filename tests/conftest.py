@@ -21,6 +21,7 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import create_engine
 from sqlmodel import Session, select
 
+from answer_page import AnswerPage
 from bot import build_app, make_client, wsgi_app
 from core.config import Settings
 from service.runtime import open_runtime
@@ -147,7 +148,7 @@ class SlackBot(SignedClient):
         client = make_client(settings)
         self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0)
         self.app = build_app(self.rt, client)
-        url, self._stop = serve_wsgi(wsgi_app(self.app, settings.signing_secret))
+        url, self._stop = serve_wsgi(wsgi_app(self.app, settings.signing_secret, AnswerPage(self.rt)))
         super().__init__(slack, url, settings.slash_command)
         self._n = itertools.count(1)
         self.verifier = SignatureVerifier(SECRET)

@@ -52,6 +52,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "📨 *{ref}*: {name} will not respond or finds it not applicable ({tracker})."),
     "mail_refused": ("De e-mail aan {name} over {ref} ({question}) is geweigerd door de mailserver: {reason}. Controleer het adres met `{cmd} contacten`.",
                      "The e-mail to {name} about {ref} ({question}) was refused by the mail server: {reason}. Check the address with `{cmd} contacts`."),
+    "chase_dm": ("Besluit *{ref}* {title} is nog niet vastgesteld door {municipality}; de deadline was {deadline}. Het inkooptraject *{trajectory}* wacht erop. Wil je laten weten wanneer het besluit valt, of het doorgeven aan {coordinator}?",
+                 "Decision *{ref}* {title} has not been adopted by {municipality} yet; it was due {deadline}. The trajectory *{trajectory}* waits for it. Could you say when it will be taken, or tell {coordinator}?"),
     "digest_chase": ("{name} (beleid)", "{name} (policy)"),
     # -- help -----------------------------------------------------------------------------------
     "help_contact": ("zet iemand in het register van de regio, werk het bij of haal het weg (coördinator)",

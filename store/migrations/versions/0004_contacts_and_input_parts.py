@@ -21,6 +21,8 @@ def upgrade() -> None:
     with op.batch_alter_table("inputrequest") as batch_op:
         batch_op.add_column(sa.Column("requested_by_name", S(), nullable=True))
         batch_op.add_column(sa.Column("group_name", S(), nullable=True))
+    with op.batch_alter_table("trajectory") as batch_op:
+        batch_op.add_column(sa.Column("coordinator_name", S(), nullable=True))
     op.create_table(
         "contact",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -72,6 +74,8 @@ def downgrade() -> None:
     op.drop_index("ix_contact_region_id", "contact")
     op.drop_index("ix_contact_team_id", "contact")
     op.drop_table("contact")
+    with op.batch_alter_table("trajectory") as batch_op:
+        batch_op.drop_column("coordinator_name")
     with op.batch_alter_table("inputrequest") as batch_op:
         batch_op.drop_column("group_name")
         batch_op.drop_column("requested_by_name")

@@ -1,0 +1,32 @@
+"""A mail from its template: `<kind>.subject.txt`, `<kind>.txt` and `<kind>.html` under
+data/templates/mail. The HTML is autoescaped: what people typed cannot become markup."""
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
+                       undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def compose(kind: str, context: dict, *, sender: str, to_name: str, to_address: str, key: str) -> EmailMessage:
+    """The mail, with a Message-ID derived from its outbox key (the same mail sent again is
+    recognisable as one)."""
+    env = environment()
+    message = EmailMessage()
+    message["Subject"] = " ".join(env.get_template(f"mail/{kind}.subject.txt").render(context).split())
+    message["From"] = sender
+    message["To"] = formataddr((to_name, to_address))
+    message["Message-ID"] = make_msgid(idstring=key.replace(":", "."), domain="regiowacht")
+    message.set_content(env.get_template(f"mail/{kind}.txt").render(context))
+    message.add_alternative(env.get_template(f"mail/{kind}.html").render(context), subtype="html")
+    return message
