@@ -48,12 +48,14 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     soon_until = work.add(today, SOON_WORKING_DAYS)
     # (deadline, ref, title, who) of what is overdue and what is due soon. A rejection is overdue
     # for the municipality that rejected; the others stay where their deadline puts them.
+    policy = {m.name: data.policy[m.id] for m in data.members if m.id in data.policy}
+    holder = lambda name: f"{name} ({t(lang, 'digest_chase', name=policy[name])})" if name in policy else name  # noqa: E731
     overdue, soon = [], []
     for forecast in result.pending:
         decision = forecast.decision
         others = [name for name in forecast.holders if name not in forecast.rejected]
         if forecast.past_deadline(today):
-            who = ", ".join(forecast.holders) or t(lang, "by_regio")
+            who = ", ".join(holder(name) for name in forecast.holders) or t(lang, "by_regio")
             if forecast.rejections:
                 who += " · " + t(lang, "rejected_by", names=rejections_text(forecast.rejections, lang))
             overdue.append((decision.deadline, decision.ref, decision.title, who))
@@ -83,8 +85,6 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     if soon:
         lines.append(t(lang, "digest_due") + "\n" + bullets(soon, line, lang))
     pending = [f for f in result.pending if f.holders]
-    policy = {m.name: data.policy[m.id] for m in data.members if m.id in data.policy}
-    holder = lambda name: f"{name} ({t(lang, 'digest_chase', name=policy[name])})" if name in policy else name  # noqa: E731
     if pending:
         lines.append(t(lang, "digest_adoptions") + "\n" + bullets(pending, lambda f: t(
             lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title,

@@ -144,12 +144,13 @@ class SignedClient:
 class SlackBot(SignedClient):
     """The real Bolt app behind a real HTTP endpoint, driven the way Slack drives it."""
 
-    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock):
+    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock, transport=None):
         client = make_client(settings)
-        self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0)
+        self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0, transport=transport)
         self.app = build_app(self.rt, client)
         url, self._stop = serve_wsgi(wsgi_app(self.app, settings.signing_secret, AnswerPage(self.rt)))
         super().__init__(slack, url, settings.slash_command)
+        self.base = url.removesuffix("/slack/events")
         self._n = itertools.count(1)
         self.verifier = SignatureVerifier(SECRET)
 
@@ -225,8 +226,19 @@ def message_text(body: dict) -> str:
 
 
 @pytest.fixture
-def bot(slack, database_url, clock):
-    harness = SlackBot(slack, make_settings(slack, database_url), clock)
+def mail_server():
+    from tests.mail_server import MailServer
+    server = MailServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def bot(slack, database_url, clock, request):
+    """The app; with mail to the test SMTP server when the test also asks for `mail_server`."""
+    server = request.getfixturevalue("mail_server") if "mail_server" in request.fixturenames else None
+    harness = SlackBot(slack, make_settings(slack, database_url, MAIL_DIR=str(request.getfixturevalue("tmp_path"))),
+                       clock, transport=server.transport() if server else None)
     yield harness
     harness.close()
 

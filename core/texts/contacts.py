@@ -54,7 +54,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "The e-mail to {name} about {ref} ({question}) was refused by the mail server: {reason}. Check the address with `{cmd} contacts`."),
     "chase_dm": ("Besluit *{ref}* {title} is nog niet vastgesteld door {municipality}; de deadline was {deadline}. Het inkooptraject *{trajectory}* wacht erop. Wil je laten weten wanneer het besluit valt, of het doorgeven aan {coordinator}?",
                  "Decision *{ref}* {title} has not been adopted by {municipality} yet; it was due {deadline}. The trajectory *{trajectory}* waits for it. Could you say when it will be taken, or tell {coordinator}?"),
-    "digest_chase": ("{name} (beleid)", "{name} (policy)"),
+    "digest_chase": ("beleid: {name}", "policy: {name}"),
     # -- help -----------------------------------------------------------------------------------
     "help_contact": ("zet iemand in het register van de regio, werk het bij of haal het weg (coördinator)",
                      "put someone in the region's registry, update or remove them (coordinator)"),
