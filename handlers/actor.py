@@ -15,21 +15,44 @@ from service.runtime import Runtime
 log = logging.getLogger(__name__)
 
 
-def _workspace_admin(client: WebClient, user_id: str) -> bool:
-    try:
-        user = client.users_info(user=user_id)["user"]
-    except (SlackApiError, SlackClientError, OSError) as error:
-        # Not knowing is not the same as "no": say that Slack could not be asked.
-        log.warning("users.info failed for %s: %s", user_id, type(error).__name__)
-        raise Unavailable("err_admin_unknown") from None
-    return bool(user.get("is_admin") or user.get("is_owner"))
+class _SlackUser:
+    """users.info for one request, asked at most once and only when a command needs it."""
+
+    def __init__(self, client: WebClient, user_id: str):
+        self.client, self.user_id = client, user_id
+        self._user: dict | None = None
+
+    def get(self) -> dict:
+        if self._user is None:
+            try:
+                self._user = self.client.users_info(user=self.user_id)["user"]
+            except (SlackApiError, SlackClientError, OSError) as error:
+                # Not knowing is not the same as "no": say that Slack could not be asked.
+                log.warning("users.info failed for %s: %s", self.user_id, type(error).__name__)
+                raise Unavailable("err_admin_unknown") from None
+        return self._user
+
+    def is_admin(self) -> bool:
+        user = self.get()
+        return bool(user.get("is_admin") or user.get("is_owner"))
+
+    def name(self) -> str | None:
+        """The name mails and the answer page show for this person; None when Slack is away."""
+        try:
+            user = self.get()
+        except Unavailable:
+            return None
+        profile = user.get("profile") or {}
+        return profile.get("real_name") or user.get("real_name") or profile.get("display_name") or None
 
 
 def actor_for(rt: Runtime, client: WebClient, *, team_id: str, user_id: str, channel_id: str,
               language: str | None = None) -> Actor:
+    slack_user = _SlackUser(client, user_id)
     return Actor(team_id=team_id, user_id=user_id, channel_id=channel_id,
                  language=language or rt.settings.language,
-                 admin_check=lambda: user_id in rt.settings.admins or _workspace_admin(client, user_id))
+                 admin_check=lambda: user_id in rt.settings.admins or slack_user.is_admin(),
+                 name_lookup=slack_user.name)
 
 
 def team_of(body: dict) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import socket
 import threading
 import time
 import uuid
@@ -86,9 +87,15 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
-def serve_wsgi(application):
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_wsgi(application, port: int = 0):
     """Serve a WSGI app on 127.0.0.1 in threads; returns its events URL and a stop function."""
-    server = make_server("127.0.0.1", 0, application, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+    server = make_server("127.0.0.1", port, application, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def stop():
@@ -144,11 +151,11 @@ class SignedClient:
 class SlackBot(SignedClient):
     """The real Bolt app behind a real HTTP endpoint, driven the way Slack drives it."""
 
-    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock, transport=None):
+    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock, transport=None, port: int = 0):
         client = make_client(settings)
         self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0, transport=transport)
         self.app = build_app(self.rt, client)
-        url, self._stop = serve_wsgi(wsgi_app(self.app, settings.signing_secret, AnswerPage(self.rt)))
+        url, self._stop = serve_wsgi(wsgi_app(self.app, settings.signing_secret, AnswerPage(self.rt)), port)
         super().__init__(slack, url, settings.slash_command)
         self.base = url.removesuffix("/slack/events")
         self._n = itertools.count(1)
@@ -237,8 +244,10 @@ def mail_server():
 def bot(slack, database_url, clock, request):
     """The app; with mail to the test SMTP server when the test also asks for `mail_server`."""
     server = request.getfixturevalue("mail_server") if "mail_server" in request.fixturenames else None
-    harness = SlackBot(slack, make_settings(slack, database_url, MAIL_DIR=str(request.getfixturevalue("tmp_path"))),
-                       clock, transport=server.transport() if server else None)
+    port = free_port()  # known beforehand, so the links in mails point at this very server
+    settings = make_settings(slack, database_url, MAIL_DIR=str(request.getfixturevalue("tmp_path")),
+                             PUBLIC_URL=f"http://127.0.0.1:{port}")
+    harness = SlackBot(slack, settings, clock, transport=server.transport() if server else None, port=port)
     yield harness
     harness.close()
 

@@ -86,7 +86,9 @@ class FakeSlack:
             return {"ok": True, "user_id": "UBOT", "team_id": "T1", "bot_id": "BBOT", "user": "regiowacht"}
         if method == "users.info":
             user = body.get("user")
+            name = str(user).removeprefix("U_").replace("_", " ").title()  # U_ANNE -> Anne
             return {"ok": True, "user": {"id": user, "is_admin": user in self.admins, "is_owner": False,
+                                         "real_name": name, "profile": {"real_name": name},
                                          "tz": "Europe/Amsterdam", "locale": "en-US"}}
         if method == "chat.postMessage":
             channel = self.conversation(body.get("channel", ""))
