@@ -50,7 +50,7 @@ def wsgi_app(app, signing_secret: str, answer_page=None):
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
     from handlers.guard import http_guard
-    slack = http_guard(SlackRequestHandler(app, path="/slack/events"), signing_secret)
+    slack = http_guard(SlackRequestHandler(app, path="/slack/events"), signing_secret) if app is not None else None
 
     def application(environ, start_response):
         path = environ.get("PATH_INFO") or ""
@@ -59,6 +59,9 @@ def wsgi_app(app, signing_secret: str, answer_page=None):
             return [b"ok"]
         if answer_page is not None and path.startswith("/antwoord/"):
             return answer_page(environ, start_response)
+        if slack is None:  # the console serves only the answer page
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"not found"]
         return slack(environ, start_response)
     return application
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import atexit
 import itertools
 import sys
+import threading
 import time
+from email import policy
+from email.parser import BytesParser
 from pathlib import Path
+from socketserver import ThreadingMixIn
 
 from core.config import Settings
 from core.permissions import Actor
@@ -42,12 +46,16 @@ class ConsolePrinter:
 
 
 def run_console(settings: Settings, *, team: str, user: str, channel: str, admin: bool, clock=None,
-                stdin=sys.stdin, out=sys.stdout) -> int:
+                stdin=sys.stdin, out=sys.stdout, serve_page: bool = True) -> int:
     rt = open_runtime(settings, client=ConsolePrinter(out), clock=clock, channel_interval=0)
     state = {"user": user, "channel": channel, "admin": admin}
     say = lambda text="": print(text, file=out)  # noqa: E731
     say(BANNER.format(cmd=settings.slash_command, user=user, channel=channel, admin=" (beheerder)" if admin else ""))
+    if serve_page:
+        _serve_answer_page(rt, say)
+    mailbox = Mailbox(Path(settings.mail_dir))
     rt.sender.deliver()  # what earlier runs left in the outbox
+    mailbox.show_new(say)
     interactive = stdin.isatty()
     if interactive:
         _line_editing()
@@ -99,9 +107,50 @@ def run_console(settings: Settings, *, team: str, user: str, channel: str, admin
             OUT.mkdir(exist_ok=True)
             path.write_bytes(file.content)
             say(f"  → {path}")
+        mailbox.show_new(say)
 
 
 HISTORY = Path.home() / ".regiowacht_history"
+
+
+class Mailbox:
+    """Without SMTP_URL mails are .eml files in MAIL_DIR: the console shows each new one."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.seen = set(directory.glob("*.eml")) if directory.is_dir() else set()
+
+    def show_new(self, say) -> None:
+        if not self.directory.is_dir():
+            return
+        for path in sorted(set(self.directory.glob("*.eml")) - self.seen, key=lambda p: p.stat().st_mtime):
+            self.seen.add(path)
+            message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+            say(f"  ✉ e-mail aan {message['To']}: {message['Subject']}\n    {path}")
+
+
+def _serve_answer_page(rt, say) -> None:
+    """The answer page on PORT, so a link in a mail can be opened and answered in a browser."""
+    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+    from answer_page import AnswerPage
+    from bot import wsgi_app
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    class Threading(ThreadingMixIn, WSGIServer):
+        daemon_threads = True
+
+    try:
+        server = make_server("127.0.0.1", rt.settings.port, wsgi_app(None, rt.settings.signing_secret, AnswerPage(rt)),
+                             server_class=Threading, handler_class=Quiet)
+    except OSError:
+        say(f"(Poort {rt.settings.port} is bezet: de antwoordpagina draait nu niet. Kies een andere met PORT=….)")
+        return
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    say(f"Antwoordpagina voor links in e-mails: {rt.settings.answer_base}/antwoord/…")
 
 
 def _line_editing() -> None:

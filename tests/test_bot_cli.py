@@ -166,3 +166,56 @@ def test_console_in_a_terminal_has_history_and_ends_quietly_on_ctrl_c(tmp_path):
         os.close(master)
     assert b"Traceback" not in seen and b"KeyboardInterrupt" not in seen
     assert (tmp_path / ".regiowacht_history").read_text().strip().endswith("datum over 10 werkdagen")
+
+
+def test_console_mail_and_answer_page(tmp_path):
+    """Issue 10's console walk-through: three contacts, a question to the providers, the .eml
+    files the console shows, an answer through the page it serves, the tracker in status."""
+    import re
+    import socket
+    import threading
+    import time
+    from urllib.parse import urlencode
+    from urllib.request import urlopen
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path}/mail.sqlite3", "MAIL_DIR": str(tmp_path / "mail"),
+                "PORT": str(port), "HOME": str(tmp_path)})
+    assert run("demo", env=env).returncode == 0
+    console = subprocess.Popen([sys.executable, "bot.py", "console"], cwd=ROOT, env=env, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seen: list[str] = []
+    threading.Thread(target=lambda: seen.extend(console.stdout), daemon=True).start()
+
+    def wait_for(pattern: str, timeout: float = 30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = re.findall(pattern, "".join(seen))
+            if found:
+                return found
+            time.sleep(0.1)
+        raise AssertionError("".join(seen)[-3000:])
+
+    try:
+        for i, name in enumerate(("Stichting Lindenhout", "Zorggroep Betuwe", "Jeugdzorg Rivierenland"), 1):
+            console.stdin.write(f"contact {name} rol: aanbieder organisatie: {name} e-mail: inkoop{i}@aanbieder.nl\n")
+        console.stdin.write("input Capaciteit 2027 van: aanbieders rol: aanbieder deadline: over 10 werkdagen\n")
+        console.stdin.flush()
+        wait_for(r"(✉ e-mail aan[\s\S]*){3}")
+        files = re.findall(r"✉ e-mail aan .*?\n\s+(\S+\.eml)", "".join(seen))
+        assert len(files) == 3
+        link = re.search(r"http://127\.0\.0\.1:\d+/antwoord/[0-9a-f]{40}", Path(files[0]).read_text()).group()
+        assert link.startswith(f"http://127.0.0.1:{port}/")
+        with urlopen(link, data=urlencode({"antwoord": "Wij hebben plek voor 8 jeugdigen.", "actie": "antwoord"}).encode(),
+                     timeout=10) as response:
+            assert "Dank u wel" in response.read().decode()
+        wait_for(r"antwoord van .* \(1/3 geantwoord\): Wij hebben plek voor 8 jeugdigen")
+        console.stdin.write("status\n")
+        console.stdin.flush()
+        wait_for(r"de aanbieders \(1/3 geantwoord\)")
+    finally:
+        console.stdin.close()
+        console.wait(timeout=20)
