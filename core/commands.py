@@ -13,6 +13,7 @@ from core.forecast import forecast_trajectory, risk_reply, thresholds_of
 from core.outcome import Notice, Outcome, Reply
 from core.permissions import require_admin
 from core.privacy import contains_bsn
+from core.text_input import clean
 from core.status import bullets, region_of, status_reply
 from core.texts import LANGUAGES, TEXTS, count, fmt_date, person, t, weekday_name
 from core.timeline import timeline_png
@@ -88,6 +89,7 @@ def run_line(ctx: Context, text: str) -> Outcome:
     because the caller rolls the transaction back when `reply.error` is set."""
     cmd = ctx.settings.slash_command
     command = None
+    text = clean(text)
     try:
         if len(text) > LINE_LIMIT:
             raise CommandError("err_line_too_long", example="ex_help", length=len(text), limit=LINE_LIMIT)

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from core.forecast import Forecast
 from core.outcome import FileOut
+from core.text_input import to_plain
 from core.texts import t
 from store import queries
 from store.models import AuditLog, Trajectory
@@ -48,8 +49,9 @@ AUDIT_WORDS = {
 
 
 def cell(value) -> str:
-    """A value as a spreadsheet shows it, never as a formula: `=HYPERLINK(…)` stays text."""
-    text = "" if value is None else str(value)
+    """A value as a spreadsheet shows it (stored Slack text read as plain text), never as a
+    formula: `=HYPERLINK(…)` stays text."""
+    text = "" if value is None else to_plain(str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

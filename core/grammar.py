@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.errors import CommandError
+from core.text_input import defuse
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,12 @@ def parse(text: str) -> Command:
         if stray.group(1).lower() in ALL_KEY_WORDS:
             raise CommandError("err_field_not_here", example=f"ex_{spec.name}", key=stray.group(1),
                                command=spec.name)
-    return Command(spec, word, head, fields)
+    # Free text keeps no broadcast; a field that names a person keeps what was typed, so a
+    # broadcast there is refused as "not a person" instead of becoming someone called "@channel".
+    return Command(spec, word, defuse(head), {k: v if k in PERSON_KEYS else defuse(v) for k, v in fields.items()})
+
+
+PERSON_KEYS = {"van", "eigenaar", "slack"}
 
 
 @dataclass(frozen=True)

@@ -299,6 +299,8 @@ def add_task(ctx: Context, title: str, fields: dict[str, str]) -> Task:
     if not title:
         raise CommandError("err_missing_title", field="title", example=example)
     owner = read_person(require(fields, "eigenaar", example))
+    if owner.user_id is None and owner.name.startswith(("<!", "<#")):  # a broadcast or a channel is nobody
+        raise CommandError("err_not_a_person_owner", field="eigenaar", example=example)
     due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
     after = own_item(ctx, trajectory, fields["na"], "B", example, "na") if fields.get("na") else None
     if after is not None and not after.taken_on and due < after.deadline:

@@ -21,11 +21,20 @@ def _is_text(value) -> bool:
     return isinstance(value, str) and bool(value)
 
 
+SHAPES = {"user": dict, "team": dict, "view": dict, "actions": list, "channel": dict, "container": dict,
+          "message": dict, "event": dict, "enterprise": (dict, type(None)), "authorizations": list}
+
+
 def problem(body: dict, secret: str = "") -> str | None:
     """Why this request cannot be handled, or None when it has what our listeners read."""
     if not isinstance(body, dict):
         return "body is not an object"
+    for key, shape in SHAPES.items():  # Bolt itself reads these, and breaks on a wrong shape
+        if key in body and not isinstance(body[key], shape):
+            return f"{key} has the wrong shape"
     kind = body.get("type")
+    if kind is not None and not isinstance(kind, str):
+        return "type is not a string"
     if body.get("command"):
         if not all(_is_text(body.get(k)) for k in ("user_id", "channel_id")):
             return "command without user_id or channel_id"

@@ -23,6 +23,7 @@ from sqlmodel import Session, select
 from mail.transport import PermanentFailure, TemporaryFailure
 from store.db import session_scope
 from store.models import Outbox
+from views.slack_text import neutralise
 
 log = logging.getLogger(__name__)
 CLAIM = timedelta(minutes=2)        # how long one sender owns a row before another may take over
@@ -39,8 +40,9 @@ class ApiCaller(Protocol):
 
 def enqueue(session: Session, *, now: datetime, key: str, team_id: str, channel: str, text: str,
             blocks: list[Block] | None = None, method: str = "chat.postMessage", extra: dict | None = None) -> bool:
-    """Store a message to send; False when a message with this key exists already."""
-    payload = {"channel": channel, "text": text, **(extra or {})}
+    """Store a message to send; False when a message with this key exists already. Its
+    notification text is neutralised like its blocks: Slack reads mentions there too."""
+    payload = {"channel": channel, "text": neutralise(text), **(extra or {})}
     if blocks is not None:
         payload["blocks"] = [b.to_dict() if isinstance(b, Block) else b for b in blocks]
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite

@@ -18,7 +18,7 @@ from mail.transport import PermanentFailure, Transport
 from store.db import session_scope
 from store.models import Contact, Decision, InputPart, InputRequest, Municipality, Region, Trajectory
 from views.messages import sections
-from views.text import mrkdwn_to_text
+from core.text_input import to_plain
 
 QUESTION_IN_SUBJECT = 60  # characters of the question in a subject line
 
@@ -56,16 +56,16 @@ class Courier:
         contact = self._contact(session, part.contact_id)
         trajectory = session.get(Trajectory, request.trajectory_id)
         region = session.get(Region, trajectory.region_id)
-        question = mrkdwn_to_text(request.question)
+        question = to_plain(request.question)
         token = token_for(part.id, self.settings.answer_secret)
-        context = {"step": payload["step"], "name": contact.name, "ref": request.ref, "region": region.name,
+        context = {"step": payload["step"], "name": to_plain(contact.name), "ref": request.ref, "region": region.name,
                    "title": trajectory.title, "question": question,
                    "question_short": question if len(question) <= QUESTION_IN_SUBJECT
                    else question[:QUESTION_IN_SUBJECT - 1].rstrip() + "…",
-                   "requester": request.requested_by_name or request.requested_by, "role": contact.role,
+                   "requester": to_plain(request.requested_by_name or request.requested_by), "role": contact.role,
                    "deadline": fmt_date(request.deadline, "nl"), "valid_until": fmt_date(link_valid_until(request), "nl"),
                    "link": f"{self.settings.answer_base}/antwoord/{token}"}
-        return "input", context, contact.name, contact.email
+        return "input", context, to_plain(contact.name), contact.email
 
     def _chase(self, session: Session, payload: dict):
         decision = session.get(Decision, payload["decision_id"])
@@ -75,12 +75,12 @@ class Courier:
         municipality = session.get(Municipality, payload["municipality_id"])
         trajectory = session.get(Trajectory, decision.trajectory_id)
         region = session.get(Region, trajectory.region_id)
-        context = {"name": contact.name, "ref": decision.ref, "decision": mrkdwn_to_text(decision.title),
+        context = {"name": to_plain(contact.name), "ref": decision.ref, "decision": to_plain(decision.title),
                    "body": t("nl", f"by_{decision.decided_by}"), "municipality": municipality.name,
                    "region": region.name, "title": trajectory.title, "deadline": fmt_date(decision.deadline, "nl"),
                    "contract_end": fmt_date(trajectory.contract_end, "nl"),
                    "coordinator": trajectory.coordinator_name or trajectory.coordinator_id}
-        return "chase", context, contact.name, contact.email
+        return "chase", context, to_plain(contact.name), contact.email
 
     def refused(self, key: str, payload: dict, reason: str) -> list[str]:
         """A mail refused for good: the one who asked hears it in Slack, and it is not retried."""

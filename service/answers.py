@@ -14,13 +14,13 @@ from core.inputs import link_valid_until, mark_answered, token_hash
 from core.outcome import Notice
 from core.permissions import Actor
 from core.privacy import contains_bsn
+from core.text_input import clean, escape_plain, to_plain
 from core.texts import fmt_date
 from service import notices
 from service.runtime import Runtime
 from store.db import reconnecting, session_scope
 from store.models import InputPart, InputRequest, Region, Trajectory
 from store.queries import SYSTEM_ACTOR
-from views.text import mrkdwn_to_text
 
 TOKEN = re.compile(r"^[0-9a-f]{40}$")
 
@@ -46,7 +46,7 @@ def _find(session: Session, token: str) -> tuple[InputPart, InputRequest] | None
 def _facts(session: Session, part: InputPart, request: InputRequest) -> dict:
     trajectory = session.get(Trajectory, request.trajectory_id)
     region = session.get(Region, trajectory.region_id)
-    return {"name": part.name, "ref": request.ref, "question": mrkdwn_to_text(request.question),
+    return {"name": to_plain(part.name), "ref": request.ref, "question": to_plain(request.question),
             "requester": request.requested_by_name or request.requested_by, "region": region.name,
             "title": trajectory.title, "deadline": fmt_date(request.deadline, "nl"),
             "answered_on": fmt_date(part.received_on, "nl") if part.received_on else None,
@@ -94,7 +94,7 @@ def answer(rt: Runtime, token: str, text: str, declined: bool) -> Page:
             ctx = rt.context(session, Actor(team_id=request.team_id, user_id=SYSTEM_ACTOR,
                                             channel_id=trajectory.channel_id))
             mark_answered(ctx, trajectory, request, part, "pagina", declined=declined)
-            shown = None if declined else text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            shown = None if declined else escape_plain(clean(text))  # as typed, never as markup or a ping
             keys.extend(notices.queue(rt, session, [Notice("input_answered", part.id, shown)]))
             return Page("thanks", _facts(session, part, request))
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from slack_sdk.models.blocks import (ActionsBlock, Block, ButtonElement, ContextBlock,
-                                     MarkdownTextObject, SectionBlock)
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextBlock, SectionBlock
 
 from core.outcome import Reply
 from core.texts import person, t
 from store.models import Trajectory, UrgentCase
+from views.slack_text import mrkdwn, neutralise
 
 SECTION_LIMIT = 3000  # characters in one section's text
 CONTEXT_LIMIT = 10    # elements in one context block
@@ -32,13 +32,13 @@ def _chunks(text: str, limit: int = SECTION_LIMIT) -> list[str]:
 
 
 def sections(lines: list[str]) -> list[Block]:
-    return [SectionBlock(text=MarkdownTextObject(text=chunk)) for line in lines for chunk in _chunks(line)]
+    return [SectionBlock(text=mrkdwn(chunk)) for line in lines for chunk in _chunks(line)]
 
 
 def context(lines: list[str]) -> list[Block]:
     if not lines:
         return []
-    return [ContextBlock(elements=[MarkdownTextObject(text=chunk) for line in lines[:CONTEXT_LIMIT]
+    return [ContextBlock(elements=[mrkdwn(chunk) for line in lines[:CONTEXT_LIMIT]
                                    for chunk in _chunks(line, 2000)][:CONTEXT_LIMIT])]
 
 
@@ -52,7 +52,7 @@ def reply_blocks(reply: Reply) -> list[Block]:
 
 def fallback_text(reply: Reply) -> str:
     """The notification text Slack shows where blocks cannot be shown."""
-    return reply.lines[0][:3000]
+    return neutralise(reply.lines[0])[:3000]
 
 
 def urgent_message(case: UrgentCase, trajectory: Trajectory, lang: str, timezone: str) -> tuple[str, list[Block]]:
@@ -61,15 +61,15 @@ def urgent_message(case: UrgentCase, trajectory: Trajectory, lang: str, timezone
     when = lambda moment: moment.astimezone(zone).strftime("%d-%m %H:%M")  # noqa: E731
     text = t(lang, "urgent_post", ref=case.ref, severity=t(lang, f"sev_{case.severity}"),
              who=person(case.flagged_by, None), text=case.description or t(lang, "urgent_purged"))
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=("🚨 " + text)[:SECTION_LIMIT]))]
+    blocks: list[Block] = [SectionBlock(text=mrkdwn(("🚨 " + text)[:SECTION_LIMIT]))]
     state = []
     if case.acked_at:
         state.append(t(lang, "urgent_acked", who=person(case.acked_by, None), when=when(case.acked_at)))
     if case.resolved_at:
         state.append(t(lang, "urgent_resolved", who=person(case.resolved_by, None), when=when(case.resolved_at)))
     if not case.acked_at:
-        blocks.append(SectionBlock(text=MarkdownTextObject(
-            text=t(lang, "urgent_attention", coordinator=person(trajectory.coordinator_id, None)))))
+        blocks.append(SectionBlock(text=mrkdwn(t(lang, "urgent_attention",
+                                                 coordinator=person(trajectory.coordinator_id, None)))))
     blocks += context(state)
     if not case.resolved_at:
         buttons = []

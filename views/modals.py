@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slack_sdk.models.blocks import (InputBlock, MarkdownTextObject, PlainTextInputElement, PlainTextObject,
+from slack_sdk.models.blocks import (InputBlock, PlainTextInputElement, PlainTextObject,
                                      SectionBlock, UserSelectElement)
 from slack_sdk.models.views import View
 
+from core.text_input import clean, escape_plain
 from core.texts import t
+from views.slack_text import mrkdwn
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def form_modal(name: str, lang: str, private_metadata: str, values: dict[str, st
     submission came back with an error after the form had already been acknowledged."""
     blocks = []
     if problem:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text="⚠️ " + problem)))
+        blocks.append(SectionBlock(text=mrkdwn("⚠️ " + problem)))
     for field in FORMS[name]:
         placeholder = PlainTextObject(text=t(lang, field.placeholder)) if field.placeholder else None
         typed = (values or {}).get(field.key) or None
@@ -64,7 +66,7 @@ def form_modal(name: str, lang: str, private_metadata: str, values: dict[str, st
 def notice_modal(title_key: str, lang: str, text: str) -> View:
     """A modal that only tells something: "saving…", or what a slow submission stored."""
     return View(type="modal", title=t(lang, title_key), close=t(lang, "modal_close"),
-                blocks=[SectionBlock(text=MarkdownTextObject(text=text[:3000]))])
+                blocks=[SectionBlock(text=mrkdwn(text[:3000]))])
 
 
 def read_submission(name: str, state_values: dict) -> tuple[str, dict[str, str]]:
@@ -78,7 +80,9 @@ def read_submission(name: str, state_values: dict) -> tuple[str, dict[str, str]]
         if field.person and value(PERSON_PICKER.format(key=field.key)):
             fields[field.key] = f"<@{value(PERSON_PICKER.format(key=field.key))}>"
         elif value(field.key):
-            fields[field.key] = value(field.key).strip()
+            # Typed into a form, text arrives raw: stored in the form a slash command has, where a
+            # typed `<!channel>` is text, not a broadcast.
+            fields[field.key] = escape_plain(clean(value(field.key)))
     title = fields.pop("title", "")
     return title, fields
 

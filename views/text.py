@@ -3,18 +3,17 @@ from __future__ import annotations
 
 import re
 
-_USER = re.compile(r"<@([A-Z0-9_]+)(?:\|([^>]+))?>")
-_CHANNEL = re.compile(r"<#([A-Z0-9_]+)(?:\|([^>]+))?>")
+from core.text_input import to_plain
+from views.slack_text import WORD_JOINER
+
 _ITALIC = re.compile(r"(?<!\w)_([^_\n]+)_(?!\w)")
-_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
 
 
 def mrkdwn_to_text(text: str) -> str:
-    text = _USER.sub(lambda m: "@" + (m.group(2) or m.group(1)), text)
-    text = _CHANNEL.sub(lambda m: "#" + (m.group(2) or m.group(1)), text)
-    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
-    text = _ITALIC.sub(r"\1", text)
-    return text.replace("*", "").replace("`", "")
+    """How Slack shows a message, as plain text: mentions, links and entities read (to_plain),
+    and the bot's own bold, italics and code marks dropped."""
+    text = _ITALIC.sub(r"\1", to_plain(text))
+    return text.replace("*", "").replace("`", "").replace(WORD_JOINER, "")
 
 
 def _text_of(obj: dict | None) -> str:

@@ -49,6 +49,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Too long: `{key}` has {length} characters, the maximum is {limit}. Please shorten it; nothing was stored."),
     "err_line_too_long": ("Deze opdracht is {length} tekens; meer dan {limit} lees ik niet. Er is niets opgeslagen.",
                           "This command is {length} characters; I don't read more than {limit}. Nothing was stored."),
+    "err_not_a_person_owner": ("`eigenaar:` moet een persoon zijn: een @collega of een naam.",
+                               "`owner:` must be a person: an @colleague or a name."),
     "err_internal": ("Er ging iets mis aan onze kant; er is niets opgeslagen. Probeer het zo nog eens.",
                      "Something went wrong on our side; nothing was stored. Please try again shortly."),
     "err_modal_gone": ("Dit formulier hoort bij een kanaal zonder traject.", "This form belongs to a channel without a trajectory."),

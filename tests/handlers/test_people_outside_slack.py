@@ -101,8 +101,9 @@ def test_answers_on_the_page_reach_the_channel_and_move_the_tracker(trajectory, 
                                                                  "actie": "antwoord"})
     assert status == 200 and "Dank u wel" in html
     post = slack.wait_for(lambda c: c.method == "chat.postMessage" and "antwoord van" in message_text(c.body))
-    shown = message_text(post.body)
-    assert "I1 antwoord van Zorgaanbieder 01 (1/3 geantwoord): Wij hebben 12 plekken &lt;b&gt;vrij&lt;/b&gt;." in shown
+    shown = message_text(post.body)  # as Slack shows it: the typed markup as text
+    assert "I1 antwoord van Zorgaanbieder 01 (1/3 geantwoord): Wij hebben 12 plekken <b>vrij</b>." in shown
+    assert "&lt;b&gt;vrij&lt;/b&gt;" in post.body["blocks"][0]["text"]["text"]
     assert "de aanbieders (1/3 geantwoord)" in trajectory.say("status")
     status, html = page(trajectory, paths["inkoop@zorg01.nl"], {"antwoord": "nog iets", "actie": "antwoord"})
     assert status == 200 and "al beantwoord" in html

@@ -136,3 +136,48 @@ def test_a_button_acts_only_on_items_of_the_channel_it_is_pressed_in(trajectory,
     answer = slack.wait_for(lambda c: c.method == "response_url" and "vind" in message_text(c.body))
     assert "Ik vind U1 niet in het traject van dit kanaal" in message_text(answer.body)
     assert trajectory.all(UrgentCase)[0].acked_at is None
+
+
+def test_broadcasts_and_hidden_links_are_never_posted(trajectory, slack):
+    from jobs.digest import run_digests
+    from jobs.runner import JobRun
+    trajectory.say("urgent <!channel> wachtlijst <!here> <!everyone> <!subteam^S1|@jeugd> ernst: hoog", user="U_KWAL")
+    trajectory.say("besluit Tarieven <!channel> zie <https://evil.example|het voorstel> deadline: 15 januari",
+                   user=COORD)
+    assert "moet een persoon zijn" in trajectory.say("input X van: <!channel> rol: beleid deadline: vrijdag")
+    assert "moet een persoon zijn" in trajectory.say("taak X eigenaar: <!here> deadline: vrijdag")
+    view = trajectory.command("urgent").body["view"]
+    trajectory.submit(view, {"title": "Typte <!channel> en <@U_BAAS> in een formulier", "ernst": "laag"})
+    run_digests(JobRun(trajectory.rt))
+    posts = [c.body for c in slack.calls if c.method in ("chat.postMessage", "response_url", "chat.postEphemeral")]
+    raw = str(posts)
+    assert "<!channel>" not in raw and "<!here>" not in raw and "<!everyone>" not in raw and "<!subteam" not in raw
+    assert "<https://evil.example|" not in raw and "<@U_BAAS>" not in raw
+    digest = message_text(slack.of("chat.postMessage")[-1].body)
+    assert "Tarieven @channel zie het voorstel (https://evil.example)" in digest.replace("\u2060", "")
+    form_post = [message_text(c.body) for c in slack.of("chat.postMessage") if "formulier" in message_text(c.body)]
+    assert "Typte <!channel> en <@U_BAAS> in een formulier" in form_post[0]  # shown as typed, as text
+
+
+def test_every_bsn_spelling_is_refused_in_commands_and_forms_and_stored_nowhere(trajectory, slack):
+    spellings = ["bsn111222333", "111-222-333", "111\u00a0222\u00a0333", "111\u2009222\u2009333", "111  222  333",
+                 "111\t222\t333", "BSN 123456789"]
+    for spelling in spellings:
+        assert "burgerservicenummer" in trajectory.say(f"urgent Cliënt {spelling} wacht ernst: hoog", user="U_KWAL")
+        assert "burgerservicenummer" in trajectory.say(f"taak Bel over {spelling} eigenaar: Jan deadline: vrijdag")
+    view = trajectory.command("urgent").body["view"]
+    for spelling in spellings:
+        status, ack = trajectory.submit(view, {"title": f"Cliënt {spelling} wacht", "ernst": "hoog"})
+        assert "burgerservicenummer" in ack["errors"]["title"] and spelling not in str(ack)
+    assert trajectory.all(UrgentCase) == [] and trajectory.all(Task) == []
+    with trajectory.session() as session:
+        stored = " ".join(str(row) for table in ("auditlog", "outbox", "urgentcase", "task")
+                          for row in session.execute(text(f"SELECT * FROM {table}")))
+    assert "222" not in stored
+    assert all("222" not in str(c.body) for c in slack.calls if c.method != "response_url")
+
+
+def test_control_characters_never_reach_the_database(trajectory):
+    assert "B1 Tarieven2027" in trajectory.say("besluit Tarieven\x002027\x07 deadline: 15 januari", user=COORD)
+    [decision] = trajectory.all(Decision)
+    assert decision.title == "Tarieven2027"

@@ -1,0 +1,29 @@
+"""The one place that makes text safe to post in Slack. Stored text is Slack's escaped mrkdwn
+(core/text_input.py); posting it back, only real user mentions and channel links stay live:
+broadcasts and group pings become visible, inert words, and a link shows where it goes."""
+from __future__ import annotations
+
+import re
+
+from slack_sdk.models.blocks import MarkdownTextObject
+
+from core.text_input import ANGLED, CHANNEL, USER, link_words, special_words
+
+WORD_JOINER = "\u2060"  # after the @: no Slack client turns `@here` into a notification, whatever its settings
+
+
+def neutralise(mrkdwn_text: str) -> str:
+    """Text safe to post: no broadcast, no group ping, no link whose target is hidden."""
+    def replace(match: re.Match) -> str:
+        inner = match.group(1)
+        if USER.fullmatch(inner) or CHANNEL.fullmatch(inner):
+            return match.group(0)
+        if inner.startswith("!"):
+            return special_words(inner[1:]).replace("@", "@" + WORD_JOINER, 1)
+        return link_words(inner)
+    return ANGLED.sub(replace, mrkdwn_text or "")
+
+
+def mrkdwn(text: str) -> MarkdownTextObject:
+    """Every mrkdwn text the bot posts is built here, so every one is neutralised."""
+    return MarkdownTextObject(text=neutralise(text))
