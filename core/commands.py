@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from core import contacts, inputs, tracking
+from core import contacts, inputs, regions, tracking
 from core.dates import read_date
 from core.errors import CommandError, RegiowachtError
 from core.grammar import BY_WORD, ENGLISH_KEYS, ENGLISH_NAMES, Command, parse
@@ -177,6 +177,24 @@ def registry_reply(ctx: Context, fields: dict[str, str], lang: str, cmd: str) ->
     return Reply([head, bullets(lines, str, lang)])
 
 
+def region_reply(ctx: Context, fields: dict[str, str], lang: str) -> Reply:
+    """`regio`: the region's members; `regio gemeenten: +X -Y`: change them."""
+    if fields.get("gemeenten"):
+        changed = regions.change_members(ctx, fields["gemeenten"])
+        changes = [t(lang, "region_added", names=", ".join(changed.added))] if changed.added else []
+        changes += [t(lang, "region_removed", names=", ".join(changed.removed))] if changed.removed else []
+        lines = [t(lang, "ok_region_changed", region=changed.region.name, changes="; ".join(changes),
+                   count=len(changed.members), names=", ".join(m.name for m in changed.members))]
+        if changed.open_decisions:
+            lines.append(t(lang, "region_open_decisions", count=changed.open_decisions))
+        return Reply(lines)
+    region, members = region_of(ctx.session, tracking.current_trajectory(ctx))
+    return Reply([t(lang, "region_overview", region=region.name, count=len(members),
+                    names=", ".join(m.name for m in members))],
+                 context=[t(lang, "region_codes", codes=", ".join(f"{m.name} {m.cbs_code}" for m in members if m.cbs_code))]
+                 if any(m.cbs_code for m in members) else [])
+
+
 def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outcome:
     lang = ctx.actor.language
     cmd = ctx.settings.slash_command
@@ -190,7 +208,7 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
                                                                           "ex_taak", "ex_urgent"))],
                                    context=[t(lang, "help_privacy")]))
     if name == "traject":
-        trajectory = tracking.create_trajectory(ctx, text, fields)
+        trajectory = regions.create_trajectory(ctx, text, fields)
         region, members = region_of(ctx.session, trajectory)
         return Outcome(reply=Reply([t(lang, "ok_traject", title=trajectory.title, region=region.name,
                                       count=len(members), contract_end=d(trajectory.contract_end),
@@ -234,6 +252,8 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
                      total=received.tracker.total)
         return Outcome(reply=Reply([t(lang, "ok_ontvangen_part", ref=received.request.ref,
                                       names=", ".join(received.marked), tracker=progress)]))
+    if name == "regio":
+        return Outcome(reply=region_reply(ctx, fields, lang))
     if name == "contact":
         return Outcome(reply=contact_reply(ctx, contacts.save_contact(ctx, text, fields), lang))
     if name == "contacten":

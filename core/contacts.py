@@ -12,7 +12,7 @@ from sqlmodel import select
 from core.errors import CommandError
 from core.grammar import read_person, split_names
 from core.permissions import require_coordinator
-from core.tracking import Context, choose, current_trajectory, require
+from core.tracking import Context, choose, current_trajectory, require, same_municipality
 from store import queries
 from store.models import Contact, Municipality
 
@@ -133,7 +133,7 @@ def _remove(ctx: Context, trajectory, name: str) -> ContactChange:
 
 def _member(members: list[Municipality], value: str, example: str) -> Municipality:
     names = split_names(value, tuple(m.name for m in members))
-    found = [m for m in members if len(names) == 1 and fold(m.name) == fold(names[0])]
+    found = [m for m in members if len(names) == 1 and same_municipality(m.name, names[0])]
     if not found:
         raise CommandError("err_not_member", field="gemeente", example=example, names=value.strip(),
                            members=", ".join(m.name for m in members))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.errors import CommandError
+from core.municipalities import official
 from core.text_input import defuse
 
 
@@ -195,14 +196,11 @@ def read_person(value: str) -> Mention:
     return Mention(None, value.lstrip("@"))
 
 
-# Municipalities whose own name holds a separator; they must survive splitting whole.
-NAMES_WITH_SEPARATORS = ("Nuenen, Gerwen en Nederwetten", "West Maas en Waal", "Gilze en Rijen")
-
-
 def split_names(value: str, known: tuple[str, ...] = ()) -> list[str]:
-    """`Tiel, Culemborg en West Maas en Waal` -> three names."""
+    """`Tiel, Culemborg en West Maas en Waal` -> three names: official names that hold a
+    separator (and any `known` names) survive whole."""
     protected = {}
-    for i, name in enumerate(sorted({*NAMES_WITH_SEPARATORS, *known}, key=len, reverse=True)):
+    for i, name in enumerate(sorted({*official().names_with_separators, *known}, key=len, reverse=True)):
         if re.search(r",|;|\s(?:en|and)\s|&", name):
             token = f"\x00{i}\x00"
             pattern = re.compile(re.escape(name), re.IGNORECASE)

@@ -14,11 +14,12 @@ from core.config import Settings
 from core.dates import read_date
 from core.errors import CommandError
 from core.grammar import read_person, split_names
-from core.permissions import Actor, require_admin, require_coordinator, require_involved
+from core.municipalities import fold
+from core.permissions import Actor, require_coordinator, require_involved
 from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar
 from store import queries
-from store.models import (Adoption, Decision, InputRequest, Municipality, Region, Task, Trajectory,
+from store.models import (Adoption, Decision, InputRequest, Municipality, Task, Trajectory,
                           UrgentCase)
 
 DOMAINS = {"jeugd": "jeugd", "youth": "jeugd", "jeugdwet": "jeugd", "wmo": "wmo", "beide": "beide",
@@ -60,6 +61,11 @@ class Context:
         queries.audit(self.session, at=self.now, team_id=self.actor.team_id, actor=self.actor.user_id, action=action,
                       trajectory_id=trajectory.id if trajectory else None, item=item,
                       field_name=field_name, old=old, new=new)
+
+
+def same_municipality(member_name: str, typed: str) -> bool:
+    """`Laren` is the member Laren (NH.); case, accents and punctuation do not count."""
+    return fold(typed) in (fold(member_name), fold(re.sub(r"\s*\([A-Za-z]+\.\)$", "", member_name)))
 
 
 def require(fields: dict[str, str], key: str, example: str) -> str:
@@ -118,55 +124,6 @@ def own_item(ctx: Context, trajectory: Trajectory, ref: str, kinds: str, example
     return item
 
 
-# -- trajectories -----------------------------------------------------------------------------
-
-def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Trajectory:
-    require_admin(ctx.actor)
-    example = "ex_traject"
-    if not title:
-        raise CommandError("err_missing_title", field="title", example=example)
-    existing = queries.trajectory_for_channel(ctx.session, ctx.actor.team_id, ctx.actor.channel_id)
-    if existing is not None:
-        raise CommandError("err_channel_taken", example="ex_status", title=existing.title)
-    region_name = require(fields, "regio", example)
-    contract_end = deadline(ctx, require(fields, "contracteinde", example), "contracteinde", example)
-    go_live = contract_end + timedelta(days=1)
-    if fields.get("start"):
-        go_live = deadline(ctx, fields["start"], "start", example)
-    lead_weeks = 12
-    if fields.get("implementatie"):
-        found = re.fullmatch(r"(\d{1,3})\s*(?:weken|week|weeks|wk|w)?", fields["implementatie"].strip().lower())
-        if not found or not 1 <= int(found.group(1)) <= 104:
-            raise CommandError("err_weeks", field="implementatie", example=example,
-                               value=fields["implementatie"])
-        lead_weeks = int(found.group(1))
-    domain = choose(DOMAINS, fields["domein"], "domein", example) if fields.get("domein") else "beide"
-    region = queries.region_by_name(ctx.session, ctx.actor.team_id, region_name)
-    names = split_names(fields.get("gemeenten", ""))
-    if region is None:
-        if not names:
-            raise CommandError("err_new_region_needs_members", field="gemeenten", example=example,
-                               region=region_name)
-        region = Region(team_id=ctx.actor.team_id, name=region_name)
-        ctx.session.add(region)
-        ctx.session.flush()
-        ctx.audit("regio aangemaakt", None, item=region.name, new=region.name)
-    known = {m.name.casefold() for m in queries.municipalities(ctx.session, region.id)}
-    for name in names:
-        if name.casefold() not in known:
-            known.add(name.casefold())
-            ctx.session.add(Municipality(region_id=region.id, name=name))
-            ctx.audit("gemeente toegevoegd", None, item=region.name, field_name="gemeenten", new=name)
-    trajectory = Trajectory(team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id, title=title,
-                            region_id=region.id, domain=domain, contract_end=contract_end,
-                            go_live=go_live, lead_weeks=lead_weeks, coordinator_id=ctx.actor.user_id,
-                            coordinator_name=ctx.actor.display_name(), created_at=ctx.now)
-    ctx.session.add(trajectory)
-    ctx.session.flush()
-    ctx.audit("traject aangemaakt", trajectory, item=title, new=f"{region.name}, contracteinde {contract_end}")
-    return trajectory
-
-
 # -- decisions --------------------------------------------------------------------------------
 
 def add_decision(ctx: Context, title: str, fields: dict[str, str]) -> Decision:
@@ -188,10 +145,9 @@ def add_decision(ctx: Context, title: str, fields: dict[str, str]) -> Decision:
 def _named_municipalities(members: list[Municipality], value: str, example: str) -> list[Municipality]:
     if value.strip().lower() in ALL_WORDS:
         return members
-    by_name = {m.name.casefold(): m for m in members}
     chosen, unknown = [], []
     for name in split_names(value, tuple(m.name for m in members)):
-        municipality = by_name.get(name.casefold())
+        municipality = next((m for m in members if same_municipality(m.name, name)), None)
         (chosen if municipality else unknown).append(municipality or name)
     if unknown:
         raise CommandError("err_not_member", field="gemeenten", example=example,
