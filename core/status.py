@@ -67,7 +67,8 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
 
     def decision_line(decision) -> str:
         rejections = forecasts[decision.id].rejections
-        late = f" ⚠️ {t(lang, 'status_overdue')}"
+        # A rejection is overdue at once; when the deadline itself has passed, one mark says it.
+        late = f" ⚠️ {t(lang, 'status_overdue')}" if decision.deadline >= today else ""
         if decision.taken_on:
             progress = t(lang, "status_taken", date=fmt_date(decision.taken_on, lang))
         elif decision.decided_by == "regio":
