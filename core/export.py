@@ -45,6 +45,11 @@ AUDIT_WORDS = {
     "signaaltekst gewist": ("signaaltekst gewist", "urgent case text erased"),
     "uitstel": ("uitstel", "postponed"), "deadline vervroegd": ("deadline vervroegd", "deadline brought forward"),
     "risiconiveau": ("risiconiveau", "risk level"),
+    "input afgemeld": ("input afgemeld", "input declined"), "input compleet": ("input compleet", "input complete"),
+    "contact toegevoegd": ("contact toegevoegd", "contact added"),
+    "contact bijgewerkt": ("contact bijgewerkt", "contact updated"),
+    "contact verwijderd": ("contact verwijderd", "contact removed"),
+    "rol": ("rol", "role"), "gemeente": ("gemeente", "municipality"), "organisatie": ("organisatie", "organisation"),
 }
 
 
