@@ -155,7 +155,14 @@ def test_console_in_a_terminal_has_history_and_ends_quietly_on_ctrl_c(tmp_path):
         seen = seen[seen.index(b"lees ik als"):]  # the prompt to wait for comes after the answer
         read_until(b"C_JEUGD> ")
         process.send_signal(signal.SIGINT)  # what Ctrl-C sends
-        assert process.wait(timeout=20) == 0
+        try:
+            code = process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            # A Ctrl-C that lands just before readline waits is only seen at the next key, in any
+            # Python program; a person presses it again.
+            process.send_signal(signal.SIGINT)
+            code = process.wait(timeout=20)
+        assert code == 0
         try:
             while select.select([master], [], [], 0.5)[0]:
                 seen += os.read(master, 65536)

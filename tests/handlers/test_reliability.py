@@ -22,8 +22,8 @@ def hold_the_database(bot, seconds: float) -> threading.Thread:
 
     def hold():
         with bot.rt.engine.connect() as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("LOCK TABLE refcounter IN ACCESS EXCLUSIVE MODE"))
+            if connection.dialect.name == "postgresql":  # reads of the trajectory wait too
+                connection.execute(text("LOCK TABLE trajectory IN ACCESS EXCLUSIVE MODE"))
             else:
                 connection.execute(text("UPDATE refcounter SET value = value"))  # BEGIN IMMEDIATE holds the lock
             started.set()
