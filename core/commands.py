@@ -58,8 +58,8 @@ def render(lang: str, key: str, params: dict) -> str:
 def describe_error(error: RegiowachtError, lang: str, cmd: str) -> Reply:
     """The one place where a typed error becomes an answer: what was wrong, and a correct example."""
     lines = [render(lang, error.key, error.params)]
-    if error.key.startswith("date_"):
-        lines.append(t(lang, "date_hint"))
+    if error.key.startswith("date_"):  # `op:` asks for a day that has happened
+        lines.append(t(lang, "date_hint_past" if error.field == "op" else "date_hint"))
     if error.example:
         lines.append(f"{t(lang, 'example')} {t(lang, error.example, cmd=cmd)}")
     return Reply(lines, error=True)

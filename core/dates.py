@@ -1,14 +1,14 @@
-"""The one date reader, both directions. People write deadlines as they speak; this reads the
-Dutch (and English) forms of PRODUCT.md "Deadlines" with a small grammar, leaves plain absolute
-dates to dateparser, and never guesses: anything it cannot pin to one day comes back as a
-question. With past=True the same grammar reads the day something happened (`op:` of an
-adoption): a date without a year is its last occurrence, and a future day is refused."""
+"""The one deadline reader, both directions. People write dates as they speak; this reads the Dutch
+(and English) forms of PRODUCT.md "Deadlines" with one small grammar, forwards for deadlines and
+backwards for the day something happened (`op:` of an adoption), leaves a few plain absolute dates
+to dateparser, and never guesses: anything it cannot pin to one day comes back as a question."""
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
@@ -45,7 +45,7 @@ NUMBERS = {
     "dertien": 13, "thirteen": 13, "veertien": 14, "fourteen": 14, "vijftien": 15, "fifteen": 15,
     "zestien": 16, "sixteen": 16, "zeventien": 17, "seventeen": 17, "achttien": 18,
     "eighteen": 18, "negentien": 19, "nineteen": 19, "twintig": 20, "twenty": 20,
-    "dertig": 30, "thirty": 30, "veertig": 40, "forty": 40,
+    "dertig": 30, "thirty": 30, "veertig": 40, "forty": 40, "honderd": 100, "hundred": 100,
 }
 _UNITS_NL = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
 _TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
@@ -53,6 +53,7 @@ _TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig":
 _UNITS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
 NUMBERS.update(_TENS_NL)
+NUMBERS.update(_TENS_EN)
 NUMBERS.update({f"{unit}{'ën' if unit.endswith('e') else 'en'}{tens}": u + t
                 for unit, u in _UNITS_NL.items() for tens, t in _TENS_NL.items()})  # vijfentwintig, tweeëntwintig
 NUMBERS.update({f"{tens}{sep}{unit}": t + u for tens, t in _TENS_EN.items() for unit, u in _UNITS_EN.items()
@@ -60,38 +61,64 @@ NUMBERS.update({f"{tens}{sep}{unit}": t + u for tens, t in _TENS_EN.items() for 
 ORDINAL_QUARTERS = {"eerste": 1, "1e": 1, "1ste": 1, "first": 1, "tweede": 2, "2e": 2, "2de": 2,
                     "second": 2, "derde": 3, "3e": 3, "3de": 3, "third": 3, "vierde": 4, "4e": 4,
                     "4de": 4, "fourth": 4, "laatste": 4, "last": 4}
-# Not a day: seasons, breaks, events and "as soon as possible". Asked back, never guessed.
+
+MAX_LENGTH = 120  # a longer text is not a date phrase (and is not worth the regular expressions' time)
+LIMIT_YEARS = 10   # a date further than this from today, either way, is refused (a slip, not a plan)
+RECENT_DAYS = 31   # a date without a year that fell this recently is asked back, not moved a year on
+
+# Phrases that do not name a day: asked back as vague (only when no rule read the phrase).
 VAGUE = re.compile(
-    r"\b(zsm|z\.s\.m\.?|asap|a\.s\.a\.p\.?|binnenkort|soon|spoedig|reces|recess|zomer|summer|"
-    r"najaar|voorjaar|winter|herfst|lente|autumn|spring|later|ooit|someday|tbd|nnb|n\.n\.b\.?|"
+    r"\b(zsm|z\.s\.m\.?|asap|a\.s\.a\.p\.?|binnenkort|soon|spoedig|eerdaags|\w*reces|recess|zomer\w*|summer|"
+    r"najaar|voorjaar\w*|winter|herfst\w*|lente|autumn|spring|later|ooit|someday|tbd|nnb|n\.n\.b\.?|"
     r"ntb|n\.t\.b\.?|onbekend|unknown|zo snel mogelijk|as soon as possible|nader te bepalen|"
-    r"zodra|wanneer|na afloop|verkiezingen|elections|vakantie|holidays?|kerstvakantie|"
-    r"voor de kerst|na de kerst|rond de kerst|anderhalve|anderhalf|begin|start|ergens)\b")
+    r"zodra|wanneer|na afloop|verkiezingen|elections?|\w*vakantie|holidays?|feestdagen|kerstdagen|"
+    r"jaarwisseling|anderhalve|anderhalf|one and a half|1[,.]5|vorige week|last week|verleden week|"
+    r"begin|start|beginning)\b")
+# Seasons, breaks and events around Christmas are not days (`voor de kerst`), though `Kerst` is one.
+_EVENT = re.compile(r"(?:^|\s)(?:voor|na|rond|tegen|tijdens|vlak voor|before|after|around|de|the)\s+"
+                    r"(?:de\s+|the\s+)?(?:kerst|kerstmis|christmas|xmas)\b")
 FILLERS = re.compile(
-    r"^(?:uiterlijk|voor|vóór|per|op|deadline|t/m|tm|tot en met|tot|no later than|by|before|"
-    r"on|due|not later than|until|de|the|a\.s\.?|aanstaande|:|,)(?:\s*:)?\s+")
+    r"^(?:uiterlijk|voor|per|op|deadline|t/m|tm|tot en met|tot|no later than|by|before|"
+    r"on|due|not later than|until|de|the|:|,)(?:\s*:)?\s+")
 
 # A time of day after the date: the deadline is the day.
-_TIME = re.compile(r"(?:,?\s+(?:om|at|vóór|voor|before|by)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u|h|am|pm)|"
-                   r",?\s+(?:om|at)?\s*\d{1,2}:\d{2}|\s+(?:'s\s+)?(?:ochtends|middags|avonds)|"
-                   r"\s+(?:end of day|eod|einde dag|einde van de dag))$")
-# After a date or weekday in the past: "jongstleden", "laatstleden".
-_AGO_MARK = re.compile(r"\s+(?:j\.?l\.?|jongstleden|l\.?l\.?|laatstleden)$")
-_NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+_TIME = re.compile(
+    r"(?:,?\s+(?:om|at|voor|before|by|tot|until)?\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:uur|u|h|am|pm|a\.m\.|p\.m\.)"
+    r"|,?\s+(?:om|at|voor|before|by|tot|until)?\s*[0-9]{1,2}:[0-9]{2}"
+    r"|\s+(?:om|at)\s+[0-9]{1,2}(?:\.[0-9]{2})?"
+    r"|\s+(?:'s\s*)?(?:ochtends|middags|avonds|morgens)"
+    r"|\s+(?:in de\s+)?(?:ochtend|middag|avond|namiddag|voormiddag|morning|afternoon|evening)"
+    r"|\s+(?:end of day|eod|cob|close of business|einde dag|einde van de dag|eind van de dag|"
+    r"aan het eind van de dag|einde werkdag))$")
+_COMPOUND = re.compile(r"\b(overmorgen|morgen|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+                       r"(ochtend|middag|avond|morgen|namiddag)\b")
+_COMING = re.compile(r"\s+(?:a\.s\.?|as|aanstaande)$|^(?:a\.s\.?|aanstaande)\s+(?=[0-9])")
+_LAST = re.compile(r"\s+(?:j\.\s?l\.?|jl\.?|jongstleden)$")
+
+_DIGITS = r"([0-9]+|" + "|".join(sorted((re.escape(w) for w in NUMBERS), key=len, reverse=True)) + ")"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?:,?\s+(?:van\s+|of\s+)?'?(\d{4}|\d{2}))?"
-_EIND = r"(?:eind|einde|end of|end|ultimo)\s+(?:van\s+)?"
+_YEAR = r"(?:,?\s+(?:van\s+|of\s+|in\s+)?'?([0-9]{4}|[0-9]{2}))?"
+_YEAR4 = r"(?:\s+(?:van\s+|of\s+|in\s+)?([0-9]{4}))?"
+_WEEKDAY_WORD = re.compile(r"(?<![\w.])(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?![\w])")
 
-RANGE_YEARS = 10  # a deadline further ahead, or a past day further back, is a typing slip: asked
-RECENT_DAYS = 31  # a yearless date this close behind (ahead, for a past day) is asked back, not moved a year
+_WEEKS_UNIT = r"(weken|week|weeks?)"
+_ANY_UNIT = r"(dagen|dag|days?|weken|week|weeks?|maanden|maand|months?|jaren|jaar|years?)"
+_WORKDAYS_UNIT = r"(?:werkdagen|werkdag|werkbare dagen|working days?|business days?)"
+_AGO = r"(?:geleden|ago|terug)"
+_IN = r"(?:over|binnen|in|within)"
+_END = r"(?:eind|einde|end of|end|ultimo|aan het eind van|aan het einde van|at the end of)"
+_MID = r"(?:medio|half|halverwege|midden|mid|mid-|middle of)"
+_BEGIN = r"(?:begin|start|beginning of|start of|early)"
+_NEXT = r"(?:volgende|volgend|next|komende|komend)"
+_MAX_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True)
 class DateReading:
     """A day the bot is sure of, or the reason it is not (a text key and its parameters)."""
     value: date | None = None
-    problem: str | None = None  # a date_* text key: the question the bot asks back
+    problem: str | None = None  # a `date_*` text key of core/texts/dates.py
     params: dict = field(default_factory=dict)
 
     @property
@@ -110,22 +137,22 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word]
 
 
-def _safe_date(year: int, month: int, day: int) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise _Refusal("date_impossible", text=f"{day}-{month}-{year}") from None
-
-
 def _year(text: str | None) -> int | None:
     if not text:
         return None
     year = int(text)
-    return year + 2000 if year < 100 else year
+    return year + 2000 if len(text) <= 2 else year
 
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _this_week(today: date, weekday: int, weeks_ahead: int) -> date:
@@ -134,12 +161,16 @@ def _this_week(today: date, weekday: int, weeks_ahead: int) -> date:
 
 
 def _weekday_after(today: date, weekday: int) -> date:
+    """The next such weekday, today not included."""
     return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
 
 
-def _weekday_before(today: date, weekday: int, today_included: bool) -> date:
+def _weekday_before(today: date, weekday: int, *, today_included: bool) -> date:
+    """The last such weekday before today (or today itself when included and it is that day)."""
     back = (today.weekday() - weekday) % 7
-    return today - timedelta(days=back if back or today_included else 7)
+    if back == 0 and not today_included:
+        back = 7
+    return today - timedelta(days=back)
 
 
 def _koningsdag(year: int) -> date:
@@ -149,291 +180,474 @@ def _koningsdag(year: int) -> date:
 
 
 class _Grammar:
-    """Each rule is a regular expression over the cleaned phrase and a function of its groups.
-    A yearless rule gives the candidate days (one per year) and `_pick` chooses among them by
-    the direction; every other rule gives its one day."""
+    """The reading of one phrase. Each rule of RULES is a regular expression over the cleaned phrase,
+    a method that turns its match into a day (or raises a _Refusal), and that method's arguments. `back` says which way a
+    date without a year is read: backwards (the last occurrence) for a day that has happened."""
 
-    def __init__(self, today: date, work: WorkCalendar, past: bool):
+    def __init__(self, today: date, work: WorkCalendar, past: bool, marker: str | None):
         self.today = today
         self.work = work
         self.past = past
+        self.marker = marker  # "coming" (a.s.), "last" (j.l.) or None
+        self.back = marker == "last" or (past and marker != "coming")
 
-    # -- yearless dates: the next (or, for the past, the last) occurrence ---------------------
-    def _pick(self, make, year: int | None) -> date:
-        """`make(year)` is the day in that year. With a year, that day; without one, the next
-        occurrence (today included), or the last one for a day in the past. A candidate just on
-        the other side of today (31 days) is more likely a slip than a year away: asked."""
-        if year is not None:
-            return make(year)
-        t = self.today
-        here = self._tolerant(make, t.year)
-        if self.past:
-            if here is not None and here <= t:
-                return here
-            earlier = self._latest(make, t.year - 1, backwards=True)
-            if here is not None and (here - t).days <= RECENT_DAYS:
-                raise _Refusal("date_recent_future", date=here, other=earlier, days=(here - t).days)
-            return earlier
-        if here is not None and here >= t:
-            return here
-        later = self._latest(make, t.year + 1, backwards=False)
-        if here is not None and (t - here).days <= RECENT_DAYS:
-            raise _Refusal("date_recent_past", date=here, other=later, days=(t - here).days)
-        return later
+    # -- days counted from today ----------------------------------------------------------------
 
-    @staticmethod
-    def _tolerant(make, year: int) -> date | None:
-        try:
-            return make(year)
-        except _Refusal:  # 29 February in a year without one
-            return None
+    def today_(self, m):
+        return self.today
 
-    def _latest(self, make, year: int, backwards: bool) -> date:
-        for step in range(8):  # the next year that has this day (29 February: within 8 years)
-            found = self._tolerant(make, year - step if backwards else year + step)
-            if found is not None:
-                return found
-        raise _Refusal("date_impossible", text="?")
+    def yesterday(self, m):
+        return self.today - timedelta(days=1)
 
-    def _day_month(self, day: int, month: int, year: int | None) -> date:
-        if not (1 <= month <= 12 and 1 <= day <= 31):
-            raise _Refusal("date_impossible", text=f"{day}-{month}")
-        if year is None and not any(day <= calendar.monthrange(y, month)[1] for y in range(2024, 2032)):
-            raise _Refusal("date_impossible", text=f"{day}-{month}")
-        return self._pick(lambda y: _safe_date(y, month, day), year)
+    def day_before_yesterday(self, m):
+        return self.today - timedelta(days=2)
 
-    def _named(self, weekday: str | None, day: int, month: int, year: int | None) -> date:
-        result = self._day_month(day, month, year)
-        if weekday and WEEKDAYS[weekday] != result.weekday():
-            raise _Refusal("date_weekday_mismatch", date=result, weekday=WEEKDAYS[weekday])
-        return result
+    def tomorrow(self, m):
+        return self.today + timedelta(days=1)
 
-    def _weekday(self, weekday: int) -> date:
-        """A weekday alone: the next such day after today; for the past, the last one (today included)."""
-        if self.past:
+    def day_after_tomorrow(self, m):
+        return self.today + timedelta(days=2)
+
+    def _out_of_range(self, sign: int) -> _Refusal:
+        if sign > 0:
+            return _Refusal("date_too_far", limit=self.today + relativedelta(years=LIMIT_YEARS))
+        return _Refusal("date_too_long_ago", limit=self.today - relativedelta(years=LIMIT_YEARS))
+
+    def _shift(self, n: int, unit: str, sign: int) -> date:
+        """`over N <unit>` (sign 1) or `N <unit> geleden` (sign -1). Months add by calendar and clamp
+        to the month's end. A span beyond the sanity limit is refused before it is computed."""
+        kind = unit[0] if unit[0] != "j" else "y"  # d(ag/ay), w(eek), m(aand/onth), y(ear)/j(aar)
+        days_per = {"d": 1, "w": 7, "m": 31, "y": 366}[kind]
+        if n * days_per > (LIMIT_YEARS + 1) * 366:
+            raise self._out_of_range(sign)
+        if kind == "d":
+            return self.today + timedelta(days=sign * n)
+        if kind == "w":
+            return self.today + timedelta(weeks=sign * n)
+        if kind == "m":
+            return self.today + relativedelta(months=sign * n)
+        return self.today + relativedelta(years=sign * n)
+
+    def span_ahead(self, m):
+        return self._shift(_number(m[1]), m[2], 1)
+
+    def span_ago(self, m):
+        return self._shift(_number(m[1]), m[2], -1)
+
+    def half_year_ahead(self, m):
+        return self.today + relativedelta(months=6)
+
+    def half_year_ago(self, m):
+        return self.today - relativedelta(months=6)
+
+    def _working_days(self, n: int, sign: int) -> date:
+        if n > (LIMIT_YEARS + 1) * 261:
+            raise self._out_of_range(sign)
+        return self.work.add(self.today, sign * n)
+
+    def working_days_ahead(self, m):
+        return self._working_days(_number(m[1]), 1)
+
+    def working_days_ago(self, m):
+        return self._working_days(_number(m[1]), -1)
+
+    # -- weekdays and weeks -------------------------------------------------------------------------
+
+    def weekday(self, m):
+        """A weekday alone: the next one after today; read backwards, the last one, today included.
+        `a.s.` makes it the coming one, `j.l.` the last one before today."""
+        weekday = WEEKDAYS[m[1]]
+        if self.marker == "last":
+            return _weekday_before(self.today, weekday, today_included=False)
+        if self.back:
             return _weekday_before(self.today, weekday, today_included=True)
         return _weekday_after(self.today, weekday)
 
-    def _ambiguous_weekday(self, weekday: int) -> date:
+    def coming_weekday(self, m):
+        return _weekday_after(self.today, WEEKDAYS[m[1]])
+
+    def last_weekday(self, m):
+        return _weekday_before(self.today, WEEKDAYS[m[1]], today_included=False)
+
+    def next_weekday(self, m):
         """`volgende dinsdag` / `next Tuesday`: this coming one, or the one in next week? Ask."""
+        weekday = WEEKDAYS[m[1]]
         coming = _weekday_after(self.today, weekday)
         in_next_week = _this_week(self.today, weekday, 1)
-        if coming == in_next_week:
+        if coming == in_next_week or self.past:  # both lie ahead: a day that happened refuses either
             return coming
         raise _Refusal("date_ambiguous", first=coming, second=in_next_week)
 
-    def _first_working_day(self, year: int, month: int) -> date:
-        return self.work.add(date(year, month, 1) - timedelta(days=1), 1)
+    def previous_weekday(self, m):
+        """`vorige dinsdag`: the last one, or the one in last week? Ask, as for `volgende`."""
+        weekday = WEEKDAYS[m[1]]
+        last = _weekday_before(self.today, weekday, today_included=False)
+        in_last_week = _this_week(self.today, weekday, -1)
+        if last == in_last_week or not self.past:  # both lie behind: a deadline refuses either
+            return last
+        raise _Refusal("date_ambiguous_past", first=last, second=in_last_week)
 
-    def _quarter(self, quarter: int, year: int | None, first: bool = False) -> date:
-        if not 1 <= quarter <= 4:
-            raise _Refusal("date_impossible", text=f"Q{quarter}")
-        if first:
-            return self._pick(lambda y: self._first_working_day(y, quarter * 3 - 2), year)
-        return self._pick(lambda y: _month_end(y, quarter * 3), year)
+    def weekday_in_week(self, m, offset: int):
+        return _this_week(self.today, WEEKDAYS[m[1]], offset)
 
-    def _quarter_from_now(self, ahead: int, first: bool = False) -> date:
-        """This quarter (ahead=0) or the next: its last day, or its first working day."""
-        index = (self.today.month - 1) // 3 + ahead  # quarters counted from this year's first, from 0
-        year, quarter = self.today.year + index // 4, index % 4 + 1
-        return self._first_working_day(year, quarter * 3 - 2) if first else _month_end(year, quarter * 3)
+    def weekday_in_weeks(self, m, sign: int, day_group: int, number_group: int):
+        """`vrijdag over 2 weken`: that weekday in the ISO week N weeks from now (or ago)."""
+        weeks = _number(m[number_group])
+        if weeks > (LIMIT_YEARS + 1) * 53:
+            raise self._out_of_range(sign)
+        return _this_week(self.today, WEEKDAYS[m[day_group]], sign * weeks)
 
-    def _iso_week_friday(self, week: int, year: int | None) -> date:
-        def friday(y: int) -> date:
+    def friday_of_week(self, m, offset: int):
+        return _this_week(self.today, 4, offset)
+
+    def iso_week(self, m):
+        """`week N`: its Friday, the next occurrence (read backwards: the last). A week the ISO year
+        does not have (`week 53` in most years) is impossible."""
+        week, year = int(m[1]), _year(m[2])
+
+        def friday(y: int) -> date | None:
             try:
                 return date.fromisocalendar(y, week, 5)
-            except ValueError:
-                raise _Refusal("date_impossible", text=f"week {week}") from None
+            except (ValueError, OverflowError):
+                return None
+        if not 1 <= week <= 53:
+            raise _Refusal("date_impossible")
         if year is not None:
-            return friday(year)
-        this_year = self.today.isocalendar().year
-        if week == 53:  # only some years have it: this one's, or it is impossible
-            return friday(this_year)
-        if not 1 <= week <= 52:
-            raise _Refusal("date_impossible", text=f"week {week}")
-        return self._pick(lambda y: friday(y + this_year - self.today.year), None)
+            return self._exists(friday(year))
+        iso_year = self.today.isocalendar()[0]
+        this = self._exists(friday(iso_year))
+        if not self.back:
+            if this >= self.today:
+                return this
+            following = friday(iso_year + 1)
+            if following is None:
+                raise _Refusal("date_past", date=this)
+            return self._ask_if_recent(this, following)
+        if this <= self.today:
+            return this
+        previous = friday(iso_year - 1)
+        if previous is None:
+            raise _Refusal("date_future", date=this)
+        return self._ask_if_near(this, previous)
 
-    def _ago(self, amount: int, unit: str) -> date:
-        if unit.startswith(("dag", "day")):
-            return self.today - timedelta(days=amount)
-        if unit.startswith("we"):
-            return self.today - timedelta(weeks=amount)
-        return self.today - relativedelta(months=amount)
+    # -- a day of a year: dates, named days, periods --------------------------------------------------
 
-    def rules(self):
+    @staticmethod
+    def _exists(day: date | None) -> date:
+        if day is None:
+            raise _Refusal("date_impossible")
+        return day
+
+    def _ask_if_recent(self, previous: date, following: date, weekday: int | None = None) -> date:
+        """Forwards: `previous` (this year's) has passed. Within RECENT_DAYS that is more likely a
+        slip than next year: ask, unless a weekday written with it settles which one is meant."""
+        ago = (self.today - previous).days
+        if ago > RECENT_DAYS or self.marker == "coming":
+            return following
+        if weekday is not None and following.weekday() == weekday:
+            return following
+        if weekday is not None and previous.weekday() == weekday:
+            raise _Refusal("date_past", date=previous)
+        raise _Refusal("date_recent_past", date=previous, next=following, days=ago)
+
+    def _ask_if_near(self, following: date, previous: date, weekday: int | None = None) -> date:
+        """Backwards, the mirror: this year's is still ahead; within RECENT_DAYS, ask."""
+        ahead = (following - self.today).days
+        if ahead > RECENT_DAYS or self.marker == "last":
+            return previous
+        if weekday is not None and previous.weekday() == weekday:
+            return previous
+        if weekday is not None and following.weekday() == weekday:
+            raise _Refusal("date_future", date=following)
+        raise _Refusal("date_near_future", date=following, previous=previous, days=ahead)
+
+    def _occurrence(self, make: Callable[[int], date | None], year: int | None, weekday: int | None = None) -> date:
+        """The day `make(year)` names. Without a year: its next occurrence, today included (read
+        backwards: its last occurrence, today included), asked back when the other one is near."""
+        if year is not None:
+            return self._exists(make(year))
         t = self.today
-        month_of = lambda offset: (t + relativedelta(months=offset))  # noqa: E731
-        return (
-            (r"(?:vandaag(?: nog)?|today)", lambda m: t),
-            (r"(?:gisteren|yesterday)", lambda m: t - timedelta(days=1)),
-            (r"(?:eergisteren|the day before yesterday)", lambda m: t - timedelta(days=2)),
-            (r"(?:morgen|tomorrow)(?:ochtend|middag|avond|morning|afternoon|evening)?", lambda m: t + timedelta(days=1)),
-            (r"morgen\s+(?:ochtend|middag|avond)", lambda m: t + timedelta(days=1)),
-            (r"(?:overmorgen|the day after tomorrow|day after tomorrow)", lambda m: t + timedelta(days=2)),
-            (rf"{_NUM}\s+(dagen|dag|days?|weken|week|weeks?|maanden|maand|months?)\s+(?:geleden|ago)",
-             lambda m: self._ago(_number(m[1]), m[2])),
-            (r"(?:koningsdag|king'?s day)" + _YEAR, lambda m: self._pick(_koningsdag, _year(m[1]))),
-            (r"(?:eerste\s+)?(?:kerst|kerstmis|kerstdag|christmas(?: day)?)" + _YEAR,
-             lambda m: self._pick(lambda y: date(y, 12, 25), _year(m[1]))),
-            (r"(?:oudjaarsdag|oudejaarsdag|oudjaar|oudejaar|new year'?s eve)" + _YEAR,
-             lambda m: self._pick(lambda y: date(y, 12, 31), _year(m[1]))),
-            (rf"(?:over|binnen|in|within)?\s*{_NUM}\s+(?:werkdagen|werkdag|working days?|business days?|"
-             r"werkbare dagen)", lambda m: self.work.add(t, _number(m[1]))),
-            (rf"(?:over|binnen|in|within)\s+{_NUM}\s+(?:dagen|dag|days?)", lambda m: t + timedelta(days=_number(m[1]))),
-            (rf"(?:over|binnen|in|within)\s+{_NUM}\s+(?:weken|week|weeks?)",
-             lambda m: t + timedelta(weeks=_number(m[1]))),
-            (rf"(?:over|binnen|in|within)\s+{_NUM}\s+(?:maanden|maand|months?)",
-             lambda m: t + relativedelta(months=_number(m[1]))),
-            (r"(?:over|binnen|in|within)\s+(?:een\s+|a\s+)?(?:half jaar|halfjaar|half a year|six months)",
-             lambda m: t + relativedelta(months=6)),
-            (rf"(?:over|binnen|in|within)\s+{_NUM}\s+(?:jaar|years?)", lambda m: t + relativedelta(years=_number(m[1]))),
-            (r"(?:over|binnen|in|within)\s+(?:een\s+|a\s+)?(week|maand|month|jaar|year)",
-             lambda m: t + {"week": relativedelta(weeks=1), "maand": relativedelta(months=1),
-                            "month": relativedelta(months=1), "jaar": relativedelta(years=1),
-                            "year": relativedelta(years=1)}[m[1]]),
-            (rf"{_DAY}\s+over\s+{_NUM}\s+(?:weken|week)", lambda m: _this_week(t, WEEKDAYS[m[1]], _number(m[2]))),
-            (rf"{_DAY}\s+in\s+{_NUM}\s+weeks?", lambda m: _this_week(t, WEEKDAYS[m[1]], _number(m[2]))),
-            (rf"(?:volgende week|next week)\s+(?:op\s+|on\s+)?{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 1)),
-            (rf"{_DAY}\s+(?:volgende week|next week)", lambda m: _this_week(t, WEEKDAYS[m[1]], 1)),
-            (rf"(?:deze week|this week)\s+(?:op\s+|on\s+)?{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
-            (rf"{_DAY}\s+(?:deze week|this week)", lambda m: _this_week(t, WEEKDAYS[m[1]], 0)),
-            (rf"(?:vorige week|last week)\s+(?:op\s+|on\s+)?{_DAY}", lambda m: _this_week(t, WEEKDAYS[m[1]], -1)),
-            (rf"{_DAY}\s+(?:vorige week|last week)", lambda m: _this_week(t, WEEKDAYS[m[1]], -1)),
-            (rf"(?:afgelopen|vorige|last|past)\s+{_DAY}",
-             lambda m: _weekday_before(t, WEEKDAYS[m[1]], today_included=False)),
-            (rf"(?:volgende|next)\s+{_DAY}", lambda m: self._ambiguous_weekday(WEEKDAYS[m[1]])),
-            (rf"(?:aanstaande|komende|a\.s\.|coming|this)?\s*{_DAY}(?:\s+(?:aanstaande|a\.s\.?|as))?",
-             lambda m: self._weekday(WEEKDAYS[m[1]])),
-            # a week means its Friday
-            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:de\s+|deze\s+|this\s+|the\s+)?(?:week)", lambda m: _this_week(t, 4, 0)),
-            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:de\s+)?(?:volgende|next)\s+week", lambda m: _this_week(t, 4, 1)),
-            (r"(?:in\s+)?(?:volgende|next)\s+week", lambda m: _this_week(t, 4, 1)),
-            (r"(?:in\s+)?(?:deze|this)\s+week", lambda m: _this_week(t, 4, 0)),
-            # a period named as a deadline means its last day
-            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:de\s+|deze\s+|this\s+|the\s+)?(?:maand|month)",
-             lambda m: _month_end(t.year, t.month)),
-            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:de\s+)?(?:volgende|next|komende)\s+(?:maand|month)",
-             lambda m: _month_end(month_of(1).year, month_of(1).month)),
-            (r"(?:in\s+)?(?:de\s+)?(?:volgende|next|komende)\s+(?:maand|month)",
-             lambda m: _month_end(month_of(1).year, month_of(1).month)),
-            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:het\s+|dit\s+|this\s+|the\s+)?(?:jaar|year)",
-             lambda m: date(t.year, 12, 31)),
-            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:het\s+)?(?:volgend|volgende|next)\s+(?:jaar|year)",
-             lambda m: date(t.year + 1, 12, 31)),
-            (r"(?:eind|einde|end of|end|ultimo)\s+(?:van\s+)?(?:het\s+jaar\s+)?(\d{4})",
-             lambda m: date(int(m[1]), 12, 31)),
-            (r"(?:eind|einde|end of|end)\s+(?:van\s+)?(?:dit|deze|het|this|the)\s+(?:kwartaal|quarter)",
-             lambda m: self._quarter_from_now(0)),
-            (r"(?:eind\s+|einde\s+|end of\s+|in\s+)?(?:van\s+)?(?:het\s+)?(?:volgend|volgende|next)\s+(?:kwartaal|quarter)",
-             lambda m: self._quarter_from_now(1)),
-            (rf"{_EIND}{_MONTH}{_YEAR}", lambda m: self._pick(lambda y: _month_end(y, MONTHS[m[1]]), _year(m[2]))),
-            (rf"in\s+{_MONTH}{_YEAR}", lambda m: self._pick(lambda y: _month_end(y, MONTHS[m[1]]), _year(m[2]))),
-            (rf"(?:medio|half|halverwege|midden|mid|mid-|middle of)\s*{_MONTH}{_YEAR}",
-             lambda m: self._pick(lambda y: _safe_date(y, MONTHS[m[1]], 15), _year(m[2]))),
-            (r"(?:medio|half|halverwege|midden|mid|middle of)\s+(?:de\s+)?(?:volgende|next)\s+(?:maand|month)",
-             lambda m: _safe_date(month_of(1).year, month_of(1).month, 15)),
-            (r"(?:medio|half|halverwege|midden|mid|middle of)\s+(?:deze\s+|this\s+)?(?:maand|month)",
-             lambda m: _safe_date(t.year, t.month, 15)),
-            # the beginning of a month or quarter: its first working day
-            (rf"(?:begin|start of|beginning of|early)\s+{_MONTH}{_YEAR}",
-             lambda m: self._pick(lambda y: self._first_working_day(y, MONTHS[m[1]]), _year(m[2]))),
-            (r"(?:begin|start of|beginning of)\s+(?:de\s+)?(?:volgende|next)\s+(?:maand|month)",
-             lambda m: self._first_working_day(month_of(1).year, month_of(1).month)),
-            (r"(?:begin|start of|beginning of)\s+(?:het\s+|the\s+)?q([1-4])" + _YEAR,
-             lambda m: self._quarter(int(m[1]), _year(m[2]), first=True)),
-            (r"(?:begin|start of|beginning of)\s+(?:het\s+|the\s+)?(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|"
-             r"third|fourth)\s+(?:kwartaal|quarter)" + _YEAR,
-             lambda m: self._quarter(ORDINAL_QUARTERS[m[1]], _year(m[2]), first=True)),
-            (r"(?:begin|start of|beginning of)\s+(?:het\s+)?(?:volgend|volgende|next)\s+(?:kwartaal|quarter)",
-             lambda m: self._quarter_from_now(1, first=True)),
-            (r"(?:eind\s+|einde\s+|end of\s+|end\s+)?(?:het\s+|the\s+)?q([1-4])" + _YEAR,
-             lambda m: self._quarter(int(m[1]), _year(m[2]))),
-            (r"(?:eind\s+|einde\s+|end of\s+|end\s+)?(?:het\s+|the\s+)?q([1-4])\s*[-/]\s*(\d{4})",
-             lambda m: self._quarter(int(m[1]), int(m[2]))),
-            (r"(?:eind\s+|einde\s+|end of\s+|end\s+)?(?:van\s+)?(?:het\s+|the\s+)?(eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e|"
-             r"1ste|2de|3de|4de|first|second|third|fourth|last)\s+(?:kwartaal|quarter)" + _YEAR,
-             lambda m: self._quarter(ORDINAL_QUARTERS[m[1]], _year(m[2]))),
-            (r"(?:eind\s+|einde\s+|end of\s+)?(?:kwartaal|quarter)\s+([1-4])" + _YEAR,
-             lambda m: self._quarter(int(m[1]), _year(m[2]))),
-            (r"(?:in\s+|eind\s+|einde\s+|end of\s+)?(?:week|wk|w)\.?\s*(\d{1,2})" + _YEAR,
-             lambda m: self._iso_week_friday(int(m[1]), _year(m[2]))),
-            (rf"(?:{_DAY},?\s+)?(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})",
-             lambda m: self._checked(m[1], _safe_date(int(m[2]), int(m[3]), int(m[4])))),
-            (rf"(?:{_DAY},?\s+)?(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}}|\d{{2}})",
-             lambda m: self._named(m[1], int(m[2]), int(m[3]), _year(m[4]))),
-            (rf"(?:{_DAY},?\s+)?(\d{{1,2}})[-/.](\d{{1,2}})", lambda m: self._named(m[1], int(m[2]), int(m[3]), None)),
-            (rf"(?:{_DAY},?\s+)?(?:de\s+|the\s+)?(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?{_YEAR}",
-             lambda m: self._named(m[1], int(m[2]), MONTHS[m[3]], _year(m[4]))),
-            (rf"(?:{_DAY},?\s+)?{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th|e)?,?{_YEAR}",
-             lambda m: self._named(m[1], int(m[3]), MONTHS[m[2]], _year(m[4]))),
-        )
+        if not self.back:
+            following = self._exists(self._scan(make, t.year, 1, lambda d: d >= t))
+            previous = self._scan(make, t.year, -1, lambda d: d < t)
+            if previous is None:
+                return following
+            return self._ask_if_recent(previous, following, weekday)
+        previous = self._exists(self._scan(make, t.year, -1, lambda d: d <= t))
+        following = self._scan(make, t.year, 1, lambda d: d > t)
+        if following is None:
+            return previous
+        return self._ask_if_near(following, previous, weekday)
 
-    def _checked(self, weekday: str | None, value: date) -> date:
-        if weekday and WEEKDAYS[weekday] != value.weekday():
-            raise _Refusal("date_weekday_mismatch", date=value, weekday=WEEKDAYS[weekday])
-        return value
+    def _scan(self, make, start: int, step: int, accept) -> date | None:
+        for i in range(9):  # 29 February comes back within 8 years
+            day = make(start + i * step)
+            if day is not None and accept(day):
+                return day
+        return None
 
+    def _day_month(self, day: int, month: int, year: int | None, weekday: str | None = None) -> date:
+        if not (1 <= month <= 12 and 1 <= day <= _MAX_DAYS_IN_MONTH[month - 1]):
+            raise _Refusal("date_impossible")
+        wanted = WEEKDAYS[weekday] if weekday else None
+        result = self._occurrence(lambda y: _date_or_none(y, month, day), year, wanted)
+        if wanted is not None and wanted != result.weekday():
+            raise _Refusal("date_weekday_mismatch", date=result, weekday=wanted)
+        return result
 
-_COMPILED: dict[str, re.Pattern[str]] = {}
+    def iso_date(self, m):
+        return self._day_month(int(m[4]), int(m[3]), int(m[2]), m[1])
 
+    def numeric_date(self, m):
+        return self._day_month(int(m[2]), int(m[3]), _year(m[4]), m[1])
 
-# Before, after or around an event: a period, not a day (checked before filler words go).
-_AROUND_EVENT = re.compile(r"\b(?:voor|na|rond|tijdens|vanaf|before|after|around|during)\s+(?:de|het|the)\s+"
-                           r"(?:kerst|kerstmis|kerstdagen|feestdagen|jaarwisseling|zomer|zomervakantie|vakantie|"
-                           r"reces|zomerreces|kerstreces|verkiezingen|begroting|voorjaarsnota|christmas|summer|"
-                           r"holidays|recess|elections)\b")
+    def day_month_name(self, m):
+        return self._day_month(int(m[2]), MONTHS[m[3]], _year(m[4]), m[1])
+
+    def month_name_day(self, m):
+        return self._day_month(int(m[3]), MONTHS[m[2]], _year(m[4]), m[1])
+
+    def fixed_day(self, m, month: int, day: int):
+        return self._occurrence(lambda y: date(y, month, day), _year(m[1]))
+
+    def koningsdag(self, m):
+        return self._occurrence(_koningsdag, _year(m[1]))
+
+    def _first_working_day(self, day: date) -> date:
+        return self.work.add(day - timedelta(days=1), 1)
+
+    def month_end(self, m):
+        month = MONTHS[m[1]]
+        return self._occurrence(lambda y: _month_end(y, month), _year(m[2]))
+
+    def month_middle(self, m):
+        month = MONTHS[m[1]]
+        return self._occurrence(lambda y: date(y, month, 15), _year(m[2]))
+
+    def month_begin(self, m):
+        month = MONTHS[m[1]]
+        return self._occurrence(lambda y: self._first_working_day(date(y, month, 1)), _year(m[2]))
+
+    def _month(self, offset: int) -> date:
+        """The first day of this month (offset 0) or the next (1)."""
+        return date(self.today.year, self.today.month, 1) + relativedelta(months=offset)
+
+    def relative_month_end(self, m, offset: int):
+        first = self._month(offset)
+        return _month_end(first.year, first.month)
+
+    def relative_month_middle(self, m, offset: int):
+        return self._month(offset).replace(day=15)
+
+    def relative_month_begin(self, m, offset: int):
+        return self._first_working_day(self._month(offset))
+
+    def year_end(self, m, offset: int):
+        return date(self.today.year + offset, 12, 31)
+
+    def year_begin(self, m, offset: int):
+        return self._first_working_day(date(self.today.year + offset, 1, 1))
+
+    def given_year_end(self, m):
+        return date(int(m[1]), 12, 31)
+
+    def given_year_begin(self, m):
+        return self._first_working_day(date(int(m[1]), 1, 1))
+
+    def _quarter_end(self, quarter: int, year: int | None) -> date:
+        if not 1 <= quarter <= 4:
+            raise _Refusal("date_impossible")
+        return self._occurrence(lambda y: _month_end(y, quarter * 3), year)
+
+    def _quarter_begin(self, quarter: int, year: int | None) -> date:
+        return self._occurrence(lambda y: self._first_working_day(date(y, quarter * 3 - 2, 1)), year)
+
+    def quarter_end(self, m):
+        return self._quarter_end(int(m[1]), _year(m[2]))
+
+    def quarter_end_ordinal(self, m):
+        return self._quarter_end(ORDINAL_QUARTERS[m[1]], _year(m[2]))
+
+    def quarter_begin(self, m):
+        return self._quarter_begin(int(m[1]), _year(m[2]))
+
+    def quarter_begin_ordinal(self, m):
+        return self._quarter_begin(ORDINAL_QUARTERS[m[1]], _year(m[2]))
+
+    def _quarter_first_month(self, offset: int) -> date:
+        first = date(self.today.year, (self.today.month - 1) // 3 * 3 + 1, 1)
+        return first + relativedelta(months=3 * offset)
+
+    def relative_quarter_end(self, m, offset: int):
+        last_month = self._quarter_first_month(offset) + relativedelta(months=2)
+        return _month_end(last_month.year, last_month.month)
+
+    def relative_quarter_begin(self, m, offset: int):
+        return self._first_working_day(self._quarter_first_month(offset))
 
 
-def _clean(text: str) -> tuple[str, bool]:
-    """The phrase as the grammar reads it, and whether it was marked as past (`j.l.`)."""
+def _rules():
+    g = _Grammar
+    return [
+        # named days counted from today
+        (r"(?:nog\s+)?(?:vandaag|today)(?:\s+nog)?", g.today_),
+        (r"(?:gisteren|yesterday)", g.yesterday),
+        (r"(?:eergisteren|(?:the\s+)?day before yesterday)", g.day_before_yesterday),
+        (r"(?:morgen|tomorrow)", g.tomorrow),
+        (r"(?:overmorgen|(?:the\s+)?day after tomorrow)", g.day_after_tomorrow),
+        # named days of the year
+        (r"(?:koningsdag|king'?s ?day|koninginnedag)" + _YEAR4, g.koningsdag),
+        (r"(?:kerst|kerstmis|kerstdag|eerste kerstdag|1e kerstdag|christmas|christmas day|xmas)" + _YEAR4,
+         g.fixed_day, 12, 25),
+        (r"(?:tweede kerstdag|2e kerstdag|boxing day)" + _YEAR4, g.fixed_day, 12, 26),
+        (r"(?:oudjaarsdag|oudejaarsdag|oudjaar|oudejaar|new year'?s eve)" + _YEAR4,
+         g.fixed_day, 12, 31),
+        (r"(?:nieuwjaarsdag|new year'?s day)" + _YEAR4, g.fixed_day, 1, 1),
+        # working days
+        (rf"(?:{_IN}\s+)?{_DIGITS}\s+{_WORKDAYS_UNIT}", g.working_days_ahead),
+        (rf"{_DIGITS}\s+{_WORKDAYS_UNIT}\s+{_AGO}", g.working_days_ago),
+        # spans: over / binnen / in N ..., N ... geleden
+        (rf"{_IN}\s+(?:een\s+|a\s+)?(?:half jaar|halfjaar|half a year)", g.half_year_ahead),
+        (rf"(?:een\s+|a\s+)?(?:half jaar|halfjaar|half a year)\s+{_AGO}", g.half_year_ago),
+        (rf"{_IN}\s+{_DIGITS}\s+{_ANY_UNIT}", g.span_ahead),
+        (rf"{_DIGITS}\s+{_ANY_UNIT}\s+{_AGO}", g.span_ago),
+        # a weekday in a named week
+        (rf"(?:volgende|komende|next)\s+week\s+(?:op\s+|on\s+)?{_DAY}", g.weekday_in_week, 1),
+        (rf"{_DAY}\s+(?:volgende|komende|next)\s+week", g.weekday_in_week, 1),
+        (rf"(?:deze|this)\s+week\s+(?:op\s+|on\s+)?{_DAY}", g.weekday_in_week, 0),
+        (rf"{_DAY}\s+(?:deze|this)\s+week", g.weekday_in_week, 0),
+        (rf"(?:vorige|verleden|last)\s+week\s+(?:op\s+|on\s+)?{_DAY}", g.weekday_in_week, -1),
+        (rf"{_DAY}\s+(?:vorige|verleden|last)\s+week", g.weekday_in_week, -1),
+        (rf"{_DAY}\s+{_IN}\s+{_DIGITS}\s+{_WEEKS_UNIT}", g.weekday_in_weeks, 1, 1, 2),
+        (rf"{_IN}\s+{_DIGITS}\s+{_WEEKS_UNIT}\s+(?:op\s+|on\s+)?{_DAY}",
+         g.weekday_in_weeks, 1, 3, 1),
+        (rf"{_DAY}\s+{_DIGITS}\s+{_WEEKS_UNIT}\s+{_AGO}", g.weekday_in_weeks, -1, 1, 2),
+        # a week as a deadline: its Friday
+        (rf"(?:{_END}\s+(?:van\s+)?(?:de\s+|deze\s+|this\s+|the\s+)?week|deze week|this week)",
+         g.friday_of_week, 0),
+        (rf"(?:{_END}\s+(?:van\s+)?(?:de\s+|the\s+)?)?{_NEXT}\s+week", g.friday_of_week, 1),
+        # weekdays
+        (rf"(?:volgende|next)\s+{_DAY}", g.next_weekday),
+        (rf"(?:vorige|verleden)\s+{_DAY}", g.previous_weekday),
+        (rf"(?:afgelopen|last|jongstleden|j\.\s?l\.?|jl\.?)\s+{_DAY}", g.last_weekday),
+        (rf"(?:aanstaande|komende|a\.s\.?|coming|this)\s+{_DAY}", g.coming_weekday),
+        (rf"{_DAY}", g.weekday),
+        # months and years
+        (rf"{_END}\s+(?:van\s+)?(?:de\s+|deze\s+|this\s+|the\s+)?(?:maand|month)", g.relative_month_end, 0),
+        (rf"{_END}\s+(?:van\s+)?(?:de\s+|the\s+)?{_NEXT}\s+(?:maand|month)", g.relative_month_end, 1),
+        (rf"{_MID}\s*(?:van\s+)?(?:de\s+|deze\s+|this\s+|the\s+)?(?:maand|month)", g.relative_month_middle, 0),
+        (rf"{_MID}\s*(?:van\s+)?(?:de\s+|the\s+)?{_NEXT}\s+(?:maand|month)", g.relative_month_middle, 1),
+        (rf"{_BEGIN}\s+(?:van\s+)?(?:de\s+|deze\s+|this\s+|the\s+)?(?:maand|month)", g.relative_month_begin, 0),
+        (rf"{_BEGIN}\s+(?:van\s+)?(?:de\s+|the\s+)?{_NEXT}\s+(?:maand|month)", g.relative_month_begin, 1),
+        (rf"{_END}\s+(?:van\s+)?(?:het\s+|dit\s+|this\s+|the\s+)?(?:jaar|year)", g.year_end, 0),
+        (rf"{_END}\s+(?:van\s+)?(?:het\s+|the\s+)?{_NEXT}\s+(?:jaar|year)", g.year_end, 1),
+        (rf"{_BEGIN}\s+(?:van\s+)?(?:het\s+|the\s+)?{_NEXT}\s+(?:jaar|year)", g.year_begin, 1),
+        (rf"{_BEGIN}\s+(?:van\s+)?(?:het\s+|dit\s+|this\s+|the\s+)?(?:jaar|year)", g.year_begin, 0),
+        (rf"{_END}\s+(?:van\s+)?(?:het\s+jaar\s+)?([0-9]{{4}})", g.given_year_end),
+        (rf"{_BEGIN}\s+(?:van\s+)?(?:het\s+jaar\s+)?([0-9]{{4}})", g.given_year_begin),
+        (rf"{_END}\s+(?:van\s+)?{_MONTH}{_YEAR}", g.month_end),
+        (rf"(?:in|during|in de maand)\s+{_MONTH}{_YEAR}", g.month_end),
+        (rf"{_MID}\s*(?:van\s+)?{_MONTH}{_YEAR}", g.month_middle),
+        (rf"{_BEGIN}\s+(?:van\s+)?{_MONTH}{_YEAR}", g.month_begin),
+        # quarters
+        (rf"(?:(?:{_END}|in)\s+)?(?:van\s+)?(?:het\s+|the\s+)?q([1-4]){_YEAR}", g.quarter_end),
+        (rf"(?:(?:{_END}|in)\s+)?(?:het\s+|the\s+)?q([1-4])\s*[-/]\s*([0-9]{{4}})", g.quarter_end),
+        (rf"(?:(?:{_END}|in)\s+)?(?:van\s+)?(?:het\s+|the\s+)?(eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e|"
+         rf"1ste|2de|3de|4de|first|second|third|fourth|last)\s+(?:kwartaal|quarter){_YEAR}", g.quarter_end_ordinal),
+        (rf"(?:{_END}\s+)?(?:kwartaal|quarter)\s+([1-4]){_YEAR}", g.quarter_end),
+        (rf"{_BEGIN}\s+(?:van\s+)?(?:het\s+|the\s+)?q([1-4]){_YEAR}", g.quarter_begin),
+        (rf"{_BEGIN}\s+(?:van\s+)?(?:het\s+|the\s+)?(eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e|"
+         rf"1ste|2de|3de|4de|first|second|third|fourth|last)\s+(?:kwartaal|quarter){_YEAR}", g.quarter_begin_ordinal),
+        (rf"{_END}\s+(?:van\s+)?(?:het\s+|dit\s+|this\s+|the\s+)?(?:huidige\s+|current\s+)?(?:kwartaal|quarter)",
+         g.relative_quarter_end, 0),
+        (rf"{_END}\s+(?:van\s+)?(?:het\s+|the\s+)?{_NEXT}\s+(?:kwartaal|quarter)", g.relative_quarter_end, 1),
+        (rf"{_BEGIN}\s+(?:van\s+)?(?:het\s+|the\s+)?{_NEXT}\s+(?:kwartaal|quarter)",
+         g.relative_quarter_begin, 1),
+        # ISO weeks: the Friday
+        (rf"(?:(?:in|eind|einde|end of|uiterlijk in)\s+)?(?:week|wk|w)\.?\s*([0-9]{{1,2}}){_YEAR4}", g.iso_week),
+        # dates in numbers, day first; and with month names
+        (rf"(?:{_DAY},?\s+)?([0-9]{{4}})[-/.]([0-9]{{1,2}})[-/.]([0-9]{{1,2}})", g.iso_date),
+        (rf"(?:{_DAY},?\s+)?([0-9]{{1,2}})[-/.]([0-9]{{1,2}})(?:[-/.]([0-9]{{4}}|[0-9]{{2}}))?", g.numeric_date),
+        (rf"(?:{_DAY},?\s+)?(?:de\s+|the\s+)?([0-9]{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?{_YEAR}",
+         g.day_month_name),
+        (rf"(?:{_DAY},?\s+)?{_MONTH}\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th|e)?,?{_YEAR}", g.month_name_day),
+    ]
+
+
+RULES: list[tuple[re.Pattern[str], Callable, tuple]] = [(re.compile(pattern), build, tuple(args))
+                                                        for pattern, build, *args in _rules()]
+
+
+def _clean(text: str) -> tuple[str, str | None]:
+    """The phrase without what does not change the day (case, fillers, a time of day), and a
+    marker: `coming` after a trailing a.s./aanstaande, `last` after j.l./jongstleden, `vague` for
+    an event around Christmas."""
+    text = re.sub("[\u200b-\u200d\u2060\ufeff\u00ad]", "", text)  # zero-width characters and soft hyphens
     text = text.strip().lower().replace("vóór", "voor").replace("’", "'").replace("‘", "'")
-    text = re.sub(r"\s+", " ", text)
-    text = text.strip(" .!?;,")
-    text = _TIME.sub("", text).strip(" .,")
-    text = re.sub(r"\s+(?:a\.s\.?|aanstaande)$", "", text) if re.search(r"\d", text) else text
-    marked_past = bool(_AGO_MARK.search(text))
-    text = _AGO_MARK.sub("", text).strip(" .,")
+    text = re.sub(r"\s+", " ", text).strip(" .!?;,")
+    text = _COMPOUND.sub(r"\1", text)
+    for _ in range(3):  # `vrijdag 's middags om 12 uur`
+        text = _TIME.sub("", text).strip(" .,")
+    if _EVENT.search(text):
+        return text, "vague"
+    marker = None
     previous = None
     while previous != text:
         previous = text
         text = FILLERS.sub("", text).strip()
-    return text, marked_past
+        if _COMING.search(text):
+            text, marker = _COMING.sub("", text).strip(" ,"), "coming"
+        elif _LAST.search(text):
+            text, marker = _LAST.sub("", text).strip(" ,"), "last"
+    return text, marker
 
 
 def read_date(text: str, today: date, *, work: WorkCalendar | None = None, past: bool = False) -> DateReading:
-    """Read one date phrase relative to `today` (a date in the bot's timezone): a deadline, or
-    with past=True a day that has happened."""
-    work = work or WorkCalendar()
-    cleaned, marked_past = _clean(text or "")
-    shown = (text or "").strip()[:80]
+    """Read one date phrase relative to `today` (a date in the bot's timezone).
+
+    Forwards (a deadline) a date without a year is its next occurrence and a day in the past is
+    refused; with past=True (the day something happened, as `op:` of an adoption) the same
+    grammar reads backwards: a date without a year is its last occurrence, a weekday alone the last
+    such day (both today included), and a day in the future is refused. Either way a date more
+    than LIMIT_YEARS from today is refused, and a written weekday must match the date."""
+    shown = (text or "").strip()
+    if len(shown) > MAX_LENGTH:
+        return DateReading(problem="date_unknown", params={"text": shown[:MAX_LENGTH - 1] + "…"})
+    try:
+        return _reading(text or "", today, work or WorkCalendar(), past, shown)
+    except (ValueError, OverflowError, KeyError, IndexError):  # a last safety net: ask, never crash
+        return DateReading(problem="date_unknown", params={"text": shown})
+
+
+def _reading(text: str, today: date, work: WorkCalendar, past: bool, shown: str) -> DateReading:
+    cleaned, marker = _clean(text)
     if not cleaned:
         return DateReading(problem="date_empty")
-    if _AROUND_EVENT.search((text or "").lower()):
+    if marker == "vague":
         return DateReading(problem="date_vague", params={"text": shown})
-    reading = _answer(cleaned, today, work, past or marked_past, shown)
-    if marked_past and not past and reading.ok:  # `2 december j.l.` as a deadline: a day that has passed
-        return DateReading(problem="date_past", params={"text": shown, "date": reading.value})
-    return reading
-
-
-def _answer(cleaned: str, today: date, work: WorkCalendar, past: bool, shown: str) -> DateReading:
     try:
-        value = _read(cleaned, today, work, past)
+        value = _read(cleaned, today, work, past, marker)
+        if value is not None:
+            for word in _WEEKDAY_WORD.findall(cleaned):  # a named weekday must be the day's
+                if WEEKDAYS[word] != value.weekday():
+                    raise _Refusal("date_weekday_mismatch", date=value, weekday=WEEKDAYS[word])
     except _Refusal as refusal:
         return DateReading(problem=refusal.problem, params={**refusal.params, "text": shown})
-    except (OverflowError, ValueError):  # `over 999 jaar` and the like: past the calendar's end
-        return DateReading(problem="date_too_far", params={"text": shown, "years": RANGE_YEARS})
     if value is None:
         problem = "date_vague" if VAGUE.search(cleaned) else "date_unknown"
         return DateReading(problem=problem, params={"text": shown})
-    if not past and value < today:
-        return DateReading(problem="date_past", params={"text": shown, "date": value})
-    if past and value > today:
-        return DateReading(problem="date_future", params={"text": shown, "date": value})
-    if not past and value > today + relativedelta(years=RANGE_YEARS):
-        return DateReading(problem="date_too_far", params={"text": shown, "years": RANGE_YEARS})
-    if past and value < today - relativedelta(years=RANGE_YEARS):
-        return DateReading(problem="date_too_old", params={"text": shown, "years": RANGE_YEARS})
+    if not past:
+        if value < today:
+            return DateReading(problem="date_past", params={"text": shown, "date": value})
+        limit = today + relativedelta(years=LIMIT_YEARS)
+        if value > limit:
+            return DateReading(problem="date_too_far", params={"text": shown, "limit": limit})
+    else:
+        if value > today:
+            return DateReading(problem="date_future", params={"text": shown, "date": value})
+        limit = today - relativedelta(years=LIMIT_YEARS)
+        if value < limit:
+            return DateReading(problem="date_too_long_ago", params={"text": shown, "limit": limit})
     return DateReading(value)
 
 
@@ -444,35 +658,30 @@ def _dateparser_fallback(cleaned: str, today: date) -> date | None:
     """dateparser for absolute dates in forms the grammar does not know. It guesses freely (it
     reads `3 maart om 12 uur` as the year 2112), so only a phrase with a month name and a
     four-digit year is given to it, and its answer must carry that year and a day from the text."""
-    year = re.search(r"\b(20\d\d)\b", cleaned)
-    if not year or not _MONTH_WORD.search(cleaned):
+    year = re.search(r"\b(20[0-9][0-9])\b", cleaned)
+    if not year or not _MONTH_WORD.search(cleaned) or len(cleaned) > 60:
         return None
     import dateparser  # imported on first use; warm_up() does that at start
     result = dateparser.parse(cleaned, languages=["nl", "en"], settings={
         "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
         "RELATIVE_BASE": datetime.combine(today, datetime.min.time())})
-    if result is None or result.year != int(year.group(1)) or str(result.day) not in re.findall(r"\d+", cleaned):
+    if result is None or result.year != int(year.group(1)) or str(result.day) not in re.findall(r"[0-9]+", cleaned):
         return None
     return result.date()
 
 
-def _read(cleaned: str, today: date, work: WorkCalendar, past: bool) -> date | None:
-    grammar = _Grammar(today, work, past)
-    for pattern, build in grammar.rules():
-        compiled = _COMPILED.get(pattern)
-        if compiled is None:
-            compiled = _COMPILED[pattern] = re.compile(pattern)
+def _read(cleaned: str, today: date, work: WorkCalendar, past: bool, marker: str | None) -> date | None:
+    grammar = _Grammar(today, work, past, marker)
+    for compiled, build, args in RULES:
         match = compiled.fullmatch(cleaned)
         if match:
-            return build(match)
+            return build(grammar, match, *args)
     return _dateparser_fallback(cleaned, today)
 
 
 def warm_up() -> None:
-    """Compile every rule and load dateparser and the holiday calendar once, so the first Slack
-    request does not pay for it."""
+    """Load dateparser and the holiday calendar once, so the first Slack request does not pay."""
     today = date.today()
-    for pattern, _ in _Grammar(today, WorkCalendar(), False).rules():
-        _COMPILED.setdefault(pattern, re.compile(pattern))
     read_date("over 3 werkdagen", today)
+    read_date("begin volgende maand", today)
     _dateparser_fallback(f"3rd of march {today.year + 1}", today)

@@ -1,4 +1,6 @@
-"""Questions the deadline reader asks back, and the hint that follows them."""
+"""Questions the date reader asks back, and the hint that follows them. A `date` (and `next`,
+`previous`, `first`, `second`, `limit`) is shown as `di 1 dec 2026`, `weekday` as its name, `days`
+as `1 dag` / `6 dagen`; `text` is what the user typed."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     "date_empty": ("Er staat geen datum.", "There is no date."),
@@ -12,18 +14,22 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "`{text}` is {date}: that is in the past. Which future date do you mean?"),
     "date_future": ("`{text}` is {date}: dat ligt in de toekomst. Op welke dag gebeurde het?",
                     "`{text}` is {date}: that is in the future. On which day did it happen?"),
+    "date_recent_past": ("`{text}` was {date}, {days} geleden. Bedoel je {next}? Schrijf dan de datum met het jaar.",
+                         "`{text}` was {date}, {days} ago. Do you mean {next}? Then write the date with its year."),
+    "date_near_future": ("`{text}` is pas {date}, over {days}. Bedoel je {previous}? Schrijf dan de datum met het jaar.",
+                         "`{text}` is {date}, {days} from now. Do you mean {previous}? Then write the date with its year."),
+    "date_too_far": ("`{text}` ligt meer dan tien jaar vooruit (na {limit}). Welke datum bedoel je?",
+                     "`{text}` is more than ten years ahead (after {limit}). Which date do you mean?"),
+    "date_too_long_ago": ("`{text}` ligt meer dan tien jaar terug (vóór {limit}). Op welke dag gebeurde het?",
+                          "`{text}` is more than ten years ago (before {limit}). On which day did it happen?"),
     "date_weekday_mismatch": ("{date} valt niet op een {weekday}. Welke datum bedoel je?",
                               "{date} is not a {weekday}. Which date do you mean?"),
     "date_ambiguous": ("`{text}` kan {first} zijn of {second}. Schrijf `aanstaande …` of `volgende week …`, of de datum.",
                        "`{text}` could be {first} or {second}. Write `this coming …` or `next week …`, or the date."),
-    "date_recent_past": ("`{text}` was {date}, {days} geleden. Bedoel je {other}? Schrijf dan het jaar erbij.",
-                         "`{text}` was {date}, {days} ago. Do you mean {other}? Then write the year too."),
-    "date_recent_future": ("`{text}` is {date}, over {days}: dat is nog niet gebeurd. Bedoel je {other}? Schrijf dan het jaar erbij.",
-                           "`{text}` is {date}, in {days}: that has not happened yet. Do you mean {other}? Then write the year too."),
-    "date_too_far": ("`{text}` ligt meer dan {years} jaar vooruit. Welke datum bedoel je?",
-                     "`{text}` is more than {years} years ahead. Which date do you mean?"),
-    "date_too_old": ("`{text}` ligt meer dan {years} jaar terug. Op welke dag gebeurde het?",
-                     "`{text}` is more than {years} years back. On which day did it happen?"),
+    "date_ambiguous_past": ("`{text}` kan {first} zijn of {second}. Schrijf `afgelopen …` of `vorige week …`, of de datum.",
+                            "`{text}` could be {first} or {second}. Write `last …` or `last week …`, or the date."),
+    "date_hint_past": ("Schrijf bijvoorbeeld `vandaag`, `gisteren`, `vorige week dinsdag`, `3 dagen geleden` of `20 november`.",
+                       "Write for example `today`, `yesterday`, `last week Tuesday`, `3 days ago` or `20 November`."),
     "date_hint": ("Schrijf bijvoorbeeld `15 januari`, `15-01-2027`, `volgende week vrijdag`, `over 10 werkdagen` of `eind maart`.",
                   "Write for example `15 January`, `15-01-2027`, `next week Friday`, `in 10 working days` or `end of March`."),
 }
