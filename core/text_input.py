@@ -11,15 +11,50 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE, _NEWLINE, _REPLACEMENT = 0x20, 0x0A, 0xFFFD
+
+
+def _table() -> dict[int, int | None]:
+    # C0 and C1 control characters and DEL are removed, except:
+    table: dict[int, int | None] = {cp: None for cp in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))}
+    table[0x09] = _SPACE    # tab: a space (a tab in a title or a Slack message only misaligns)
+    table[0x0A] = _NEWLINE  # the one line break that stays
+    table[0x0D] = _NEWLINE  # a lone carriage return ("\r\n" is made "\n" before the table)
+    # Unicode's own line breaks (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR) are line breaks, not junk:
+    table[0x85] = table[0x2028] = table[0x2029] = _NEWLINE
+    # Every Unicode space separator (category Zs: NBSP, thin space, narrow no-break space, figure
+    # space, ideographic space, ...) becomes an ordinary space. All of them lie below U+3001.
+    for cp in range(0x80, 0x3001):
+        if unicodedata.category(chr(cp)) == "Zs":
+            table[cp] = _SPACE
+    # A lone surrogate (JSON allows "\ud800") cannot be encoded as UTF-8: the database would fail.
+    for cp in range(0xD800, 0xE000):
+        table[cp] = _REPLACEMENT
+    # Invisible characters that only ever arrive by pasting: zero-width space and a byte-order mark.
+    table[0x200B] = table[0xFEFF] = None
+    return table
+
+
+_TABLE = _table()
+# The characters the table changes, as one character class: most texts have none, and a search is
+# much faster than translating character by character.
+_NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 
 
 def clean(text: str | None) -> str:
-    text = unicodedata.normalize("NFC", text or "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", text)
-    return _CONTROLS.sub("", text).strip()
+    """The text as it is checked and stored: C0/C1 control characters (NUL included) removed, tab
+    made a space, "\\r\\n", "\\r" and Unicode line separators made "\\n", Unicode spaces made " ", lone
+    surrogates made U+FFFD, then Unicode NFC, and leading and trailing whitespace stripped.
+    Idempotent: clean(clean(x)) == clean(x)."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n")
+    if _NEEDS_TABLE.search(text):
+        text = text.translate(_TABLE)
+    # Translate before NFC: removing a control character can bring a letter and its accent together.
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text.strip()
 
 
 ANGLED = re.compile(r"<([^<>]*)>")
