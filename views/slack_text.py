@@ -12,16 +12,23 @@ from core.text_input import ANGLED, CHANNEL, USER, link_words, special_words
 WORD_JOINER = "\u2060"  # after the @: no Slack client turns `@here` into a notification, whatever its settings
 
 
+_ANGLED_OR_STRAY = re.compile(ANGLED.pattern + "|[<>]")
+_STRAY = {"<": "&lt;", ">": "&gt;"}
+
+
 def neutralise(mrkdwn_text: str) -> str:
-    """Text safe to post: no broadcast, no group ping, no link whose target is hidden."""
+    """Text safe to post: no broadcast, no group ping, no link whose target is hidden, and no stray
+    bracket that could pair with a later one."""
     def replace(match: re.Match) -> str:
         inner = match.group(1)
+        if inner is None:
+            return _STRAY[match.group(0)]
         if USER.fullmatch(inner) or CHANNEL.fullmatch(inner):
             return match.group(0)
         if inner.startswith("!"):
             return special_words(inner[1:]).replace("@", "@" + WORD_JOINER, 1)
         return link_words(inner)
-    return ANGLED.sub(replace, mrkdwn_text or "")
+    return _ANGLED_OR_STRAY.sub(replace, mrkdwn_text or "")
 
 
 def mrkdwn(text: str) -> MarkdownTextObject:

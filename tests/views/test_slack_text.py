@@ -52,3 +52,7 @@ def test_posted_text_never_broadcasts_and_keeps_real_mentions(raw):
     assert neutralise(posted) == posted  # idempotent
     assert "<!" not in neutralise(escape_plain(raw)) and "<@" not in neutralise(escape_plain(raw))
     to_plain(stored)  # never raises
+
+
+def test_a_stray_bracket_is_escaped_so_it_cannot_pair_with_a_later_one():
+    assert neutralise("<! <@U0ABC|anne> here>") == "&lt;! <@U0ABC|anne> here&gt;"
