@@ -216,8 +216,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from core.datafiles import DataFileError
     try:
         sys.exit(main())
+    except DataFileError as error:  # a region edited a data file: name the row to mend
+        print(f"Regiowacht kan niet starten: {error}", file=sys.stderr)
+        sys.exit(2)
     except KeyboardInterrupt:  # Ctrl-C: stop quietly, as any command-line tool does
         print(file=sys.stderr)
         sys.exit(130)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from core import contacts, inputs, regions, tracking
+from core import contacts, inputs, plans, regions, tracking
 from core.dates import read_date
 from core.errors import CommandError, RegiowachtError
 from core.grammar import BY_WORD, ENGLISH_KEYS, ENGLISH_NAMES, Command, parse
@@ -195,6 +195,26 @@ def region_reply(ctx: Context, fields: dict[str, str], lang: str) -> Reply:
                  if any(m.cbs_code for m in members) else [])
 
 
+def plan_reply(planned: plans.Planned, fields: dict[str, str], lang: str) -> Reply:
+    """What `plan` made: the new tasks with their dates, what was there already, what is late."""
+    d = lambda day: fmt_date(day, lang)  # noqa: E731
+    created, existing = planned.created, planned.existing
+    if not created:
+        return Reply([t(lang, "ok_plan_none", domain=planned.domain, count=len(existing))])
+    lines = [t(lang, "ok_plan", domain=planned.domain, count=len(created), first=d(min(x.deadline for x in created)),
+               last=d(max(x.deadline for x in created))),
+             "\n".join("• " + t(lang, "plan_task_line", ref=x.ref, title=x.title, role=x.owner_name, deadline=d(x.deadline))
+                       for x in sorted(created, key=lambda x: (x.deadline, x.id or 0)))]
+    if planned.overdue:
+        lines.append(t(lang, "ok_plan_overdue", count=len(planned.overdue),
+                       first=d(min(day for _, day in planned.overdue)), due=d(planned.overdue[0][0].deadline)))
+    if fields.get("na"):
+        lines.append(t(lang, "ok_plan_after", ref=fields["na"].strip().upper().lstrip("#")))
+    if existing:
+        lines.append(t(lang, "ok_plan_existing", refs=", ".join(x.ref for x in existing)))
+    return Reply(lines)
+
+
 def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outcome:
     lang = ctx.actor.language
     cmd = ctx.settings.slash_command
@@ -265,6 +285,8 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
         if fields.get("na"):
             lines.append(t(lang, "ok_taak_after", ref=fields["na"].strip().upper().lstrip("#")))
         return Outcome(reply=Reply(lines))
+    if name == "plan":
+        return Outcome(reply=plan_reply(plans.create_plan(ctx, text, fields), fields, lang))
     if name == "klaar":
         task = tracking.complete_task(ctx, text)
         return Outcome(reply=Reply([t(lang, "ok_klaar", ref=task.ref)]))

@@ -54,6 +54,7 @@ class Settings:
     mail_dir: str = "out/mail"
     public_url: str = ""         # where the answer page is reached; empty: http://127.0.0.1:PORT
     answer_secret: str = ""      # derives the answer links; default: the signing secret
+    plan_dir: str = ""           # the `plan` templates; empty: data/plans
     web_threads: int = 4   # per web worker; also each process's database pool
     web_workers: int = 2   # measured on 2 cores (benchmarks/answer_latency.py): 2 x 4 answers fastest
 
@@ -83,6 +84,7 @@ class Settings:
             mail_from=get("MAIL_FROM", cls.mail_from),
             mail_dir=get("MAIL_DIR", cls.mail_dir),
             public_url=get("PUBLIC_URL", "").rstrip("/"),
+            plan_dir=get("PLAN_DIR", ""),
             answer_secret=get("ANSWER_SECRET", "") or get("SLACK_SIGNING_SECRET", "") or _local_secret(),
         )
 

@@ -78,6 +78,7 @@ SPECS: tuple[Spec, ...] = (
     }, title="title"),
     Spec("contacten", ("contacts",), {"rol": ("rol", "role")}, reads_only=True),
     Spec("regio", ("region",), {"gemeenten": ("gemeenten", "municipalities")}),
+    Spec("plan", (), {"na": ("na", "after")}, title="text"),
 )
 
 BY_WORD: dict[str, Spec] = {}

@@ -4,7 +4,6 @@ apostrophes, hyphens and spacing do not count, CBS's suffix may be left out when
 municipality carries the name (`Laren` is Laren (NH.)), and a near miss gets a suggestion."""
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 import unicodedata
@@ -12,15 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from core.datafiles import DATA, DataFileError, read_rows
+
 LIST_FILE, ALIAS_FILE = DATA / "gemeenten.csv", DATA / "gemeenten-aliassen.csv"
 LIST_VALID_FROM = "1 januari 2023"  # the division the file describes (see data/README.md)
 _CODE = re.compile(r"^GM\d{4}$")
 _SUFFIX = re.compile(r"\s*\((?:L|NH|O|Z|ZH|Gld|NB|Fr|U)\.\)$")
-
-
-class ListError(Exception):
-    """The data file is broken: which file, line and field."""
 
 
 @dataclass(frozen=True)
@@ -65,44 +61,28 @@ class MunicipalityList:
 
 
 def load(path: Path = LIST_FILE, alias_path: Path = ALIAS_FILE) -> MunicipalityList:
-    officials = _rows(path, ("cbs_code", "naam"))
+    officials = read_rows(path, ("cbs_code", "naam"))
     by_fold: dict[str, Official] = {}
     by_base: dict[str, list[Official]] = {}
     codes: set[str] = set()
     for line, row in officials:
         code, name = row["cbs_code"].strip(), row["naam"].strip()
         if not _CODE.match(code):
-            raise ListError(f"{path.name}, regel {line}, veld cbs_code: '{code}' is geen code als GM0297")
+            raise DataFileError(f"{path.name}, regel {line}, veld cbs_code: '{code}' is geen code als GM0297")
         if not name:
-            raise ListError(f"{path.name}, regel {line}, veld naam: leeg")
+            raise DataFileError(f"{path.name}, regel {line}, veld naam: leeg")
         if code in codes or fold(name) in by_fold:
-            raise ListError(f"{path.name}, regel {line}: {code} {name} staat er al eerder in")
+            raise DataFileError(f"{path.name}, regel {line}: {code} {name} staat er al eerder in")
         codes.add(code)
         official = by_fold[fold(name)] = Official(code, name)
         by_base.setdefault(fold(_SUFFIX.sub("", name)), []).append(official)
     aliases = {}
-    for line, row in _rows(alias_path, ("alias", "naam")) if alias_path.exists() else []:
+    for line, row in read_rows(alias_path, ("alias", "naam")) if alias_path.exists() else []:
         target = by_fold.get(fold(row["naam"]))
         if target is None:
-            raise ListError(f"{alias_path.name}, regel {line}, veld naam: '{row['naam']}' staat niet in {path.name}")
+            raise DataFileError(f"{alias_path.name}, regel {line}, veld naam: '{row['naam']}' staat niet in {path.name}")
         aliases[fold(row["alias"])] = target
     return MunicipalityList(by_fold, by_base, aliases)
-
-
-def _rows(path: Path, fields: tuple[str, ...]):
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter=";")
-            if tuple(reader.fieldnames or ()) != fields:
-                raise ListError(f"{path.name}, regel 1: de kolommen moeten {';'.join(fields)} zijn")
-            rows = []
-            for row in reader:
-                if None in row or any(row.get(f) is None for f in fields):
-                    raise ListError(f"{path.name}, regel {reader.line_num}: verwacht {len(fields)} velden")
-                rows.append((reader.line_num, row))
-            return rows
-    except OSError as error:
-        raise ListError(f"{path.name}: {error.strerror}") from None
 
 
 @lru_cache(maxsize=1)

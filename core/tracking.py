@@ -36,6 +36,7 @@ SEVERITIES = {"hoog": "hoog", "high": "hoog", "middel": "middel", "medium": "mid
 ALL_WORDS = {"alle", "allemaal", "all", "iedereen"}
 DATE_FIELD_WORDS = {"received_on": "ontvangen op", "done_on": "klaar op"}  # the audit log speaks Dutch
 _REF = re.compile(r"^#?([BITU])\s?(\d{1,6})$", re.IGNORECASE)
+SOURCE_LINK = re.compile(r"^https://[^\s<>|]{1,500}$")  # a Slack permalink, sealed into the form by the bot
 
 
 @dataclass
@@ -282,9 +283,11 @@ def flag_urgent(ctx: Context, description: str, fields: dict[str, str]) -> Urgen
     if not description:
         raise CommandError("err_missing_title", field="title", example=example)
     severity = choose(SEVERITIES, fields["ernst"], "ernst", example) if fields.get("ernst") else "middel"
+    link = fields.get("bericht") or ""
     case = UrgentCase(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "U"),
                       trajectory_id=trajectory.id, description=description, severity=severity,
-                      flagged_by=ctx.actor.user_id, flagged_at=ctx.now)
+                      flagged_by=ctx.actor.user_id, flagged_at=ctx.now,
+                      source_link=link if SOURCE_LINK.match(link) else None)
     ctx.session.add(case)
     ctx.session.flush()
     # The audit log keeps that a case existed, never its text (it may be purged later).

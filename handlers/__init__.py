@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, events, guard, views
+from handlers import actions, commands, events, guard, shortcuts, views
 from handlers.budget import Budget
 from service.runtime import Runtime
 
@@ -12,5 +12,5 @@ from service.runtime import Runtime
 def register(app: App, rt: Runtime) -> None:
     guard.register(app, rt.settings.signing_secret)
     budget = Budget(rt.settings.web_threads)
-    for module in (commands, views, actions, events):
+    for module in (commands, views, actions, shortcuts, events):
         module.register(app, rt, budget)

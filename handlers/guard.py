@@ -40,7 +40,7 @@ def problem(body: dict, secret: str = "") -> str | None:
             return "command without user_id or channel_id"
         return None
     user = body.get("user")
-    if kind in ("block_actions", "view_submission") and not (isinstance(user, dict) and _is_text(user.get("id"))):
+    if kind in ("block_actions", "view_submission", "message_action") and not (isinstance(user, dict) and _is_text(user.get("id"))):
         return f"{kind} without a user"
     if kind == "block_actions":
         actions = body.get("actions")
@@ -64,6 +64,11 @@ def problem(body: dict, secret: str = "") -> str | None:
                 return "view_submission of an unknown form"
             if unseal(view.get("private_metadata") or "", secret) is None:
                 return "view_submission whose private_metadata is not ours"
+    if kind == "message_action":
+        message = body.get("message")
+        if not (_is_text(body.get("trigger_id")) and isinstance(message, dict)
+                and isinstance(message.get("text", ""), str) and isinstance(message.get("ts", ""), str)):
+            return "message_action without a trigger or a message"
     if kind == "event_callback":
         event = body.get("event")
         if not isinstance(event, dict) or not _is_text(event.get("user") or "x"):

@@ -39,6 +39,8 @@ def register(app: App, rt: Runtime, budget: Budget) -> None:
         actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"],
                           channel_id=meta.get("channel", ""), language=lang)
         title, fields = read_submission(name, view["state"]["values"])
+        if name == "urgent" and meta.get("link"):  # opened by "Meld als urgent": the message it came from
+            fields["bericht"] = meta["link"]
         on_time, work = budget.run(lambda: run_form(rt, actor, name, title, fields, submission_key(view)))
         if not on_time:
             ack(response_action="update", view=notice_modal("modal_saving", lang, t(lang, "saving_text")))

@@ -195,7 +195,7 @@ def purge(run: JobRun) -> None:
         session.exec(delete(ProcessedRequest).where(ProcessedRequest.at < rt.now() - timedelta(days=1)))
         for case in session.exec(select(UrgentCase).where(UrgentCase.resolved_at < cutoff,
                                                           UrgentCase.purged_at.is_(None))):
-            case.description, case.purged_at = None, rt.now()
+            case.description, case.source_link, case.purged_at = None, None, rt.now()
             session.add(case)
             queries.audit(session, at=rt.now(), team_id=case.team_id, actor=queries.SYSTEM_ACTOR, action="signaaltekst gewist",
                           trajectory_id=case.trajectory_id, item=case.ref)

@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from core.config import Settings
+from core.municipalities import official
+from core.plans import standard_plans
 from core.permissions import Actor
 from core.tracking import Context
 from jobs.outbox import CHANNEL_INTERVAL, MAIL, DeliveryReport, Sender
@@ -56,10 +58,18 @@ def freeze_startup_heap() -> None:
     gc.freeze()
 
 
+def check_data(settings: Settings) -> None:
+    """Read the data files now: a broken row stops the start, naming its file, line and field
+    (DataFileError), instead of failing the first command that needs it."""
+    official()
+    standard_plans(settings.plan_dir)
+
+
 def open_runtime(settings: Settings, client=None, clock: Callable[[], datetime] | None = None,
                  channel_interval: float | None = None, transport=None) -> Runtime:
     """Connect to the database, migrate it, and wire a sender on `client` (None: send nothing)
     with mail through `transport` (default: SMTP_URL, else .eml files in MAIL_DIR)."""
+    check_data(settings)
     engine = make_engine(settings.database_url, pool_size=settings.web_threads)
     migrate(engine)
     clock = clock or system_clock

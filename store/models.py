@@ -164,6 +164,7 @@ class UrgentCase(SQLModel, table=True):
     resolved_at: Optional[datetime] = None
     escalated_at: Optional[datetime] = None
     purged_at: Optional[datetime] = None
+    source_link: Optional[str] = Field(default=None, sa_column=Column(Text))  # the message it was flagged from
 
 
 class AuditLog(SQLModel, table=True):

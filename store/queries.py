@@ -158,6 +158,11 @@ def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
               order_by=(UrgentCase.flagged_at,)))
 
 
+def tasks_of(session: Session, trajectory_id: int) -> list[Task]:
+    """Every task of a trajectory, done or not, in the order they were made."""
+    return list(session.exec(select(Task).where(Task.trajectory_id == trajectory_id).order_by(Task.id)))
+
+
 def parts_by_request(session: Session, request_ids: list[int]) -> dict[int, list]:
     """The recipients of these requests (read-only rows), in one query."""
     result: dict[int, list] = defaultdict(list)

@@ -217,6 +217,12 @@ class SlackBot(SignedClient):
             typed = values.get(block["block_id"])
             if element["type"] == "users_select":
                 state[block["block_id"]] = {"value": {"type": "users_select", "selected_user": typed}}
+            elif element["type"] == "static_select":  # a menu: what is picked, else what it shows at first
+                values_offered = [o["value"] for o in element["options"]]
+                assert typed is None or typed in values_offered, f"{typed} is not on the menu {values_offered}"
+                picked = typed or (element.get("initial_option") or {}).get("value")
+                option = next((o for o in element["options"] if o["value"] == picked), None)
+                state[block["block_id"]] = {"value": {"type": "static_select", "selected_option": option}}
             else:
                 state[block["block_id"]] = {"value": {"type": "plain_text_input", "value": typed}}
         payload = {"type": "view_submission", "team": {"id": team, "domain": "regio"},

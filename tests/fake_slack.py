@@ -102,6 +102,10 @@ class FakeSlack:
             with self._lock:
                 self.history.setdefault(channel, []).insert(0, message)
             return {"ok": True, "channel": channel, "ts": ts}
+        if method == "chat.getPermalink":
+            ts = str(body.get("message_ts", ""))
+            return {"ok": True, "channel": body.get("channel"),
+                    "permalink": f"https://regio.slack.com/archives/{body.get('channel')}/p{ts.replace('.', '')}"}
         if method == "chat.update":
             return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
         if method == "conversations.history":

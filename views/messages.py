@@ -62,7 +62,7 @@ def urgent_message(case: UrgentCase, trajectory: Trajectory, lang: str, timezone
     text = t(lang, "urgent_post", ref=case.ref, severity=t(lang, f"sev_{case.severity}"),
              who=person(case.flagged_by, None), text=case.description or t(lang, "urgent_purged"))
     blocks: list[Block] = [SectionBlock(text=mrkdwn(("🚨 " + text)[:SECTION_LIMIT]))]
-    state = []
+    state = [t(lang, "urgent_source", link=case.source_link)] if case.source_link else []
     if case.acked_at:
         state.append(t(lang, "urgent_acked", who=person(case.acked_by, None), when=when(case.acked_at)))
     if case.resolved_at:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slack_sdk.models.blocks import (InputBlock, PlainTextInputElement, PlainTextObject,
-                                     SectionBlock, UserSelectElement)
+from slack_sdk.models.blocks import (ContextBlock, InputBlock, Option, PlainTextInputElement, PlainTextObject,
+                                     SectionBlock, StaticSelectElement, UserSelectElement)
 from slack_sdk.models.views import View
 
 from core.text_input import clean, escape_plain
@@ -22,6 +22,8 @@ class FormField:
     multiline: bool = False
     person: bool = False       # also offers a Slack user picker
     placeholder: str | None = None
+    choices: tuple[str, ...] = ()  # a menu of these values (labels: `{key}_{value}` texts), not free text
+    default: str | None = None
 
 
 _DEADLINE = FormField("deadline", "field_deadline", placeholder="placeholder_deadline")
@@ -36,24 +38,35 @@ FORMS: dict[str, tuple[FormField, ...]] = {
               FormField("rol", "field_rol"), _DEADLINE, FormField("voor", "field_voor", optional=True)),
     "taak": (FormField("title", "field_title"), FormField("eigenaar", "field_eigenaar", optional=True, person=True),
              _DEADLINE, FormField("na", "field_na", optional=True)),
-    "urgent": (FormField("title", "field_description", multiline=True), FormField("ernst", "field_ernst", optional=True)),
+    "urgent": (FormField("title", "field_description", multiline=True),
+               FormField("ernst", "field_ernst", choices=("hoog", "middel", "laag"), default="middel")),
 }
 PERSON_PICKER = "{key}_user"  # block id of a field's Slack user picker
 
 
+def _choice_element(field: FormField, lang: str, chosen: str | None) -> StaticSelectElement:
+    options = [Option(value=value, label=t(lang, f"{field.key}_{value}")) for value in field.choices]
+    initial = next((o for o in options if o.value == (chosen or field.default)), None)
+    return StaticSelectElement(action_id="value", options=options, initial_option=initial)
+
+
 def form_modal(name: str, lang: str, private_metadata: str, values: dict[str, str] | None = None,
-               problem: str | None = None) -> View:
-    """The form; `values` refills what was typed and `problem` is shown on top, when a slow
-    submission came back with an error after the form had already been acknowledged."""
+               problem: str | None = None, intro: str | None = None) -> View:
+    """The form; `values` fills it in (what was typed, or a message's text) and `problem` is shown
+    on top (a slow submission's error, or why a prefill was left out); `intro` says what it is for."""
     blocks = []
     if problem:
         blocks.append(SectionBlock(text=mrkdwn("⚠️ " + problem)))
+    if intro:
+        blocks.append(ContextBlock(elements=[mrkdwn(intro)]))
     for field in FORMS[name]:
         placeholder = PlainTextObject(text=t(lang, field.placeholder)) if field.placeholder else None
         typed = (values or {}).get(field.key) or None
+        element = (_choice_element(field, lang, typed) if field.choices else
+                   PlainTextInputElement(action_id="value", multiline=field.multiline, placeholder=placeholder,
+                                         initial_value=typed))
         blocks.append(InputBlock(block_id=field.key, label=t(lang, field.label), optional=field.optional,
-                                 element=PlainTextInputElement(action_id="value", multiline=field.multiline,
-                                                               placeholder=placeholder, initial_value=typed)))
+                                 element=element))
         if field.person:
             blocks.append(InputBlock(block_id=PERSON_PICKER.format(key=field.key), optional=True,
                                      label=t(lang, f"field_{field.key}_user"),
@@ -73,7 +86,7 @@ def read_submission(name: str, state_values: dict) -> tuple[str, dict[str, str]]
     """(free text, fields) from a view_submission's state, in the command's own terms."""
     def value(block_id: str) -> str | None:
         element = state_values.get(block_id, {}).get("value", {})
-        return element.get("value") or element.get("selected_user")
+        return element.get("value") or element.get("selected_user") or (element.get("selected_option") or {}).get("value")
 
     fields: dict[str, str] = {}
     for field in FORMS[name]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import string
 from datetime import date
 
-from core.texts import answers, contacts, dates, errors, files, forms, help, region, status
+from core.texts import answers, contacts, dates, errors, files, forms, help, plans, region, status
 
 LANGUAGES = ("nl", "en")
 _WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
@@ -72,7 +72,7 @@ def names_list(names: list[str], lang: str) -> str:
 
 
 TEXTS: dict[str, tuple[str, str]] = {}
-for _module in (errors, dates, answers, status, files, forms, help, contacts, region):
+for _module in (errors, dates, answers, status, files, forms, help, contacts, region, plans):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     assert not _clash, f"text keys defined twice: {_clash}"
     TEXTS.update(_module.TEXTS)

@@ -45,6 +45,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ok_taal": ("Ik antwoord je voortaan in het Nederlands.", "From now on I'll answer you in English."),
     "urgent_post": ("*{ref}* Urgent signaal ({severity}) van {who}: {text}", "*{ref}* Urgent case ({severity}) from {who}: {text}"),
     "urgent_attention": ("{coordinator}, graag oppakken.", "{coordinator}, please pick this up."),
+    "urgent_source": ("Gemeld vanuit dit bericht: {link}", "Flagged from this message: {link}"),
     "urgent_acked": ("Opgepakt door {who} op {when}.", "Acknowledged by {who} at {when}."),
     "urgent_resolved": ("Opgelost door {who} op {when}.", "Resolved by {who} at {when}."),
     "urgent_purged": ("(tekst verwijderd na de bewaartermijn)", "(text removed after the retention period)"),

@@ -38,7 +38,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field_eigenaar": ("Eigenaar (naam)", "Owner (name)"),
     "field_eigenaar_user": ("…of kies een collega in Slack", "…or pick a colleague in Slack"),
     "field_na": ("Pas na besluit (bijv. B3, optioneel)", "Only after decision (e.g. B3, optional)"),
-    "field_ernst": ("Ernst: hoog, middel of laag", "Severity: hoog, middel or laag"),
+    "field_ernst": ("Ernst", "Severity"),
+    "urgent_from_message": ("Vanuit het bericht van {who}: het signaal in het kanaal linkt ernaar. Pas de tekst gerust aan.",
+                            "From the message by {who}: the case in the channel links to it. Feel free to edit the text."),
+    "shortcut_bsn": ("Het bericht bevat een nummer dat een BSN kan zijn, dus het formulier is leeg gelaten: Regiowacht slaat geen BSN op. "
+                     "Beschrijf de situatie met een zaaknummer, bijvoorbeeld: Jeugdige zonder plek na 1 januari, zaak 2026-0412.",
+                     "The message holds a number that may be a BSN, so the form was left empty: Regiowacht stores no BSN. "
+                     "Describe the situation with a case reference, for example: Young person without placement after 1 January, case 2026-0412."),
+    "shortcut_cut": ("Het bericht is langer dan {limit} tekens; alleen het begin staat in het formulier.",
+                     "The message is longer than {limit} characters; only its start is in the form."),
+    "shortcut_no_trajectory": ("In dit kanaal loopt geen inkooptraject, dus hier kan geen urgent signaal worden gemeld. "
+                               "Gebruik *Meld als urgent* in het kanaal van een traject, of koppel dit kanaal eerst met `{cmd} traject`.",
+                               "No procurement trajectory runs in this channel, so no urgent case can be flagged here. "
+                               "Use *Flag as urgent* in a trajectory's channel, or first link this channel with `{cmd} project`."),
+    "ernst_hoog": ("hoog", "high"),
+    "ernst_middel": ("middel", "medium"),
+    "ernst_laag": ("laag", "low"),
     "placeholder_deadline": ("bijv. 15 januari, volgende week vrijdag, over 10 werkdagen", "e.g. 15 January, next week Friday, in 10 working days"),
     "help_title": ("*Regiowacht* houdt de regionale inkoop van jeugdhulp en Wmo in beweging. Opdrachten:",
                    "*Regiowacht* keeps the regional procurement of youth care and Wmo moving. Commands:"),
@@ -50,6 +65,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "`taak` titel `eigenaar:` `deadline:` [`na:` B-nr] · `klaar` T-nr\n"
         "`urgent` omschrijving [`ernst:` hoog/middel/laag] · `opgepakt` / `opgelost` U-nr\n"
         "`uitstel` nr `deadline:` `reden:` · `status` · `risico` · `digest` · `tijdlijn` · `export` · `datum` tekst · `taal` nl/en\n"
+        "`contact` naam `rol:` `e-mail:` · `contacten` · `plan` jeugd/wmo [`na:` B-nr] — standaard implementatietaken · `regio`\n"
         "Zonder velden opent `traject`, `besluit`, `input`, `taak` en `urgent` een formulier. Meer over één opdracht: `help besluit` of `besluit help`.",
         "`project` title `region:` `municipalities:` `contract-end:` [`go-live:` `implementation:` `domain:`] — link this channel to a trajectory\n"
         "`decision` title `due:` [`by:` college/raad/regio] — new decision\n"
@@ -58,6 +74,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "`task` title `owner:` `due:` [`after:` B-ref] · `done` T-ref\n"
         "`urgent` description [`severity:` hoog/middel/laag] · `ack` / `resolved` U-ref\n"
         "`postpone` ref `due:` `reason:` · `status` · `risk` · `digest` · `timeline` · `export` · `date` text · `language` nl/en\n"
+        "`contact` name `role:` `email:` · `contacts` · `plan` jeugd/wmo [`after:` B-ref] — standard implementation tasks · `region`\n"
         "Without fields, `project`, `decision`, `input`, `task` and `urgent` open a form. More on one command: `help decision` or `decision help`."),
     "help_examples": ("Voorbeelden:", "Examples:"),
     "help_privacy": ("Schrijf nooit een BSN of andere persoonsgegevens van inwoners: gebruik een zaaknummer.",

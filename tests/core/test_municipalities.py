@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.municipalities import ListError, load, official
+from core.datafiles import DataFileError
+from core.municipalities import load, official
 
 FOUND = [
     ("Zaltbommel", "Zaltbommel", "GM0297"), ("tiel", "Tiel", "GM0281"), ("Amsterdam", "Amsterdam", "GM0363"),
@@ -57,6 +58,6 @@ def test_near_misses_are_suggested_inventions_are_not(typed, suggestion):
 def test_a_broken_file_is_named_with_line_and_field(tmp_path, content, problem):
     path = tmp_path / "gemeenten.csv"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(ListError) as error:
+    with pytest.raises(DataFileError) as error:
         load(path, tmp_path / "none.csv")
     assert problem in str(error.value)
