@@ -10,6 +10,8 @@ from core.grammar import BY_WORD, ENGLISH_KEYS, ENGLISH_NAMES, Command, parse
 from core.digest import trajectory_digest
 from core.export import audit_csv, deadlines_ics, decisions_csv
 from core.forecast import forecast_trajectory, risk_reply, thresholds_of
+from core.matrix import matrix_png
+from core.region_overview import region_line, region_overview
 from core.outcome import Notice, Outcome, Reply
 from core.permissions import require_admin
 from core.privacy import contains_bsn
@@ -177,8 +179,9 @@ def registry_reply(ctx: Context, fields: dict[str, str], lang: str, cmd: str) ->
     return Reply([head, bullets(lines, str, lang)])
 
 
-def region_reply(ctx: Context, fields: dict[str, str], lang: str) -> Reply:
-    """`regio`: the region's members; `regio gemeenten: +X -Y`: change them."""
+def region_outcome(ctx: Context, fields: dict[str, str], lang: str) -> Outcome:
+    """`regio`: the region's members, its trajectories at a glance and the adoption matrix as a
+    picture; `regio gemeenten: +X -Y`: change the members."""
     if fields.get("gemeenten"):
         changed = regions.change_members(ctx, fields["gemeenten"])
         changes = [t(lang, "region_added", names=", ".join(changed.added))] if changed.added else []
@@ -187,12 +190,19 @@ def region_reply(ctx: Context, fields: dict[str, str], lang: str) -> Reply:
                    count=len(changed.members), names=", ".join(m.name for m in changed.members))]
         if changed.open_decisions:
             lines.append(t(lang, "region_open_decisions", count=changed.open_decisions))
-        return Reply(lines)
-    region, members = region_of(ctx.session, tracking.current_trajectory(ctx))
-    return Reply([t(lang, "region_overview", region=region.name, count=len(members),
-                    names=", ".join(m.name for m in members))],
-                 context=[t(lang, "region_codes", codes=", ".join(f"{m.name} {m.cbs_code}" for m in members if m.cbs_code))]
-                 if any(m.cbs_code for m in members) else [])
+        return Outcome(reply=Reply(lines))
+    overview = region_overview(ctx.session, ctx.actor, tracking.current_trajectory(ctx), ctx.today,
+                               thresholds_of(ctx.settings))
+    region, members = overview.region, overview.members
+    lines = [t(lang, "region_overview", region=region.name, count=len(members), names=", ".join(m.name for m in members)),
+             t(lang, "region_trajectories", count=len(overview.rows)) + "\n"
+             + "\n".join("• " + region_line(row, lang) for row in overview.rows),
+             t(lang, "files_comment", what=t(lang, "matrix_what"), title=f"{t(lang, 'by_regio')} {region.name}",
+               date=fmt_date(ctx.today, lang))]
+    codes = [t(lang, "region_codes", codes=", ".join(f"{m.name} {m.cbs_code}" for m in members if m.cbs_code))
+             ] if any(m.cbs_code for m in members) else []
+    return Outcome(reply=Reply(lines, context=codes),
+                   files=[matrix_png(overview.matrix, region.name, ctx.today, lang)])
 
 
 def plan_reply(planned: plans.Planned, fields: dict[str, str], lang: str) -> Reply:
@@ -273,7 +283,7 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
         return Outcome(reply=Reply([t(lang, "ok_ontvangen_part", ref=received.request.ref,
                                       names=", ".join(received.marked), tracker=progress)]))
     if name == "regio":
-        return Outcome(reply=region_reply(ctx, fields, lang))
+        return region_outcome(ctx, fields, lang)
     if name == "contact":
         return Outcome(reply=contact_reply(ctx, contacts.save_contact(ctx, text, fields), lang))
     if name == "contacten":

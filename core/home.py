@@ -9,6 +9,8 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from core.forecast import Thresholds, buffer_text, forecast_trajectory, level_label
+from core.permissions import Actor
+from core.region_overview import region_line, region_overview
 from core.status import case_line
 from core.texts import fmt_date, t
 from store.models import InputPart, InputRequest, Task, Trajectory, UrgentCase
@@ -62,4 +64,22 @@ def waiting_for(session: Session, team_id: str, user_id: str, today: date, lang:
         levels.append(HomeItem(t(lang, "home_trajectory", level=level_label(result.level, lang), title=trajectory.title,
                                  channel=f"<#{trajectory.channel_id}>", verdict=buffer_text(result, lang))))
     sections.append(HomeSection(t(lang, "home_trajectories"), levels))
+    return sections
+
+
+def coordinator_regions(session: Session, actor: Actor, today: date, lang: str, thresholds: Thresholds,
+                        cmd: str) -> list[HomeSection]:
+    """For a coordinator: each region they coordinate in, every trajectory at a glance (the
+    private-channel rule of `regio` holds here too)."""
+    coordinated = list(session.exec(select(Trajectory).where(Trajectory.team_id == actor.team_id,
+                                                             Trajectory.coordinator_id == actor.user_id)
+                                    .order_by(Trajectory.region_id, Trajectory.id)))
+    sections, seen = [], set()
+    for trajectory in coordinated:
+        if trajectory.region_id in seen:
+            continue
+        seen.add(trajectory.region_id)
+        overview = region_overview(session, actor, trajectory, today, thresholds, with_matrix=False)
+        sections.append(HomeSection(t(lang, "home_region", region=overview.region.name, cmd=cmd),
+                                    [HomeItem(region_line(row, lang)) for row in overview.rows]))
     return sections

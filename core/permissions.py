@@ -16,12 +16,20 @@ class Actor:
     language: str = "nl"
     admin_check: Callable[[], bool] = field(default=lambda: False, repr=False)
     name_lookup: Callable[[], str | None] = field(default=lambda: None, repr=False)
+    channel_check: Callable[[str], bool] = field(default=lambda channel: True, repr=False)
     _admin: bool | None = field(default=None, repr=False)
+    _seen: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def is_admin(self) -> bool:
         if self._admin is None:  # asked lazily: in Slack it costs a users.info call
             self._admin = bool(self.admin_check())
         return self._admin
+
+    def can_see(self, channel_id: str) -> bool:
+        """Whether this person may see that channel (in Slack: a member when it is private)."""
+        if channel_id not in self._seen:
+            self._seen[channel_id] = bool(self.channel_check(channel_id))
+        return self._seen[channel_id]
 
     def display_name(self) -> str:
         """How mails and the answer page name this person (their Slack name, else their id)."""

@@ -46,13 +46,32 @@ class _SlackUser:
         return profile.get("real_name") or user.get("real_name") or profile.get("display_name") or None
 
 
+class _ChannelAccess:
+    """May this user see a channel's trajectory? Public channels: yes. A private channel (or a
+    direct message) only when they are in it; when Slack cannot say, no."""
+
+    def __init__(self, client: WebClient, user_id: str):
+        self.client, self.user_id = client, user_id
+
+    def __call__(self, channel_id: str) -> bool:
+        try:
+            channel = self.client.conversations_info(channel=channel_id)["channel"]
+            if not (channel.get("is_private") or channel.get("is_im") or channel.get("is_mpim")):
+                return True
+            return any(self.user_id in page.get("members", [])
+                       for page in self.client.conversations_members(channel=channel_id, limit=1000))
+        except (SlackApiError, SlackClientError, OSError, KeyError) as error:
+            log.warning("channel access unknown for %s: %s", channel_id, type(error).__name__)
+            return False
+
+
 def actor_for(rt: Runtime, client: WebClient, *, team_id: str, user_id: str, channel_id: str,
               language: str | None = None) -> Actor:
     slack_user = _SlackUser(client, user_id)
     return Actor(team_id=team_id, user_id=user_id, channel_id=channel_id,
                  language=language or rt.settings.language,
                  admin_check=lambda: user_id in rt.settings.admins or slack_user.is_admin(),
-                 name_lookup=slack_user.name)
+                 name_lookup=slack_user.name, channel_check=_ChannelAccess(client, user_id))
 
 
 def team_of(body: dict) -> str:

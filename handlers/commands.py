@@ -12,6 +12,7 @@ from handlers.actor import actor_for, team_of
 from handlers.budget import Budget
 from service.interactions import Answer, run_command
 from service.runtime import Runtime
+from views.messages import context
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,10 @@ def follow_up(answer: Answer, actor, body: dict, respond: Respond, client: WebCl
         except (SlackApiError, SlackClientError) as error:  # e.g. the trigger expired while the database was slow
             log.warning("views.open failed: %s", type(error).__name__)
             respond(text=t(actor.language, "err_form_not_opened"), response_type="ephemeral")
-    elif answer.files:
-        respond(text=send_files(client, actor.user_id, answer, actor.language), response_type="ephemeral")
+    elif answer.files:  # the answer here, the files in a direct message
+        note = send_files(client, actor.user_id, answer, actor.language)
+        respond(text=f"{answer.text}\n{note}", blocks=answer.blocks + [block.to_dict() for block in context([note])],
+                response_type="ephemeral")
     else:
         respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 

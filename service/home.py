@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core import commands, inputs, tracking
 from core.forecast import thresholds_of
-from core.home import waiting_for
+from core.home import coordinator_regions, waiting_for
 from core.permissions import Actor
 from service.interactions import Answer, press_item_button
 from service.runtime import Runtime
@@ -16,7 +16,9 @@ def home_for(rt: Runtime, actor: Actor):
     with session_scope(rt.engine, readonly=True) as session:
         ctx = rt.context(session, actor)
         lang = commands.choose_language(ctx, None)
-        sections = waiting_for(session, actor.team_id, actor.user_id, ctx.today, lang, thresholds_of(rt.settings))
+        thresholds = thresholds_of(rt.settings)
+        sections = waiting_for(session, actor.team_id, actor.user_id, ctx.today, lang, thresholds)
+        sections += coordinator_regions(session, actor, ctx.today, lang, thresholds, rt.settings.slash_command)
     return home_view(sections, lang)
 
 

@@ -158,6 +158,11 @@ def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
               order_by=(UrgentCase.flagged_at,)))
 
 
+def trajectories_in_region(session: Session, team_id: str, region_id: int) -> list[Trajectory]:
+    return list(session.exec(select(Trajectory).where(Trajectory.team_id == team_id, Trajectory.region_id == region_id)
+                             .order_by(Trajectory.contract_end, Trajectory.id)))
+
+
 def tasks_of(session: Session, trajectory_id: int) -> list[Task]:
     """Every task of a trajectory, done or not, in the order they were made."""
     return list(session.exec(select(Task).where(Task.trajectory_id == trajectory_id).order_by(Task.id)))

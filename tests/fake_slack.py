@@ -29,6 +29,7 @@ class FakeSlack:
         self.failure_rate = 0.0
         self.failure_statuses = (429, 500)
         self.fail_next: list[int] = []   # statuses to answer with, one per coming API call
+        self.private: dict[str, list[str]] = {}  # private channel -> its members; other channels are public
         self.refuse: dict[str, str] = {}  # method -> Slack error it answers with (HTTP 200, ok: false)
         self.history: dict[str, list[dict]] = {}  # channel -> messages posted, newest first
         self.hold = threading.Event()  # cleared: chat.postMessage is recorded but not answered until set
@@ -102,6 +103,12 @@ class FakeSlack:
             with self._lock:
                 self.history.setdefault(channel, []).insert(0, message)
             return {"ok": True, "channel": channel, "ts": ts}
+        if method == "conversations.info":
+            channel = body.get("channel")
+            return {"ok": True, "channel": {"id": channel, "is_private": channel in self.private}}
+        if method == "conversations.members":
+            return {"ok": True, "members": self.private.get(body.get("channel"), []),
+                    "response_metadata": {"next_cursor": ""}}
         if method == "chat.getPermalink":
             ts = str(body.get("message_ts", ""))
             return {"ok": True, "channel": body.get("channel"),

@@ -53,6 +53,7 @@ NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "antwoord": (("antwoord", "antwoorden"), ("answer", "answers")),
     "contact": (("contact", "contacten"), ("contact", "contacts")),
     "taak_nieuw": (("nieuwe taak", "nieuwe taken"), ("new task", "new tasks")),
+    "traject": (("traject", "trajecten"), ("trajectory", "trajectories")),
 }
 
 

@@ -6,6 +6,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "home_tasks": ("*Jouw taken*", "*Your tasks*"),
     "home_cases": ("*Urgente signalen die jij meldde*", "*Urgent cases you flagged*"),
     "home_trajectories": ("*Jouw trajecten*", "*Your trajectories*"),
+    "home_region": ("*Regio {region}*: alle trajecten (de adoptiematrix: `{cmd} regio` in een kanaal van de regio)",
+                    "*Region {region}*: every trajectory (the adoption matrix: `{cmd} region` in one of the region's channels)"),
     "home_nothing": ("Niets op dit moment.", "Nothing right now."),
     "home_trajectory": ("{level} *{title}* ({channel}) · {verdict}", "{level} *{title}* ({channel}) · {verdict}"),
     "modal_submit": ("Opslaan", "Save"),
