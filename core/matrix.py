@@ -39,9 +39,9 @@ def matrix_png(matrix: Matrix, region: str, today: date, lang: str) -> FileOut:
     from matplotlib import pyplot
     from matplotlib.patches import Patch, Rectangle
 
-    n_rows, n_cols = len(matrix.rows), max(len(matrix.columns), 1)
+    n_rows, n_cols = len(matrix.rows), max(len(matrix.columns), 1)  # wide enough for the legend on one line
     several = len({title for _, title in matrix.columns}) > 1
-    figure, axes = pyplot.subplots(figsize=(2.6 + 1.25 * n_cols, 2.3 + 0.42 * n_rows), dpi=110, layout="constrained")
+    figure, axes = pyplot.subplots(figsize=(max(9.0, 2.6 + 1.25 * n_cols), 2.3 + 0.42 * n_rows), dpi=110, layout="constrained")
     try:
         for y, row in enumerate(matrix.cells):
             for x, cell in enumerate(row):
