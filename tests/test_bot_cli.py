@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,31 @@ def test_demo_then_console_session(tmp_path):
     assert "[bericht in C_JEUGD]" in out and "Urgent signaal (middel)" in out
     assert "Opgepakt door @U_ANNE" in out
     assert "I4 Reactie op het mandaatvoorstel" in out.split(":thuis")[1] and "[Ontvangen]" in out
+
+
+def test_a_broken_plan_file_stops_the_start_naming_line_and_field(tmp_path):
+    (tmp_path / "jeugd.csv").write_text("titel;weken_voor_livegang;rol;standaard\n"
+                                        "Productcodes kiezen;26;functioneel beheer;\n"
+                                        "Consulenten instrueren;zes;toegang;\n", encoding="utf-8")
+    (tmp_path / "wmo.csv").write_text("titel;weken_voor_livegang;rol;standaard\nA;2;beleid;\n", encoding="utf-8")
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3", "PLAN_DIR": str(tmp_path)}
+    for mode in ("console", "migrate"):
+        result = run(mode, env=env)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert ("Regiowacht kan niet starten: jeugd.csv, regel 3, veld weken_voor_livegang: 'zes' is geen aantal "
+                "weken van 0 tot 104") in result.stderr
+
+
+def test_console_plan_then_risk_then_region(tmp_path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/demo.sqlite3"}
+    run("demo", env=env)
+    out = run("console", "--today", "2026-11-25", env=env, stdin="plan jeugd\nregio\n").stdout
+    assert "nieuwe taken" in out and "Te laat volgens de standaard" in out  # the demo goes live in March: late
+    assert "Regio Rivierenland · 8 gemeenten" in out and "2 trajecten in deze regio" in out
+    assert "out/adoptiematrix.png" in out
+    # A few days on, the tasks the plan made due at once are what `risico` names.
+    later = run("console", "--today", "2026-11-30", env=env, stdin="risico\n").stdout
+    assert re.search(r"• T5 .+ · bij [a-z ]+ · te laat sinds 25 nov 2026", later.split("Wie moet bewegen")[1])
 
 
 def test_digest_and_scan_dry_run_on_the_demo_print_and_keep_nothing(tmp_path):
