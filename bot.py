@@ -35,7 +35,20 @@ def build_app(rt, client):
     import handlers
     # The HTTP reply leaves as soon as a listener returns; listeners hand slow work to the pool
     # (handlers/budget.py), so nobody waits for Bolt's polling of the ack.
-    app = App(client=client, signing_secret=rt.settings.signing_secret, process_before_response=True)
+    settings = rt.settings
+    oauth = None
+    if settings.oauth:  # several workspaces: Bolt's install flow, with our database as its stores
+        from slack_bolt.oauth.oauth_settings import OAuthSettings
+
+        from installations import BOT_SCOPES, installation_store, state_store
+        oauth = OAuthSettings(client_id=settings.client_id, client_secret=settings.client_secret, scopes=list(BOT_SCOPES),
+                              installation_store=installation_store(rt.engine, settings), state_store=state_store(rt.engine),
+                              install_path="/slack/install", redirect_uri_path="/slack/oauth_redirect",
+                              redirect_uri=f"{settings.public_url}/slack/oauth_redirect" if settings.public_url else None)
+    app = App(client=client, signing_secret=settings.signing_secret, process_before_response=True,
+              oauth_settings=oauth, installation_store_bot_only=True if oauth else None)
+    if oauth:
+        app.enable_token_revocation_listeners()  # app_uninstalled, tokens_revoked: the tokens go
 
     @app.error
     def on_error(error, body, logger):  # noqa: ANN001 - Bolt's signature

@@ -37,6 +37,8 @@ class Settings:
     bot_token: str = ""
     signing_secret: str = ""
     app_token: str = ""
+    client_id: str = ""      # with client_secret and no bot token: installed by OAuth in many workspaces
+    client_secret: str = ""
     api_url: str = "https://slack.com/api/"
     database_url: str = "sqlite:///regiowacht.sqlite3"
     port: int = 3000
@@ -66,6 +68,8 @@ class Settings:
             bot_token=get("SLACK_BOT_TOKEN", ""),
             signing_secret=get("SLACK_SIGNING_SECRET", ""),
             app_token=get("SLACK_APP_TOKEN", ""),
+            client_id=get("SLACK_CLIENT_ID", ""),
+            client_secret=get("SLACK_CLIENT_SECRET", ""),
             api_url=get("SLACK_API_URL", cls.api_url),
             database_url=get("DATABASE_URL", cls.database_url),
             port=int(get("PORT", cls.port)),
@@ -92,8 +96,16 @@ class Settings:
     def answer_base(self) -> str:
         return self.public_url or f"http://127.0.0.1:{self.port}"
 
+    @property
+    def oauth(self) -> bool:
+        """Several workspaces, each installed through /slack/install; SLACK_BOT_TOKEN set means one."""
+        return bool(self.client_id and self.client_secret and not self.bot_token)
+
     def missing_slack_credentials(self) -> list[str]:
-        """Socket Mode needs the bot and app tokens; HTTP needs the bot token and signing secret."""
+        """Socket Mode needs the bot and app tokens; HTTP needs the bot token and signing secret;
+        OAuth (several workspaces, HTTP only) needs the client id, client secret and signing secret."""
+        if self.oauth:
+            return [] if self.signing_secret else ["SLACK_SIGNING_SECRET"]
         needed = [("SLACK_BOT_TOKEN", self.bot_token)]
         if not self.app_token:
             needed.append(("SLACK_SIGNING_SECRET", self.signing_secret))

@@ -2,10 +2,10 @@
 in App Home."""
 from __future__ import annotations
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from handlers.actor import actor_for, team_of
+from handlers.actor import actor_for
 from handlers.budget import Budget
 from handlers.events import publish_home
 from service.home import press_home
@@ -16,17 +16,19 @@ BUTTONS = {"urgent_ack": "ack", "urgent_resolve": "resolve"}
 
 
 def register(app: App, rt: Runtime, budget: Budget) -> None:
-    def on_urgent_button(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+    def on_urgent_button(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
+                         context: BoltContext) -> None:
         ack()  # the pressed post is updated through the outbox; a problem comes as an ephemeral answer
         channel = (body.get("channel") or {}).get("id", "")
-        actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id=channel)
-        budget.later(lambda: _answer(rt, body, client, respond, press_urgent(
+        actor = actor_for(rt, client, context, user_id=body["user"]["id"], channel_id=channel)
+        budget.later(lambda: _answer(rt, body, client, context, respond, press_urgent(
             rt, actor, int(action["value"]), BUTTONS[action["action_id"]], request_key=action_key(body, action))))
 
-    def on_home_button(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+    def on_home_button(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
+                       context: BoltContext) -> None:
         ack()
-        actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id="")
-        budget.later(lambda: _answer(rt, body, client, respond, press_home(
+        actor = actor_for(rt, client, context, user_id=body["user"]["id"], channel_id="")
+        budget.later(lambda: _answer(rt, body, client, context, respond, press_home(
             rt, actor, action["action_id"], int(action["value"]), request_key=action_key(body, action))))
 
     for action_id in BUTTONS:
@@ -41,13 +43,13 @@ def action_key(body: dict, action: dict) -> str | None:
     return f"action:{trigger}:{action['action_id']}" if trigger else None
 
 
-def _answer(rt: Runtime, body: dict, client: WebClient, respond: Respond, answer) -> None:
+def _answer(rt: Runtime, body: dict, client: WebClient, context: BoltContext, respond: Respond, answer) -> None:
     """Pressed in App Home: show the new state there (and a problem by DM). In a channel: an
     ephemeral answer when something was wrong; the post itself is updated through the outbox."""
     if (body.get("container") or {}).get("type") == "view":
         user = body["user"]["id"]
         if answer is not None:
             client.chat_postMessage(channel=user, text=answer.text, blocks=answer.blocks)
-        publish_home(rt, client, team_of(body), user)
+        publish_home(rt, client, context, user)
     elif answer is not None:
         respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral", replace_original=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
@@ -32,9 +33,11 @@ class _SlackUser:
                 raise Unavailable("err_admin_unknown") from None
         return self._user
 
-    def is_admin(self) -> bool:
+    def is_admin_of(self, team_id: str) -> bool:
+        """An admin or owner of that workspace; an admin of another workspace in a shared
+        channel is not an admin there."""
         user = self.get()
-        return bool(user.get("is_admin") or user.get("is_owner"))
+        return bool(user.get("is_admin") or user.get("is_owner")) and user.get("team_id", team_id) == team_id
 
     def name(self) -> str | None:
         """The name mails and the answer page show for this person; None when Slack is away."""
@@ -65,14 +68,14 @@ class _ChannelAccess:
             return False
 
 
-def actor_for(rt: Runtime, client: WebClient, *, team_id: str, user_id: str, channel_id: str,
+def actor_for(rt: Runtime, client: WebClient, context: BoltContext, *, user_id: str, channel_id: str,
               language: str | None = None) -> Actor:
+    """The person behind a request, in the workspace Bolt resolved for it (in a shared channel:
+    the installation that received it; for a modal: the team that installed it). The runtime moves
+    them to the workspace that owns the channel's trajectory, when that is another one."""
     slack_user = _SlackUser(client, user_id)
-    return Actor(team_id=team_id, user_id=user_id, channel_id=channel_id,
-                 language=language or rt.settings.language,
-                 admin_check=lambda: user_id in rt.settings.admins or slack_user.is_admin(),
-                 name_lookup=slack_user.name, channel_check=_ChannelAccess(client, user_id))
-
-
-def team_of(body: dict) -> str:
-    return body.get("team_id") or (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
+    actor = Actor(team_id=context.team_id or context.enterprise_id or "", user_id=user_id, channel_id=channel_id,
+                  language=language or rt.settings.language, name_lookup=slack_user.name,
+                  channel_check=_ChannelAccess(client, user_id))
+    actor.admin_check = lambda: user_id in rt.settings.admins or slack_user.is_admin_of(actor.team_id)
+    return actor

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import logging
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from core.texts import t
-from handlers.actor import actor_for, team_of
+from handlers.actor import actor_for
 from handlers.budget import Budget
 from service.interactions import Answer, run_command
 from service.runtime import Runtime
@@ -19,8 +19,8 @@ log = logging.getLogger(__name__)
 
 def register(app: App, rt: Runtime, budget: Budget) -> None:
     @app.command(rt.settings.slash_command)
-    def inkoop(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
-        actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user_id"], channel_id=body["channel_id"])
+    def inkoop(ack: Ack, body: dict, respond: Respond, client: WebClient, context: BoltContext) -> None:
+        actor = actor_for(rt, client, context, user_id=body["user_id"], channel_id=body["channel_id"])
         trigger = body.get("trigger_id")
         key = f"command:{trigger}" if trigger else None  # no id: nothing to recognise a retry by
         on_time, work = budget.run(lambda: run_command(rt, actor, body.get("text") or "", request_key=key))

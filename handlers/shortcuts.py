@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import logging
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from handlers.actor import actor_for, team_of
+from handlers.actor import actor_for
 from handlers.budget import Budget
 from service.runtime import Runtime
 from service.shortcuts import urgent_form_for_message
@@ -26,14 +26,14 @@ def permalink(client: WebClient, channel: str, ts: str) -> str | None:
 
 def register(app: App, rt: Runtime, budget: Budget) -> None:
     @app.shortcut("meld_urgent")
-    def on_flag_message(ack: Ack, body: dict, client: WebClient) -> None:
+    def on_flag_message(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()  # the HTTP answer leaves when this returns; the form opens right after
-        budget.later(open_urgent_form, rt, client, body)
+        budget.later(open_urgent_form, rt, client, context, body)
 
 
-def open_urgent_form(rt: Runtime, client: WebClient, body: dict) -> None:
+def open_urgent_form(rt: Runtime, client: WebClient, context: BoltContext, body: dict) -> None:
     message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id", "")
-    actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"], channel_id=channel)
+    actor = actor_for(rt, client, context, user_id=body["user"]["id"], channel_id=channel)
     link = permalink(client, channel, message.get("ts", "")) if channel and message.get("ts") else None
     view = urgent_form_for_message(rt, actor, message.get("text") or "", message.get("user"), link)
     try:

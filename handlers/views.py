@@ -8,12 +8,12 @@ import json
 import logging
 import re
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from core.texts import t
-from handlers.actor import actor_for, team_of
+from handlers.actor import actor_for
 from handlers.budget import Budget
 from service.interactions import Answer, run_form
 from service.runtime import Runtime
@@ -32,11 +32,11 @@ def submission_key(view: dict) -> str:
 
 def register(app: App, rt: Runtime, budget: Budget) -> None:
     @app.view(re.compile(r"^form_"))
-    def on_form(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+    def on_form(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:
         name = view["callback_id"].removeprefix("form_")
         meta = unseal(view.get("private_metadata") or "", rt.settings.signing_secret) or {}
         lang = meta.get("lang") or rt.settings.language
-        actor = actor_for(rt, client, team_id=team_of(body), user_id=body["user"]["id"],
+        actor = actor_for(rt, client, context, user_id=body["user"]["id"],
                           channel_id=meta.get("channel", ""), language=lang)
         title, fields = read_submission(name, view["state"]["values"])
         if name == "urgent" and meta.get("link"):  # opened by "Meld als urgent": the message it came from

@@ -64,16 +64,19 @@ class DeliveryReport:
     failed: list[str] = field(default_factory=list)
 
 
-Claimed = Row  # an outbox row as _claim returns it: id, key, method, channel, payload, created_at, attempts, claims
+Claimed = Row  # an outbox row as _claim returns it: id, key, team_id, method, channel, payload, created_at, attempts, claims
 
 
 class Sender:
     """Sends due outbox rows. One per process: it remembers when it last wrote to each channel."""
 
     def __init__(self, engine: Engine, client: ApiCaller, clock: Callable[[], datetime],
-                 interval: float = CHANNEL_INTERVAL, couriers: dict | None = None):
+                 interval: float = CHANNEL_INTERVAL, couriers: dict | None = None,
+                 client_for: Callable[[str], ApiCaller | None] | None = None):
         self.engine = engine
         self.client = client
+        # Several workspaces: each row goes out with its own workspace's client (None: not installed).
+        self.client_for = client_for or (lambda team_id: client)
         self.clock = clock
         self.interval = interval
         self.couriers = couriers or {}  # outbox method -> what delivers it besides Slack (mail)
@@ -128,23 +131,23 @@ class Sender:
                 .where(Outbox.id == row_id, Outbox.sent_at.is_(None),
                        or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now))
                 .values(claimed_until=now + CLAIM, claims=Outbox.claims + 1)
-                .returning(Outbox.id, Outbox.key, Outbox.method, Outbox.channel, Outbox.payload, Outbox.created_at,
-                           Outbox.attempts, Outbox.claims)
+                .returning(Outbox.id, Outbox.key, Outbox.team_id, Outbox.method, Outbox.channel, Outbox.payload,
+                           Outbox.created_at, Outbox.attempts, Outbox.claims)
             ).first()
         if row is None:
             return None, False
         return row, row.claims - 1 > row.attempts
 
-    def _already_posted(self, row: Claimed) -> str | None:
+    def _already_posted(self, client: ApiCaller, row: Claimed) -> str | None:
         """The ts of this row's message if Slack already has it: a post carries its outbox key as
         message metadata, so the channel's recent history tells whether it arrived."""
         try:
             channel = row.channel
             if channel[:1] in ("U", "W"):  # a direct message: its history lives in the DM channel
-                channel = self.client.api_call("conversations.open", json={"users": channel})["channel"]["id"]
+                channel = client.api_call("conversations.open", json={"users": channel})["channel"]["id"]
             created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=timezone.utc)
             oldest = (created - timedelta(minutes=1)).timestamp()
-            history = self.client.api_call("conversations.history", json={
+            history = client.api_call("conversations.history", json={
                 "channel": channel, "oldest": f"{oldest:.6f}", "include_all_metadata": True, "limit": 200})
         except (SlackApiError, SlackClientError, OSError, KeyError, TypeError) as error:
             # Without the history we cannot know: send, and accept the small chance of a double.
@@ -163,14 +166,18 @@ class Sender:
         payload = json.loads(row.payload)
         error = None
         ts = None
+        courier = self.couriers.get(row.method)
+        client = self.client_for(row.team_id) if courier is None else None
+        if courier is None and client is None:  # uninstalled from that workspace: kept, never sent
+            self._finish(row, report, "app niet (meer) geïnstalleerd in deze workspace", None, give_up=True)
+            return
         if row.method == "chat.postMessage":
             payload["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"outbox_key": row.key}}
             if interrupted:
-                ts = self._already_posted(row)
+                ts = self._already_posted(client, row)
                 if ts is not None:
                     self._finish(row, report, None, ts)
                     return
-        courier = self.couriers.get(row.method)
         if courier is not None:
             self._courier_send(courier, row, payload, report)
             return
@@ -183,7 +190,7 @@ class Sender:
                     raise _NotYet(f"waiting for {ts_of}")
                 payload["ts"] = original.ts
             self._pace(row.channel)
-            response = self.client.api_call(row.method, json=payload)
+            response = client.api_call(row.method, json=payload)
             ts = response.get("ts") if hasattr(response, "get") else None
             self._last_sent[row.channel] = time.monotonic()
         except _NotYet as wait:

@@ -47,6 +47,7 @@ class JobRun:
         self.notes: list[str] = []  # what the run chose not to do, for the operator
         self.failed: list[str] = []  # steps that broke; the others went on
         self._histories: dict[str, History] = {}
+        self._served: set[str] | None | bool = False  # not asked yet
 
     def history(self, session: Session, team_id: str) -> History:
         """The team's lateness history, read once per run: it changes slowly, and every
@@ -72,11 +73,25 @@ class JobRun:
             log.error("job step %s failed: %s", what or "?", type(error).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
 
     def trajectory_ids(self) -> list[int]:
-        """Every trajectory, each then handled in a step of its own."""
+        """Every trajectory of a workspace the bot is installed in, each then handled in a step of
+        its own; an uninstalled workspace's records stay, but nothing is sent for them."""
+        served = self.served_teams()
         with session_scope(self.rt.engine) as session:
-            return list(session.exec(select(Trajectory.id).order_by(Trajectory.id)))
+            query = select(Trajectory.id).order_by(Trajectory.id)
+            if served is not None:
+                query = query.where(Trajectory.team_id.in_(sorted(served)))
+            return list(session.exec(query))
+
+    def served_teams(self) -> set[str] | None:
+        """The installed workspaces (None: all, one workspace by token), asked once per run."""
+        if self._served is False:
+            self._served = self.rt.workspaces.served_teams() if self.rt.workspaces is not None else None
+        return self._served
 
     def send(self, session: Session, message: Message) -> None:
+        served = self.served_teams()
+        if served is not None and message.team_id not in served:
+            return  # the app was uninstalled there: its records stay, its messages stop
         if self.dry_run:
             if outbox.exists(session, message.key):
                 raise _Taken(message.key)

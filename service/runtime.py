@@ -13,12 +13,14 @@ from sqlmodel import Session
 from core.config import Settings
 from core.municipalities import official
 from core.plans import standard_plans
+from installations import Workspaces
 from core.permissions import Actor
 from core.tracking import Context
 from jobs.outbox import CHANNEL_INTERVAL, MAIL, DeliveryReport, Sender
 from mail.courier import Courier
 from mail.transport import transport_for
 from service.read_cache import ReadCache
+from store import queries
 from store.db import make_engine, migrate
 
 
@@ -33,6 +35,7 @@ class Runtime:
     clock: Callable[[], datetime] = system_clock
     sender: Sender | None = field(default=None, repr=False)
     reads: ReadCache = field(default_factory=ReadCache, repr=False)
+    workspaces: Workspaces | None = field(default=None, repr=False)
 
     def now(self) -> datetime:
         return self.clock()
@@ -41,6 +44,12 @@ class Runtime:
         return self.now().astimezone(ZoneInfo(self.settings.timezone)).date()
 
     def context(self, session: Session, actor: Actor) -> Context:
+        """A command's context. In a channel shared between workspaces (Slack Connect) the
+        trajectory belongs to the workspace that set it up: whoever types there works in that
+        workspace's records, and its admins count, not their own."""
+        owner = queries.channel_owner(session, actor.channel_id) if actor.channel_id else None
+        if owner is not None and owner != actor.team_id:
+            actor.team_id = owner
         return Context(session=session, actor=actor, settings=self.settings, now=self.now(), today=self.today())
 
     def deliver(self, keys: list[str]):
@@ -73,9 +82,18 @@ def open_runtime(settings: Settings, client=None, clock: Callable[[], datetime] 
     engine = make_engine(settings.database_url, pool_size=settings.web_threads)
     migrate(engine)
     clock = clock or system_clock
-    sender = None
+    sender = workspaces = None
     if client is not None:
+        workspaces = Workspaces(settings, engine, make_client=lambda token: same_api(client, token),
+                                single=None if settings.oauth else client)
         courier = Courier(engine, settings, transport or transport_for(settings.smtp_url, settings.mail_dir), clock)
         sender = Sender(engine, client, clock, CHANNEL_INTERVAL if channel_interval is None else channel_interval,
-                        couriers={MAIL: courier})
-    return Runtime(settings=settings, engine=engine, clock=clock, sender=sender)
+                        couriers={MAIL: courier}, client_for=workspaces.client_for)
+    return Runtime(settings=settings, engine=engine, clock=clock, sender=sender, workspaces=workspaces)
+
+
+def same_api(client, token: str):
+    """A client like `client` (same Web API URL and retries) for another workspace's bot token."""
+    from slack_sdk import WebClient
+    return WebClient(token=token or None, base_url=client.base_url, timeout=client.timeout,
+                     retry_handlers=client.retry_handlers)

@@ -31,7 +31,8 @@ class Municipality(SQLModel, table=True):
 
 
 class Trajectory(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("team_id", "channel_id"),)
+    # A shared channel's trajectory is found by its channel alone, from any workspace (Slack Connect).
+    __table_args__ = (UniqueConstraint("team_id", "channel_id"), Index("ix_trajectory_channel", "channel_id"))
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: str = Field(index=True)
     channel_id: str

@@ -34,6 +34,13 @@ def trajectory_for_channel(session: Session, team_id: str, channel_id: str) -> T
                                                  Trajectory.channel_id == channel_id)).first()
 
 
+def channel_owner(session: Session, channel_id: str) -> str | None:
+    """The workspace whose trajectory lives in this channel; a shared channel's id is the same in
+    every workspace it is shared with."""
+    return session.exec(select(Trajectory.team_id).where(Trajectory.channel_id == channel_id)
+                        .order_by(Trajectory.id).limit(1)).first()
+
+
 def item_by_ref(session: Session, team_id: str, ref: str):
     table = ITEM_TABLES.get(ref[:1].upper())
     if table is None:

@@ -29,6 +29,7 @@ class FakeSlack:
         self.failure_rate = 0.0
         self.failure_statuses = (429, 500)
         self.fail_next: list[int] = []   # statuses to answer with, one per coming API call
+        self.user_teams: dict[str, str] = {}  # user -> their own workspace (Slack Connect); unset: no team_id
         self.private: dict[str, list[str]] = {}  # private channel -> its members; other channels are public
         self.refuse: dict[str, str] = {}  # method -> Slack error it answers with (HTTP 200, ok: false)
         self.history: dict[str, list[dict]] = {}  # channel -> messages posted, newest first
@@ -80,15 +81,20 @@ class FakeSlack:
         return "D" + channel if channel[:1] in ("U", "W") else channel
 
     # -- the server ------------------------------------------------------------------------
-    def _answer(self, method: str, body: dict) -> dict:
+    def _answer(self, method: str, body: dict, headers: dict | None = None) -> dict:
         if method in self.refuse:
             return {"ok": False, "error": self.refuse[method]}
+        token = (headers or {}).get("Authorization", "").removeprefix("Bearer ")
         if method == "auth.test":
-            return {"ok": True, "user_id": "UBOT", "team_id": "T1", "bot_id": "BBOT", "user": "regiowacht"}
+            team = token.removeprefix("xoxb-").split("-")[0] if token.startswith("xoxb-T") else "T1"  # xoxb-T2…: T2
+            return {"ok": True, "user_id": f"UBOT_{team}", "team_id": team, "bot_id": f"B{team}", "user": "regiowacht"}
+        if method == "oauth.v2.access":
+            return self._oauth(body)
         if method == "users.info":
             user = body.get("user")
             name = str(user).removeprefix("U_").replace("_", " ").title()  # U_ANNE -> Anne
-            return {"ok": True, "user": {"id": user, "is_admin": user in self.admins, "is_owner": False,
+            team = {"team_id": self.user_teams[user]} if user in self.user_teams else {}
+            return {"ok": True, "user": {"id": user, **team, "is_admin": user in self.admins, "is_owner": False,
                                          "real_name": name, "profile": {"real_name": name},
                                          "tz": "Europe/Amsterdam", "locale": "en-US"}}
         if method == "chat.postMessage":
@@ -139,6 +145,26 @@ class FakeSlack:
             return {"ok": True, "channel": {"id": self.conversation(str(body.get("users", "X")))}}
         return {"ok": True}
 
+    def _oauth(self, body: dict) -> dict:
+        """The install flow: the code names the workspace (`code-T2`; `code-T5-rotating` for an app
+        with token rotation, whose tokens live a minute); a refresh token `xoxe-N-T5` renews one."""
+        if body.get("grant_type") == "refresh_token":
+            n, team = str(body.get("refresh_token", "")).removeprefix("xoxe-").split("-", 1)
+            return {"ok": True, "app_id": "A1", "token_type": "bot", "scope": "commands,chat:write",
+                    "access_token": f"xoxb-{team}-{int(n) + 1}", "refresh_token": f"xoxe-{int(n) + 1}-{team}",
+                    "expires_in": 43200, "bot_user_id": f"UBOT_{team}", "team": {"id": team}, "enterprise": None,
+                    "is_enterprise_install": False}
+        code = str(body.get("code", "")).removeprefix("code-")
+        team, rotating = code.removesuffix("-rotating"), code.endswith("-rotating")
+        if not team.startswith("T"):
+            return {"ok": False, "error": "invalid_code"}
+        answer = {"ok": True, "app_id": "A1", "authed_user": {"id": f"U_INSTALLER_{team}"}, "token_type": "bot",
+                  "scope": "commands,chat:write", "access_token": f"xoxb-{team}", "bot_user_id": f"UBOT_{team}",
+                  "team": {"id": team, "name": f"Gemeente {team}"}, "enterprise": None, "is_enterprise_install": False}
+        if rotating:
+            answer.update(refresh_token=f"xoxe-1-{team}", expires_in=60)
+        return answer
+
     def _handler(self):
         fake = self
 
@@ -178,7 +204,7 @@ class FakeSlack:
                         fake.calls.append(Call(method, path, body, dict(self.headers)))
                         fake._lock.notify_all()
                 if status == 200:
-                    payload = fake._answer(method, body)
+                    payload = fake._answer(method, body, dict(self.headers))
                     if method == "chat.postMessage":
                         fake.hold.wait()  # Slack has the message; its answer may never reach the sender
                     self._send(200, payload)

@@ -109,3 +109,13 @@ def test_the_shipped_jeugd_plan_through_slack(trajectory):
     for template, task in zip(templates, tasks):
         assert task.deadline == max(due_date(date(2027, 4, 1), template.weeks, work), today)
         assert work.is_working_day(task.deadline) and task.owner_name == template.role
+
+
+def test_the_shipped_plan_on_schedule_keeps_a_trajectory_green(bot):
+    """The lists end two weeks before go-live: a plan that runs on time is no risk by itself."""
+    bot.say("traject Jeugdhulp 2028 regio: Rivierenland gemeenten: Tiel, Buren contracteinde: 31-12-2027 domein: jeugd",
+            user="U_ADMIN")
+    bot.say("besluit Inkoopstrategie deadline: 1-3-2027 door: regio", user="U_ADMIN")
+    assert "groen" in bot.say("risico", user="U_ADMIN")
+    bot.say("plan jeugd na: B1", user="U_ADMIN")
+    assert "🟢 groen" in bot.say("risico", user="U_ADMIN")
