@@ -162,3 +162,16 @@ def test_a_rotating_token_is_renewed_before_a_job_sends_with_it(oauth_bot, slack
     [post] = slack.of("chat.postMessage")
     assert post.body["channel"] == "C_OOST" and post.headers.get("Authorization", "").startswith("Bearer xoxb-T5-")
     assert bots(oauth_bot)["T5"] == post.headers["Authorization"].removeprefix("Bearer ")  # kept for next time
+
+
+def test_a_button_pressed_from_the_other_workspace_works_on_the_owner_s_case(oauth_bot, slack):
+    two_workspaces(oauth_bot, slack)
+    oauth_bot.say("urgent Crisisplek nodig, zaak 2026-0411 ernst: hoog", user="U_ADMIN", channel="C_NOORD", team="T1")
+    [case] = oauth_bot.all(UrgentCase)
+    # Shaped like Slack's block_actions from a Slack Connect channel: the presser's own team.
+    assert oauth_bot.click("urgent_ack", str(case.id), user="U_KWAL", channel="C_NOORD", team="T2") == 200
+    deadline = time.time() + 5
+    while not oauth_bot.all(UrgentCase)[0].acked_at and time.time() < deadline:
+        time.sleep(0.05)
+    [case] = oauth_bot.all(UrgentCase)
+    assert case.acked_by == "U_KWAL" and case.team_id == "T1"
