@@ -22,7 +22,7 @@ def make_client(settings: Settings):
     from slack_sdk import WebClient
     from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler, RateLimitErrorRetryHandler,
                                                        ServerErrorRetryHandler)
-    return WebClient(token=settings.bot_token, base_url=settings.api_url,
+    return WebClient(token=settings.bot_token or None, base_url=settings.api_url,
                      retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2),
                                      RateLimitErrorRetryHandler(max_retry_count=2),
                                      ServerErrorRetryHandler(max_retry_count=2)])
