@@ -139,8 +139,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "decisions and audit log as CSV, deadlines as a calendar (ICS), in your direct messages"),
     "ex_export": ("`{cmd} export`", "`{cmd} export`"),
     "ex2_export": ("`{cmd} export` (open de CSV in Excel; de ICS in je agenda)", "`{cmd} export` (open the CSV in Excel, the ICS in your calendar)"),
-    "help_regio": ("de regio: haar gemeenten en trajecten; de coördinator wijzigt de deelnemers met `gemeenten: +X -Y`",
-                   "the region: its municipalities and trajectories; the coordinator changes the members with `municipalities: +X -Y`"),
+    "help_regio": ("de regio: haar gemeenten, elk traject in één oogopslag en de adoptiematrix (gemeenten tegen besluiten) als plaatje in je privéberichten; "
+                   "de coördinator wijzigt de deelnemers met `gemeenten: +X -Y`",
+                   "the region: its municipalities, every trajectory at a glance and the adoption matrix (municipalities against decisions) as a picture in your direct messages; "
+                   "the coordinator changes the members with `municipalities: +X -Y`"),
     "fields_regio": ("• `gemeenten:` `+Naam` voegt een gemeente toe, `-Naam` haalt er een weg (de geschiedenis blijft)",
                      "• `municipalities:` `+Name` adds a municipality, `-Name` removes one (its history stays)"),
     "ex_regio": ("`{cmd} regio`", "`{cmd} region`"),
