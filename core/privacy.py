@@ -83,10 +83,13 @@ _GAP = r"""[ \n:.#=\-('"‘’“”\[]{0,4}"""  # what may stand between a labe
 _NOT_AFTER_LETTER = r"(?<![^\W\d_])"
 # Each pattern starts with a lookahead of its possible first letters: a search then skips quickly to
 # them instead of trying the lookbehind at every position (3x faster on ordinary text).
-_BSN_WORD = (r"(?=[bsc])" + _NOT_AFTER_LETTER + r"(?:bsn|burger[ \-]?service[ \-]?nummer|sofi[ \-]?(?:nummer|nr)"
-             r"|citizen[ \-]service[ \-]number)")
+_BSN_WORD = (r"(?=[bsc])" + _NOT_AFTER_LETTER + r"(?:b[. ]{0,2}s[. ]{0,2}n\.?|burger[ \-]?service[ \-]?nummer"
+             r"|sofi[ \-]?(?:nummer|nr)|citizen[ \-]service[ \-]number)")
+# Words that may stand between the label and its number without making it another number: "bsn
+# van de moeder 123456789" is a BSN; "geen bsn maar zaaknummer 20260412" is a case reference.
+_WHOSE = r"(?:(?:van|de|het|der|den|zijn|haar|moeder|vader|ouder|ouders|kind|jeugdige|client|cliënt|is|was)[ :]{1,3}){0,3}"
 _BSN_WORD_RE = re.compile(_BSN_WORD, re.IGNORECASE)
-_BSN_BEFORE = re.compile(_BSN_WORD + r"(?:[ \-]?(?:nummer|nr|number|no))?" + _GAP
+_BSN_BEFORE = re.compile(_BSN_WORD + r"(?:[ \-]?(?:nummer|nr|number|no))?" + _GAP + _WHOSE
                          + r"(?:(?:nr|nummer|number|no|is)" + _GAP + r")?\Z", re.IGNORECASE)
 _ORG_BEFORE = re.compile(r"(?=[rka])" + _NOT_AFTER_LETTER + r"(?:rsin|kvk|k\.v\.k\.?|agb|kamer van koophandel)"
                          r"(?:[ \-]?(?:nummer|nr|no|code|id)\.?)?" + _GAP + r"\Z", re.IGNORECASE)

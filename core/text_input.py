@@ -30,8 +30,11 @@ def _table() -> dict[int, int | None]:
     # A lone surrogate (JSON allows "\ud800") cannot be encoded as UTF-8: the database would fail.
     for cp in range(0xD800, 0xE000):
         table[cp] = _REPLACEMENT
-    # Invisible characters that only ever arrive by pasting: zero-width space and a byte-order mark.
-    table[0x200B] = table[0xFEFF] = None
+    # Invisible characters that only ever arrive by pasting: zero-width space and a byte-order mark;
+    # and the bidirectional controls (marks, embeddings, overrides, isolates), which would reverse
+    # whatever follows a title in status, the digest or a CSV (the "Trojan Source" trick).
+    for cp in (0x200B, 0xFEFF, 0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[cp] = None
     return table
 
 
@@ -44,7 +47,8 @@ _NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TAB
 def clean(text: str | None) -> str:
     """The text as it is checked and stored: C0/C1 control characters (NUL included) removed, tab
     made a space, "\\r\\n", "\\r" and Unicode line separators made "\\n", Unicode spaces made " ", lone
-    surrogates made U+FFFD, then Unicode NFC, and leading and trailing whitespace stripped.
+    surrogates made U+FFFD, zero-width and bidirectional controls removed, then Unicode NFC, and
+    leading and trailing whitespace stripped.
     Idempotent: clean(clean(x)) == clean(x)."""
     if not text:
         return ""

@@ -300,3 +300,19 @@ def _seconds_per_call(text: str, calls: int) -> float:
 ], ids=["200 chars", "2000 chars", "1000 groups", "dots and hyphens", "separators only", "bsn words"])
 def test_fast_and_no_backtracking(text, limit):
     assert _seconds_per_call(text, 20) < limit
+
+
+@pytest.mark.parametrize("text,refused", [
+    # A newcomer's trial found these stored: the label spelled with dots, or a few words away.
+    ("urgent b.s.n. 123456789", True),
+    ("urgent Kind B.S.N. 12345678", True),
+    ("urgent Kind met bsn van moeder 123456789", True),
+    ("bsn van de moeder: 12345678", True),
+    ("B. S. N. 123456789", True),
+    # What the refusal asks people to write instead stays allowed.
+    ("geen bsn maar zaaknummer 20260412", False),
+    ("bsn niet opslaan, zaak 20260412", False),
+    ("webs n 12345678", False),
+])
+def test_the_label_spelled_with_dots_or_followed_by_whose_number_it_is(text, refused):
+    assert contains_bsn(text) is refused

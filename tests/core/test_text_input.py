@@ -65,3 +65,10 @@ def test_printable_ascii_is_kept_as_typed(text):
 def test_every_space_separator_is_known():
     """The table lists the space separators below U+3001; there are none above."""
     assert all(unicodedata.category(chr(cp)) != "Zs" for cp in range(0x3001, 0x110000))
+
+
+def test_bidirectional_controls_are_removed_so_nothing_after_a_title_is_reversed():
+    assert clean("besluit \u202eTarieven\u202c 2028") == "besluit Tarieven 2028"
+    assert clean("urgent \u2067Wacht\u2069lijst\u202e") == "urgent Wachtlijst"
+    assert clean("Tarieven\u200e \u200fjeugd\u061c") == "Tarieven jeugd"
+    assert clean("مرحبا Tiel") == "مرحبا Tiel"  # right-to-left letters themselves stay
