@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 from core import contacts, inputs, plans, regions, tracking
-from core.dates import read_date
 from core.errors import CommandError, RegiowachtError
 from core.grammar import BY_WORD, ENGLISH_KEYS, ENGLISH_NAMES, Command, parse
 from core.digest import trajectory_digest
@@ -339,10 +338,8 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
     if name == "datum":
         if not text:
             raise CommandError("err_no_date", example="ex_datum")
-        reading = read_date(text, ctx.today, work=ctx.work)
-        if not reading.ok:
-            raise CommandError(reading.problem, example="ex_datum", **reading.params)
-        return Outcome(reply=Reply([t(lang, "ok_datum", text=text, date=d(reading.value))]))
+        day = tracking.deadline(ctx, text, "datum", "ex_datum")  # warns, as a deadline would, about a day off
+        return Outcome(reply=Reply([t(lang, "ok_datum", text=text, date=d(day))]))
     if name == "taal":
         choice = text.strip().lower()[:2]
         if choice not in LANGUAGES:

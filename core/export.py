@@ -117,20 +117,23 @@ def deadlines_ics(data: queries.TrajectoryData, result: Forecast, lang: str, now
     calendar = Calendar()
     calendar.add("prodid", "-//Regiowacht//regiowacht//NL")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", trajectory.title)
+    title = to_plain(trajectory.title)
+    calendar.add("x-wr-calname", title)
 
     def add(uid: str, summary: str, day: date) -> None:
+        """A whole-day event, in plain text (a calendar shows no Slack markup), naming its trajectory."""
         event = Event()
         event.add("uid", f"{uid}-{trajectory.team_id}-{trajectory.id}@regiowacht")
-        event.add("summary", summary)
+        event.add("summary", to_plain(summary))
+        event.add("description", t(lang, "export_event_description", title=title))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("dtstamp", now)
         calendar.add_component(event)
 
-    add("contract-end", t(lang, "export_contract_end", title=trajectory.title), trajectory.contract_end)
-    add("go-live", t(lang, "export_go_live", title=trajectory.title), trajectory.go_live)
-    add("forecast-ready", t(lang, "export_ready", title=trajectory.title), result.ready)
+    add("contract-end", t(lang, "export_contract_end", title=title), trajectory.contract_end)
+    add("go-live", t(lang, "export_go_live", title=title), trajectory.go_live)
+    add("forecast-ready", t(lang, "export_ready", title=title), result.ready)
     for decision in data.decisions:
         if not decision.taken_on:
             add(decision.ref, f"{decision.ref} {decision.title}", decision.deadline)

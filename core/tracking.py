@@ -116,8 +116,9 @@ def own_item(ctx: Context, trajectory: Trajectory, ref: str, kinds: str, example
     trajectory gets the same answer as one that does not exist: nothing about it is revealed."""
     match = _REF.match(ref.strip())
     if not match or match.group(1).upper() not in kinds:
-        raise CommandError("err_bad_ref", field=field, example=example, ref=ref.strip() or "…",
-                           kinds="/".join(kinds))
+        sample = {"B": "B3", "I": "I7", "T": "T3", "U": "U2"}[kinds[0]]
+        raise CommandError("err_bad_ref" if ref.strip() else "err_no_ref", field=field, example=example,
+                           ref=ref.strip()[:40], kinds="/".join(kinds), sample=sample)
     normalized = f"{match.group(1).upper()}{int(match.group(2))}"
     item = queries.item_by_ref(ctx.session, ctx.actor.team_id, normalized)
     if item is None or item.trajectory_id != trajectory.id:
@@ -135,6 +136,11 @@ def add_decision(ctx: Context, title: str, fields: dict[str, str]) -> Decision:
         raise CommandError("err_missing_title", field="title", example=example)
     due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
     decided_by = choose(DECIDERS, fields["door"], "door", example) if fields.get("door") else "college"
+    if due > trajectory.contract_end:  # stored as typed, but the forecast will turn red at once
+        ctx.warn("warn_after_contract_end", date=due, contract_end=trajectory.contract_end)
+    same = next((d for d in queries.open_decisions(ctx.session, trajectory.id) if fold(d.title) == fold(title)), None)
+    if same is not None:  # typed twice? both are kept; say so, so the second can be undone
+        ctx.warn("warn_same_title", ref=same.ref, title=same.title, date=same.deadline)
     decision = Decision(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "B"),
                         trajectory_id=trajectory.id, title=title, deadline=due, decided_by=decided_by,
                         created_by=ctx.actor.user_id, created_at=ctx.now)
@@ -190,6 +196,9 @@ def _record(ctx: Context, ref: str, fields: dict[str, str], outcome: str, exampl
         if adoption is not None and adoption.outcome == outcome:
             action = "datum gecorrigeerd"
         elif adoption is not None:
+            if on < adoption.on_date:  # a revised verdict cannot predate the one it replaces
+                raise CommandError(f"err_{outcome}_before_{adoption.outcome}", field="op", example=example,
+                                   name=name, ref=decision.ref, date=adoption.on_date, on=on)
             action = outcome
             ctx.warn(f"warn_was_{adoption.outcome}", name=municipality.name if municipality else "", ref=decision.ref,
                      date=adoption.on_date)

@@ -170,6 +170,10 @@ def trajectories_in_region(session: Session, team_id: str, region_id: int) -> li
                              .order_by(Trajectory.contract_end, Trajectory.id)))
 
 
+def open_decisions(session: Session, trajectory_id: int) -> list[Decision]:
+    return list(session.exec(select(Decision).where(Decision.trajectory_id == trajectory_id, Decision.taken_on.is_(None))))
+
+
 def tasks_of(session: Session, trajectory_id: int) -> list[Task]:
     """Every task of a trajectory, done or not, in the order they were made."""
     return list(session.exec(select(Task).where(Task.trajectory_id == trajectory_id).order_by(Task.id)))

@@ -36,6 +36,18 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "Note: the deadline {deadline} is before that of {decision} ({decision_deadline}), which this task waits for."),
     "warn_already_vastgesteld": ("{name} had {ref} al vastgesteld op {date}: ongewijzigd.", "{name} had already adopted {ref} on {date}: unchanged."),
     "warn_already_afgewezen": ("{name} had {ref} al afgewezen op {date}: ongewijzigd.", "{name} had already rejected {ref} on {date}: unchanged."),
+    "err_vastgesteld_before_afgewezen": ("{name} wees {ref} af op {date}; een herzien voorstel kan pas daarna zijn vastgesteld, niet op {on}. "
+                                         "Welke dag bedoel je? Zonder `op:` geldt vandaag.",
+                                         "{name} rejected {ref} on {date}; a revised proposal can only have been adopted after that, not on {on}. "
+                                         "Which day do you mean? Without `on:` it is today."),
+    "err_afgewezen_before_vastgesteld": ("{name} stelde {ref} vast op {date}; een afwijzing kan pas daarna zijn gevallen, niet op {on}. "
+                                         "Welke dag bedoel je? Zonder `op:` geldt vandaag.",
+                                         "{name} adopted {ref} on {date}; a rejection can only have come after that, not on {on}. "
+                                         "Which day do you mean? Without `on:` it is today."),
+    "warn_after_contract_end": ("Let op: {date} ligt na het contracteinde ({contract_end}); zo is de nieuwe inkoop niet op tijd klaar.",
+                                "Note: {date} is after contract end ({contract_end}); the new arrangement cannot be ready in time."),
+    "warn_same_title": ("Er was al een open besluit met deze titel: {ref} {title} (deadline {date}). Beide staan er nu; was dit per ongeluk twee keer?",
+                        "There was an open decision with this title already: {ref} {title} (due {date}). Both are there now; typed twice by mistake?"),
     "warn_was_afgewezen": ("{name} had {ref} afgewezen op {date}; nu is een herzien voorstel vastgesteld.",
                            "{name} had rejected {ref} on {date}; a revised version is now adopted."),
     "warn_was_vastgesteld": ("{name} had {ref} vastgesteld op {date}; nu afgewezen: het besluit is weer open.",

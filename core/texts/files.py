@@ -9,6 +9,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export_decisions_title": ("Besluiten en vaststellingen", "Decisions and adoptions"),
     "export_audit_title": ("Auditlog", "Audit log"),
     "export_calendar_title": ("Deadlines (agenda)", "Deadlines (calendar)"),
+    "export_event_description": ("Inkooptraject {title} (Regiowacht). Hoe het ervoor staat: status in het kanaal van het traject.",
+                                 "Procurement trajectory {title} (Regiowacht). Where it stands: status in the trajectory's channel."),
     "export_decisions_header": ("ref;titel;besluit door;deadline;genomen op;keer uitgesteld;vastgesteld door;afgewezen door;nog niet vastgesteld",
                                 "ref;title;decided by;deadline;taken on;times postponed;adopted by;rejected by;not yet adopted"),
     "export_audit_header": ("tijd ({zone});wie;wat;item;veld;oud;nieuw", "time ({zone});who;what;item;field;old;new"),

@@ -251,6 +251,7 @@ def test_export_and_timeline_arrive_as_files_in_a_direct_message(trajectory, sla
     trajectory.say("afgewezen B1 gemeente: Zaltbommel reden: te duur", user=COORD)
     trajectory.say("taak Codes eigenaar: Kees deadline: eind januari na: B1")
     trajectory.say("taak =HYPERLINK(\"https://evil.example\";\"klik\") eigenaar: Kees deadline: eind januari")
+    trajectory.say("taak <https://evil.example|Tarieven> controleren eigenaar: Kees deadline: eind januari")
     assert "In je privéberichten met Regiowacht: besluiten-C_JEUGD.csv, auditlog-C_JEUGD.csv, deadlines-C_JEUGD.ics." \
         in trajectory.say("export", user="U_BEL")
     complete = slack.wait_for(lambda c: c.method == "files.completeUploadExternal")
@@ -270,6 +271,9 @@ def test_export_and_timeline_arrive_as_files_in_a_direct_message(trajectory, sla
     summaries = {str(e["SUMMARY"]): e.decoded("DTSTART") for e in calendar.walk("VEVENT")}
     assert summaries["B1 Tarieven"].isoformat() == "2027-01-15" and "T1 Codes" in summaries
     assert summaries["Contracten eindigen: Jeugdhulp Rivierenland 2027"].isoformat() == "2027-03-31"
+    assert "T3 Tarieven (https://evil.example) controleren" in summaries  # a calendar shows no Slack markup
+    assert {str(e["DESCRIPTION"]) for e in calendar.walk("VEVENT")} == {
+        "Inkooptraject Jeugdhulp Rivierenland 2027 (Regiowacht). Hoe het ervoor staat: status in het kanaal van het traject."}
     slack.uploads.clear()
     assert "In je privéberichten met Regiowacht: tijdlijn-C_JEUGD.png." in trajectory.say("tijdlijn")
     [png] = slack.uploads.values()

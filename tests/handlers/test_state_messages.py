@@ -49,6 +49,18 @@ def test_rejecting_an_adopted_decision_and_adopting_a_rejected_one_are_named(tra
     assert trajectory.all(Decision)[0].taken_on is None
 
 
+def test_an_adoption_cannot_predate_the_rejection_it_revises(trajectory):
+    trajectory.say("besluit Tarieven deadline: 15 januari", user=COORD)
+    trajectory.say("afgewezen B1 gemeente: Zaltbommel reden: tarief te hoog op: 16-11-2026", user=COORD)
+    text = trajectory.say("vastgesteld B1 gemeente: Zaltbommel op: 12-11-2026", user=COORD)
+    assert ("Zaltbommel wees B1 af op ma 16 nov 2026; een herzien voorstel kan pas daarna zijn vastgesteld, "
+            "niet op do 12 nov 2026. Welke dag bedoel je?") in text
+    [adoption] = trajectory.all(Adoption)
+    assert (adoption.outcome, adoption.on_date.isoformat()) == ("afgewezen", "2026-11-16")
+    assert "B1 vastgesteld door Zaltbommel" in trajectory.say("vastgesteld B1 gemeente: Zaltbommel op: 20-11-2026",
+                                                               user=COORD)
+
+
 def test_input_cannot_block_a_decision_already_taken(trajectory):
     trajectory.say("besluit Mandaat deadline: vrijdag door: regio", user=COORD)
     trajectory.say("vastgesteld B1", user=COORD)
