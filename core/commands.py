@@ -20,7 +20,7 @@ from core.texts import LANGUAGES, TEXTS, count, fmt_date, person, t, weekday_nam
 from core.timeline import timeline_png
 from core.tracking import Context
 from store import queries
-from store.models import UserSetting
+from store.models import InputRequest, UserSetting
 
 def language_for(chosen: str | None, command: Command | None, default: str) -> str:
     """A user's own choice (`taal`) wins; else English when they typed an English subcommand;
@@ -310,9 +310,13 @@ def execute(ctx: Context, name: str, text: str, fields: dict[str, str]) -> Outco
     if name == "uitstel":
         item, old = tracking.postpone(ctx, text, fields)
         if item.deadline < old:
-            return Outcome(reply=Reply([t(lang, "ok_vervroegd", ref=item.ref, old=d(old), new=d(item.deadline))]))
-        return Outcome(reply=Reply([t(lang, "ok_uitstel", ref=item.ref, old=d(old), new=d(item.deadline),
-                                      count=item.postponements)]))
+            lines = [t(lang, "ok_vervroegd", ref=item.ref, old=d(old), new=d(item.deadline))]
+        else:
+            lines = [t(lang, "ok_uitstel", ref=item.ref, old=d(old), new=d(item.deadline), count=item.postponements)]
+        if not isinstance(item, InputRequest):
+            return Outcome(reply=Reply(lines))
+        # Whoever still owes an answer hears the new date; their reminders follow it.
+        return Outcome(reply=Reply(lines + [t(lang, "ok_moved_told")]), notices=[Notice("input_moved", item.id)])
     if name == "status":
         return Outcome(reply=status_reply(ctx.session, tracking.current_trajectory(ctx), lang, ctx.today,
                                           thresholds_of(ctx.settings)))

@@ -14,7 +14,7 @@ class Reply:
 
 @dataclass
 class Notice:
-    kind: str        # urgent_new, urgent_changed, input_asked, input_answered
+    kind: str        # urgent_new, urgent_changed, input_asked, input_moved, input_answered
     item_id: int
     text: str | None = None  # what was answered, for input_answered
 

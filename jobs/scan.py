@@ -84,6 +84,8 @@ def send_reminders(run: JobRun) -> None:
             step = due_step(input_steps(request.deadline, work), today)
             if step is None:
                 continue
+            # A postponed request is reminded again for its new deadline.
+            sent_as = f"{step}@{request.deadline.isoformat()}" if request.postponements else step
             trajectory = session.get(Trajectory, request.trajectory_id)
             parts = list(session.exec(select(InputPart).where(InputPart.request_id == request.id)
                                       .order_by(InputPart.id)))
@@ -95,23 +97,23 @@ def send_reminders(run: JobRun) -> None:
             if step == "chase":
                 text = t(lang, "remind_chase", who=asked_of(request, parts, lang) if request.group_name
                          else ", ".join(person(p.slack_user, p.name) for p in waiting), **facts)
-                run.send(session, Message(f"remind:{request.id}:chase", request.team_id, trajectory.coordinator_id,
+                run.send(session, Message(f"remind:{request.id}:{sent_as}", request.team_id, trajectory.coordinator_id,
                                           text, sections([text])))
                 continue
             unreachable = []
             for part in waiting:
                 if part.slack_user:
                     text = t(lang, f"remind_{'overdue' if step.startswith('overdue') else step}", **facts)
-                    key = f"remind:{request.id}:{step}" if single else f"remind:{request.id}:{part.id}:{step}"
+                    key = f"remind:{request.id}:{sent_as}" if single else f"remind:{request.id}:{part.id}:{sent_as}"
                     run.send(session, Message(key, request.team_id, part.slack_user, text, sections([text])))
                 elif part.token_hash and part.contact_id:
-                    run.send(session, Message(f"mail:{step}:{part.id}", request.team_id, f"mail:{part.contact_id}", "",
+                    run.send(session, Message(f"mail:{sent_as}:{part.id}", request.team_id, f"mail:{part.contact_id}", "",
                                               method=MAIL, extra={"kind": "input", "step": step, "part_id": part.id}))
                 else:
                     unreachable.append(part.name)
             if unreachable:
                 text = t(lang, "remind_outsider", who=", ".join(unreachable), **facts)
-                key = f"remind:{request.id}:{step}" if single else f"remind:{request.id}:requester:{step}"
+                key = f"remind:{request.id}:{sent_as}" if single else f"remind:{request.id}:requester:{sent_as}"
                 run.send(session, Message(key, request.team_id, request.requested_by, text, sections([text])))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from email import policy
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.utils import formataddr, formatdate, make_msgid
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +30,7 @@ def compose(kind: str, context: dict, *, sender: str, to_name: str, to_address: 
     message["Subject"] = " ".join(env.get_template(f"mail/{kind}.subject.txt").render(context).split())
     message["From"] = sender
     message["To"] = formataddr((to_name, to_address))
+    message["Date"] = formatdate(localtime=True)  # composed when sent; smtplib adds no Date of its own
     message["Message-ID"] = make_msgid(idstring=key.replace(":", "."), domain="regiowacht")
     message.set_content(env.get_template(f"mail/{kind}.txt").render(context))
     message.add_alternative(env.get_template(f"mail/{kind}.html").render(context), subtype="html")

@@ -65,6 +65,25 @@ def _input_asked(rt: Runtime, session: Session, notice: Notice) -> list[str]:
     return keys
 
 
+def _input_moved(rt: Runtime, session: Session, notice: Notice) -> list[str]:
+    """A request's new deadline, to everyone who has not answered yet: their reminders follow it."""
+    request = session.get(InputRequest, notice.item_id)
+    trajectory = session.get(Trajectory, request.trajectory_id)
+    lang, keys, day = rt.settings.language, [], request.deadline.isoformat()
+    for part in session.exec(select(InputPart).where(InputPart.request_id == request.id, InputPart.received_on.is_(None))
+                             .order_by(InputPart.id)):
+        if part.slack_user:
+            text = t(lang, "moved_dm", ref=request.ref, question=request.question, title=trajectory.title,
+                     deadline=fmt_date(request.deadline, lang))
+            _enqueue(rt, session, keys, key=f"moved:{part.id}:{day}", team_id=request.team_id, channel=part.slack_user,
+                     text=text, blocks=sections([text]))
+        elif part.token_hash:
+            _enqueue(rt, session, keys, key=f"mail:moved:{part.id}:{day}", team_id=request.team_id,
+                     channel=f"mail:{part.contact_id}", text="", method=MAIL,
+                     extra={"kind": "input", "step": "moved", "part_id": part.id})
+    return keys
+
+
 def _input_answered(rt: Runtime, session: Session, notice: Notice) -> list[str]:
     """An answer from the page, in the trajectory's channel, with the tracker."""
     part = session.get(InputPart, notice.item_id)
@@ -85,4 +104,4 @@ def _input_answered(rt: Runtime, session: Session, notice: Notice) -> list[str]:
 
 
 QUEUERS = {"urgent_new": _urgent, "urgent_changed": _urgent, "input_asked": _input_asked,
-           "input_answered": _input_answered}
+           "input_moved": _input_moved, "input_answered": _input_answered}

@@ -81,6 +81,7 @@ def test_52_providers_each_get_one_mail_with_a_working_link_despite_refusals(tra
     for message in mail_server.received:
         plain, html = parts_of(message)
         assert message["Subject"].startswith("Vraag van regio Rivierenland: Capaciteit 2027 per productcategorie (I1")
+        assert message["Date"].datetime is not None  # a mail program shows when it was sent
         assert "Capaciteit 2027 per productcategorie" in plain and "di 8 dec 2026" in plain
         [(base, path)] = set(LINK.findall(plain))
         assert (base, path) in set(LINK.findall(html)) and base == trajectory.base
@@ -145,6 +146,29 @@ def test_reminders_by_mail_on_the_right_working_days(trajectory, mail_server, cl
     assert sent == {"2026-12-18": ["Vraag van regio Rivierenland"], "2026-12-21": ["Herinnering"],
                     "2026-12-24": ["Vandaag is de deadline"], "2026-12-28": [], "2026-12-29": ["Nog open"],
                     "2026-12-31": ["Nog open"], "2027-01-05": ["Nog open"], "2027-01-07": []}
+
+
+def test_a_postponed_request_tells_who_still_owes_an_answer_and_reminds_for_the_new_date(trajectory, mail_server, clock):
+    clock.set("2026-12-14 10:00")
+    trajectory.say("contact Piet de Vries rol: beleid gemeente: Tiel e-mail: p.devries@tiel.nl", user=COORD)
+    trajectory.say("input Reactie op tarieven van: Piet de Vries rol: beleid deadline: 18 december", user=COORD)
+    clock.set("2026-12-15 10:00")
+    run = JobRun(trajectory.rt)
+    send_reminders(run)  # 3 working days before the 18th: the first reminder
+    run.finish()
+    text = trajectory.say("uitstel I1 deadline: 8 januari reden: raad vergadert later", user=COORD)
+    assert "Wie nog moet antwoorden, krijgt de nieuwe deadline via Slack of e-mail." in text
+    deliver_all(trajectory, clock, rounds=2)
+    subjects = [m["Subject"] for m in mail_server.to("p.devries@tiel.nl")]
+    assert subjects[0].startswith("Vraag van regio") and subjects[1].startswith("Herinnering")
+    assert subjects[2] == "Nieuwe deadline: Reactie op tarieven (I1, uiterlijk vr 8 jan 2027)"
+    assert "heeft de deadline van deze vraag verschoven naar vr 8 jan 2027" in parts_of(mail_server.to("p.devries@tiel.nl")[2])[0]
+    mail_server.received.clear()
+    clock.set("2027-01-05 10:00")  # 3 working days before the new deadline: reminded again
+    run = JobRun(trajectory.rt)
+    send_reminders(run)
+    run.finish()
+    assert [m["Subject"].split(":")[0] for m in mail_server.to("p.devries@tiel.nl")] == ["Herinnering"]
 
 
 def test_a_refused_address_is_reported_to_the_requester_and_not_retried(trajectory, mail_server, slack, clock):
