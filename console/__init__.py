@@ -81,11 +81,15 @@ def run_console(settings: Settings, *, team: str, user: str, channel: str, admin
             if word in ("stop", "quit", "exit"):
                 return 0
             if word in ("gebruiker", "user") and rest:
-                state["user"] = rest.strip()
+                # Another person is no admin unless said so (or in BOT_ADMINS): permissions show as in Slack.
+                state["user"], state["admin"] = rest.strip(), False
+                say(_whoami(state, settings))
             elif word in ("kanaal", "channel") and rest:
                 state["channel"] = rest.strip()
+                say(_whoami(state, settings))
             elif word in ("beheerder", "admin"):
                 state["admin"] = rest.strip() in ("aan", "on", "ja", "yes")
+                say(_whoami(state, settings))
             elif word in ("knop", "button") and len(rest.split()) == 2:
                 _press(rt, actor, *rest.split(), say)
             elif word in ("thuis", "home"):
@@ -108,6 +112,11 @@ def run_console(settings: Settings, *, team: str, user: str, channel: str, admin
             path.write_bytes(file.content)
             say(f"  → {path}")
         mailbox.show_new(say)
+
+
+def _whoami(state: dict, settings) -> str:
+    admin = state["admin"] or state["user"] in settings.admins
+    return f"Je bent nu {state['user']} in kanaal {state['channel']} ({'beheerder' if admin else 'geen beheerder'})."
 
 
 HISTORY = Path.home() / ".regiowacht_history"

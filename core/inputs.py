@@ -14,7 +14,7 @@ from sqlmodel import select
 from core.contacts import Recipient, fold, recipients
 from core.errors import CommandError
 from core.permissions import require_involved
-from core.texts import person, t
+from core.texts import count, person, t
 from core.tracking import ROLES, Context, choose, current_trajectory, deadline, own_item, require
 from store import queries
 from store.models import InputPart, InputRequest, Trajectory
@@ -90,7 +90,7 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> Asked:
     ctx.session.flush()
     parts = [_part(ctx, request, person) for person in people]
     ctx.audit("input gevraagd", trajectory, item=request.ref,
-              new=f"{request.stakeholder_name} ({role}), {due}" + (f", {len(parts)} ontvangers" if group else ""))
+              new=f"{request.stakeholder_name} ({role}), {due}" + (f", {count('nl', len(parts), 'ontvanger')}" if group else ""))
     return Asked(request, parts, [p.name for p in people if not p.reachable])
 
 

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from core.forecast import History, team_history
 from jobs import outbox
+from mail.courier import Courier
 from service.runtime import Runtime
 from store.db import session_scope
 from store.models import Trajectory
@@ -96,8 +97,11 @@ class JobRun:
             if outbox.exists(session, message.key):
                 raise _Taken(message.key)
             print(f"\n── {message.channel} ({message.key})", file=self.out)
-            print(blocks_to_text([b.to_dict() for b in message.blocks or []], message.text)
-                  or f"(e-mail: {message.extra})", file=self.out)
+            if message.method == outbox.MAIL:
+                courier = Courier(self.rt.engine, self.rt.settings, None, self.rt.clock)
+                print(courier.preview(session, message.key, message.extra), file=self.out)
+            else:
+                print(blocks_to_text([b.to_dict() for b in message.blocks or []], message.text), file=self.out)
             self.queued.append(message.key)
             return
         if not outbox.enqueue(session, now=self.rt.now(), key=message.key, team_id=message.team_id, channel=message.channel,

@@ -40,6 +40,18 @@ class Courier:
             self.transport.send(compose(kind, context, sender=self.settings.mail_from, to_name=name,
                                         to_address=address, key=key))
 
+    def preview(self, session: Session, key: str, payload: dict) -> str:
+        """How a dry run shows a mail: to whom, and its subject line."""
+        try:
+            built = (self._input if payload["kind"] == "input" else self._chase)(session, payload)
+        except PermanentFailure as refusal:
+            return f"(e-mail gaat niet: {refusal})"
+        if built is None:
+            return "(e-mail niet meer nodig: al beantwoord)"
+        kind, context, name, address = built
+        message = compose(kind, context, sender=self.settings.mail_from, to_name=name, to_address=address, key=key)
+        return f"e-mail aan {message['To']}: {message['Subject']}"
+
     def _contact(self, session: Session, contact_id: int | None) -> Contact:
         contact = session.get(Contact, contact_id) if contact_id else None
         if contact is None or not contact.email:

@@ -54,6 +54,7 @@ NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "contact": (("contact", "contacten"), ("contact", "contacts")),
     "taak_nieuw": (("nieuwe taak", "nieuwe taken"), ("new task", "new tasks")),
     "traject": (("traject", "trajecten"), ("trajectory", "trajectories")),
+    "ontvanger": (("ontvanger", "ontvangers"), ("recipient", "recipients")),
 }
 
 
