@@ -81,6 +81,8 @@ def save_contact(ctx: Context, text: str, fields: dict[str, str]) -> ContactChan
         return _remove(ctx, trajectory, words[0].strip())
     if not name:
         raise CommandError("err_missing_title", field="title", example=example)
+    if "<" in name:  # a mention, channel or link is no name: a colleague goes after `slack:`
+        raise CommandError("err_contact_name_mention", field="title", example=example)
     contact = by_name(ctx, trajectory.region_id, name)
     created = contact is None
     if created:

@@ -84,11 +84,11 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
         lines.append(t(lang, "digest_overdue") + "\n" + bullets(overdue, line, lang))
     if soon:
         lines.append(t(lang, "digest_due") + "\n" + bullets(soon, line, lang))
-    pending = [f for f in result.pending if f.holders]
+    pending = result.pending  # a regional decision is still to adopt by the region itself
     if pending:
         lines.append(t(lang, "digest_adoptions") + "\n" + bullets(pending, lambda f: t(
             lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title,
-            names=", ".join(holder(name) for name in f.holders)), lang))
+            names=", ".join(holder(name) for name in f.holders) or t(lang, "by_regio")), lang))
     if open_cases:
         lines.append(t(lang, "digest_urgent") + "\n" + bullets(open_cases, lambda c: case_line(c, lang), lang))
     change_lines = _summarised(changes, lang)

@@ -97,8 +97,8 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
           cases=count(lang, len(cases), "signaal")),
         t(lang, "status_decisions") + "\n" + bullets(open_decisions + taken, decision_line, lang),
         t(lang, "status_inputs") + "\n" + bullets(inputs, lambda i: t(
-            lang, "status_input", ref=i.ref, question=i.question, who=asked_of(i, data.parts.get(i.id), lang),
-            role=i.role, deadline=_due(i.deadline, today, lang)), lang),
+            lang, "status_input_group" if i.group_name else "status_input", ref=i.ref, question=i.question,
+            who=asked_of(i, data.parts.get(i.id), lang), role=i.role, deadline=_due(i.deadline, today, lang)), lang),
         t(lang, "status_tasks") + "\n" + bullets(tasks, lambda x: t(
             lang, "status_task", ref=x.ref, title=x.title, owner=person(x.owner_user, x.owner_name),
             deadline=_due(x.deadline, today, lang)), lang),

@@ -77,6 +77,7 @@ def test_digest_and_scan_dry_run_on_the_demo_print_and_keep_nothing(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "Dagoverzicht Jeugdhulp Rivierenland 2027" in first.stdout and "Te laat" in first.stdout
     assert "Wmo begeleiding en dagbesteding 2028: op schema" in first.stdout
+    assert "B4 Mandaat regionale inkooporganisatie: regio" in first.stdout  # the region's own decision too
     assert "digest: 2 berichten klaar om te versturen (proefdraai: niets verstuurd)" in first.stdout
     assert "2 berichten klaar om te versturen" in run("digest", "--dry-run", env=env).stdout  # dry: nothing kept
     scan = run("scan", "--dry-run", "--today", "2026-11-25", env=env)

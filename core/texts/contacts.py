@@ -45,6 +45,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "group_aanbieder": ("aanbieders", "providers"),
     "group_wethouder": ("wethouders", "aldermen"),
     "group_beleid": ("beleidsmedewerkers", "policy staff"),
+    "err_contact_name_mention": ("Schrijf de naam van de persoon zelf; een Slack-collega zet je achter `slack:`.",
+                                 "Write the person's own name; a Slack colleague goes after `slack:`."),
     "moved_dm": ("De deadline van *{ref}* ({title}) is verschoven naar *{deadline}*: {question}",
                  "The deadline of *{ref}* ({title}) moved to *{deadline}*: {question}"),
     "ok_moved_told": ("Wie nog moet antwoorden, krijgt de nieuwe deadline via Slack of e-mail.",

@@ -19,6 +19,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_missing": ("nog: {names}", "pending: {names}"),
     "status_rejected": ("afgewezen: {rejections}", "rejected: {rejections}"),
     "status_input": ("{ref} {question} · {who} ({role}) · deadline {deadline}", "{ref} {question} · {who} ({role}) · due {deadline}"),
+    # A group says its role already: "de aanbieders (31/52 geantwoord)".
+    "status_input_group": ("{ref} {question} · {who} · deadline {deadline}", "{ref} {question} · {who} · due {deadline}"),
     "status_task": ("{ref} {title} · {owner} · deadline {deadline}", "{ref} {title} · {owner} · due {deadline}"),
     "status_case": ("{ref} ({severity}) {text} · {state}", "{ref} ({severity}) {text} · {state}"),
     "status_case_open": ("nog niet opgepakt", "not acknowledged yet"),

@@ -56,6 +56,7 @@ def test_the_registry(trajectory):
         ("contact Jan rol: aanbieder organisatie: X e-mail: jan(at)x.nl", "jan(at)x.nl is geen e-mailadres"),
         ("contact Jan rol: aanbieder organisatie: X", "geef e-mail: of slack:"),
         ("contact Jan rol: burgemeester organisatie: X e-mail: jan@x.nl", "geen geldige waarde voor rol:"),
+        ("contact <@U_JAN|jan> rol: beleid gemeente: Tiel e-mail: jan@x.nl", "een Slack-collega zet je achter"),
     ]:
         assert problem in trajectory.say(line, user=COORD), line
     assert "coördinator" in trajectory.say("contact Jan rol: aanbieder organisatie: X e-mail: jan@x.nl", user="U_B")
