@@ -44,7 +44,7 @@ def start_bot(env: dict, output: list[str]) -> tuple[subprocess.Popen, int]:
     threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
     for _ in range(150):
         try:
-            if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read() == b"ok":
+            if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).status == 200:
                 break
         except OSError:
             time.sleep(0.1)
