@@ -49,6 +49,7 @@ def configure(log_format: str) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    logging.captureWarnings(True)  # a Python warning too is one event, not lines of its own on stderr
 
 
 QUIET_WHEN_OK = {"/health", "/metrics"}  # asked every few seconds by Docker and Prometheus
