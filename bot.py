@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import logging
 import os
+import shutil
 import sys
+import tempfile
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
@@ -12,6 +15,7 @@ from dotenv import load_dotenv
 
 from core.config import Settings
 from core.dates import warm_up
+from service.logs import configure as configure_logging
 
 log = logging.getLogger("regiowacht")
 
@@ -58,19 +62,29 @@ def build_app(rt, client):
     return app
 
 
-def wsgi_app(app, signing_secret: str, answer_page=None):
-    """Slack events at /slack/events, the answer page at /antwoord/<token>, and a health check."""
+def wsgi_app(app, rt):
+    """Slack events at /slack/events, the answer page at /antwoord/<token>, the health check at
+    /health and Prometheus metrics at /metrics."""
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+    from answer_page import AnswerPage
     from handlers.guard import http_guard
+    from service import metrics
+    from service.health import Health
+    signing_secret = rt.settings.signing_secret
     slack = http_guard(SlackRequestHandler(app, path="/slack/events"), signing_secret) if app is not None else None
+    answer_page = AnswerPage(rt)
+    health = Health(rt.engine)
 
     def application(environ, start_response):
         path = environ.get("PATH_INFO") or ""
         if path == "/health":
-            start_response("200 OK", [("Content-Type", "text/plain")])
-            return [b"ok"]
-        if answer_page is not None and path.startswith("/antwoord/"):
+            return health(environ, start_response)
+        if path == "/metrics":
+            body, content_type = metrics.exposition(rt)
+            start_response("200 OK", [("Content-Type", content_type)])
+            return [body]
+        if path.startswith("/antwoord/"):
             return answer_page(environ, start_response)
         if slack is None:  # the console serves only the answer page
             start_response("404 Not Found", [("Content-Type", "text/plain")])
@@ -84,23 +98,48 @@ def serve_http(settings: Settings, rt, application) -> None:
     each forked web worker drops the inherited pool and opens its own."""
     from gunicorn.app.base import BaseApplication
 
+    from service.logs import gunicorn_logger
+    from service.metrics import process_exited
     from store.db import after_fork
 
     def post_fork(server, worker):  # noqa: ANN001 - gunicorn's hook signature
         if rt is not None:
             after_fork(rt.engine)
 
+    def child_exit(server, worker):  # noqa: ANN001 - gunicorn's hook signature
+        process_exited(worker.pid)
+
     class Server(BaseApplication):
         def load_config(self):
             for key, value in {"bind": f"0.0.0.0:{settings.port}", "workers": settings.web_workers,
                                "threads": settings.web_threads, "worker_class": "gthread", "timeout": 60,
-                               "accesslog": "-", "post_fork": post_fork}.items():
+                               "accesslog": "-", "logger_class": gunicorn_logger(), "post_fork": post_fork,
+                               "child_exit": child_exit}.items():
                 self.cfg.set(key, value)
 
         def load(self):
             return application
 
     Server().run()
+
+
+def metrics_directory() -> None:
+    """Where gunicorn's processes keep their metrics for /metrics to add up (service/metrics.py).
+    prometheus_client picks its storage when first imported, so this runs before anything imports
+    it. A directory the operator chose is emptied, as prometheus_client requires; else a new one is
+    made and removed when the bot stops."""
+    path = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if path:
+        os.makedirs(path, exist_ok=True)
+        for name in os.listdir(path):
+            if name.endswith(".db"):
+                os.remove(os.path.join(path, name))
+        return
+    path = tempfile.mkdtemp(prefix="regiowacht-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = path
+    master = os.getpid()
+    # Forked workers inherit this hook; only the process that made the directory removes it.
+    atexit.register(lambda: os.getpid() == master and shutil.rmtree(path, ignore_errors=True))
 
 
 def run_bot(settings: Settings) -> int:
@@ -112,6 +151,8 @@ def run_bot(settings: Settings) -> int:
               "Zet ze in .env (zie .env.example en README), of probeer het lokaal zonder Slack:\n"
               f"  ./run.sh   (of: {python} bot.py demo && {python} bot.py console)", file=sys.stderr)
         return 2
+    if not settings.app_token:
+        metrics_directory()
     from service.runtime import open_runtime
     warm_up()  # the first command must not pay for compiling the date grammar
     client = make_client(settings)
@@ -133,8 +174,7 @@ def run_bot(settings: Settings) -> int:
             SocketModeHandler(app, settings.app_token).start()
         else:
             log.info("Regiowacht over HTTP on port %s at /slack/events", settings.port)
-            from answer_page import AnswerPage
-            serve_http(settings, rt, wsgi_app(app, settings.signing_secret, AnswerPage(rt)))
+            serve_http(settings, rt, wsgi_app(app, rt))
     finally:
         scheduler.shutdown(wait=False)
     return 0
@@ -183,8 +223,8 @@ def parse_date_cli(settings: Settings, today: date | None, phrases: list[str]) -
 
 def main(argv: list[str] | None = None) -> int:
     load_dotenv()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings.from_env()
+    configure_logging(settings.log_format)
     parser = argparse.ArgumentParser(prog="bot.py", description="Regiowacht, the Slack bot for regional procurement.")
     sub = parser.add_subparsers(dest="mode")
     console = sub.add_parser("console", help="type /inkoop commands locally, without Slack")

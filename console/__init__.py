@@ -142,7 +142,6 @@ def _serve_answer_page(rt, say) -> None:
     """The answer page on PORT, so a link in a mail can be opened and answered in a browser."""
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-    from answer_page import AnswerPage
     from bot import wsgi_app
 
     class Quiet(WSGIRequestHandler):
@@ -153,7 +152,7 @@ def _serve_answer_page(rt, say) -> None:
         daemon_threads = True
 
     try:
-        server = make_server("127.0.0.1", rt.settings.port, wsgi_app(None, rt.settings.signing_secret, AnswerPage(rt)),
+        server = make_server("127.0.0.1", rt.settings.port, wsgi_app(None, rt),
                              server_class=Threading, handler_class=Quiet)
     except OSError:
         say(f"(Poort {rt.settings.port} is bezet: de antwoordpagina draait nu niet. Kies een andere met PORT=….)")

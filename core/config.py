@@ -59,6 +59,7 @@ class Settings:
     plan_dir: str = ""           # the `plan` templates; empty: data/plans
     web_threads: int = 4   # per web worker; also each process's database pool
     web_workers: int = 2   # measured on 2 cores (benchmarks/answer_latency.py): 2 x 4 answers fastest
+    log_format: str = "plain"  # or "json": one JSON object per line, for a log shipper
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -89,6 +90,7 @@ class Settings:
             mail_dir=get("MAIL_DIR", cls.mail_dir),
             public_url=get("PUBLIC_URL", "").rstrip("/"),
             plan_dir=get("PLAN_DIR", ""),
+            log_format=get("LOG_FORMAT", cls.log_format).strip().lower(),
             answer_secret=get("ANSWER_SECRET", "") or get("SLACK_SIGNING_SECRET", "") or _local_secret(),
         )
 

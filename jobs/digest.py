@@ -4,6 +4,7 @@ from __future__ import annotations
 from core.digest import trajectory_digest
 from core.workdays import WorkCalendar
 from jobs.runner import JobRun, Message
+from service.metrics import timed_job
 from store.models import Trajectory
 from views.messages import fallback_text, reply_blocks
 
@@ -13,9 +14,10 @@ def digest_key(trajectory: Trajectory, day) -> str:
 
 
 def run_digests(run: JobRun) -> list[str]:
-    for trajectory_id in run.trajectory_ids():
-        queue_digest(run, trajectory_id)
-    return run.finish()
+    with timed_job("digest"):
+        for trajectory_id in run.trajectory_ids():
+            queue_digest(run, trajectory_id)
+        return run.finish()
 
 
 def queue_digest(run: JobRun, trajectory_id: int) -> None:

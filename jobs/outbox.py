@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from mail.transport import PermanentFailure, TemporaryFailure
+from service.metrics import FAILED, SENT, kind_of
 from store.db import session_scope
 from store.models import Outbox
 from views.slack_text import neutralise
@@ -223,12 +224,15 @@ class Sender:
         if error is None:
             values = {"sent_at": self.clock(), "ts": ts, "last_error": None}
             report.sent.append(row.key)
+            SENT.labels(kind=kind_of(row.key)).inc()
         else:
             attempts = GIVE_UP_AFTER if give_up else row.attempts + 1  # the claim is ours: nobody counted meanwhile
             values = {"attempts": attempts, "last_error": error[:500],
                       "next_attempt_at": self.clock() + timedelta(seconds=min(3600, 15 * 2 ** attempts))}
             report.failed.append(row.key)
-            log.warning("outbox %s not sent (attempt %s): %s", row.key, attempts, error)
+            FAILED.labels(kind=kind_of(row.key)).inc()
+            log.warning("outbox %s not sent (attempt %s): %s", row.key, attempts, error,
+                        extra={"outbox_key": row.key, "attempt": attempts})
         with session_scope(self.engine) as session:
             session.execute(update(Outbox).where(Outbox.id == row.id).values(claimed_until=None, **values))
 

@@ -14,6 +14,7 @@ from core.texts import fmt_date, person, t
 from core.workdays import WorkCalendar, add_working_hours, in_working_hours
 from jobs.outbox import MAIL
 from jobs.runner import JobRun, Message
+from service.metrics import timed_job
 from store import queries
 from store.models import Decision, InputPart, InputRequest, ProcessedRequest, Trajectory, UrgentCase
 from views.messages import context, sections
@@ -22,12 +23,12 @@ ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one worki
 
 
 def run_scan(run: JobRun) -> list[str]:
-    scan_risk(run)
-    send_reminders(run)
-    chase_adoptions(run)
-    escalate(run)
-    purge(run)
-    return run.finish()
+    with timed_job("scan"):
+        for name, step in (("risk", scan_risk), ("reminders", send_reminders), ("chase", chase_adoptions),
+                           ("escalate", escalate), ("purge", purge)):
+            with timed_job(f"scan_{name}"):  # which step a slow scan spends its time in
+                step(run)
+        return run.finish()
 
 
 def scan_risk(run: JobRun) -> None:

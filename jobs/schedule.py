@@ -10,6 +10,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from jobs.digest import digest_if_working_day
 from jobs.runner import JobRun
 from jobs.scan import run_scan
+from service.metrics import timed_job
 from service.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,11 @@ def start_schedule(rt: Runtime) -> BackgroundScheduler:
     scheduler.add_job(lambda: run_scan(JobRun(rt)), "interval", minutes=15, id="scan", max_instances=1,
                       coalesce=True, next_run_time=datetime.now(timezone.utc) + timedelta(seconds=FIRST_SCAN_AFTER))
     # Retry what Slack refused earlier; the short interval keeps a 429 or outage from delaying much.
-    scheduler.add_job(rt.sender.deliver, "interval", seconds=30, id="outbox", max_instances=1, coalesce=True)
+    scheduler.add_job(lambda: retry_outbox(rt), "interval", seconds=30, id="outbox", max_instances=1, coalesce=True)
     scheduler.start()
     return scheduler
+
+
+def retry_outbox(rt: Runtime) -> None:
+    with timed_job("outbox"):
+        rt.sender.deliver()

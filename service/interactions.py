@@ -10,12 +10,13 @@ from sqlmodel import Session
 
 from core import commands, tracking
 from core.errors import RegiowachtError
-from core.grammar import reads_only
+from core.grammar import BY_WORD, reads_only
 from core.outcome import FileOut, Notice, Outcome, Reply
 from core.permissions import Actor
 from core.texts import t
 from service.runtime import Runtime
 from service import notices
+from service.metrics import timed_command
 from service.sealing import seal
 from store.db import reconnecting, session_scope
 from store.models import ProcessedRequest, Trajectory, UrgentCase
@@ -93,6 +94,11 @@ def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = N
 
 
 def run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None = None) -> Answer:
+    with timed_command(command_word(text)):
+        return _run_command(rt, actor, text, request_key)
+
+
+def _run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None) -> Answer:
     readonly = reads_only(text)
     if readonly:
         request_key = None  # a retried read changes nothing anyway; spare the write
@@ -144,9 +150,11 @@ def _read_once(rt: Runtime, actor: Actor, text: str) -> Answer:
 
 
 def command_word(text: str) -> str:
-    """The subcommand, for a log line: free text stays out of the logs."""
+    """The subcommand's name, for a log line or a metric label: free text stays out of both, and
+    so does a mistyped word (it could be the start of a title)."""
     word = (text or "").strip().split(" ", 1)[0].lower()
-    return word if word.isalpha() and len(word) <= 20 else "?"
+    spec = BY_WORD.get(word or "help")
+    return spec.name if spec is not None else "?"
 
 
 def form_metadata(rt: Runtime, actor: Actor) -> str:
@@ -164,6 +172,12 @@ def _say_what_was_posted(outcome: Outcome, keys: list[str], report, lang: str) -
 def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str, str],
              request_key: str | None = None) -> Answer:
     """A submitted form. Errors come back per field, for Slack to show in the modal."""
+    with timed_command(command_word(name)):  # a form is its subcommand's other front end
+        return _run_form(rt, actor, name, title, fields, request_key)
+
+
+def _run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str, str],
+              request_key: str | None) -> Answer:
     try:
         outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_form(ctx, name, title, fields), request_key)
     except RegiowachtError as error:
@@ -173,7 +187,7 @@ def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str,
     except Exception as error:  # as with commands: the user hears that nothing was stored, whatever broke
         if _duplicate(rt, request_key):
             return Answer(duplicate=True)
-        _log_failure(f"form {name}", error)
+        _log_failure(f"form {command_word(name)}", error)
         return Answer(errors={error_block(name, None): t(actor.language, "err_internal")})
     if outcome is None:
         return Answer(duplicate=True)

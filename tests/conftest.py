@@ -22,7 +22,6 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import create_engine
 from sqlmodel import Session, select
 
-from answer_page import AnswerPage
 from bot import build_app, make_client, wsgi_app
 from core.config import Settings
 from service.runtime import open_runtime
@@ -155,7 +154,7 @@ class SlackBot(SignedClient):
         client = make_client(settings)
         self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0, transport=transport)
         self.app = build_app(self.rt, client)
-        url, self._stop = serve_wsgi(wsgi_app(self.app, settings.signing_secret, AnswerPage(self.rt)), port)
+        url, self._stop = serve_wsgi(wsgi_app(self.app, self.rt), port)
         super().__init__(slack, url, settings.slash_command)
         self.base = url.removesuffix("/slack/events")
         self._n = itertools.count(1)

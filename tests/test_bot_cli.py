@@ -124,7 +124,7 @@ def test_python_bot_py_serves_slack_over_http_with_gunicorn(tmp_path):
     try:
         for _ in range(100):
             try:
-                if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read() == b"ok":
+                if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).status == 200:
                     break
             except OSError:
                 time.sleep(0.2)

@@ -2,6 +2,7 @@
 schedule runs in the master process, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -44,7 +45,7 @@ def start_bot(env: dict, output: list[str]) -> tuple[subprocess.Popen, int]:
     threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
     for _ in range(150):
         try:
-            if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read() == b"ok":
+            if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).status == 200:
                 break
         except OSError:
             time.sleep(0.1)
@@ -117,3 +118,42 @@ def test_schedule_and_web_worker_each_use_their_own_connections(database_url):
         slack.stop()
     log = "".join(output)
     assert "Traceback" not in log and "Error" not in log, log[-3000:]
+
+
+def test_metrics_from_any_worker_add_up_every_process_and_the_log_is_json_lines(database_url):
+    """Two gunicorn workers and the schedule in the master: /metrics, whichever worker answers,
+    counts the command a worker handled and the alert the master's first scan sent. With
+    LOG_FORMAT=json every line the service writes is one JSON object, and what the user typed is
+    in none of them."""
+    from tests.test_operations import SECRET_WORD, scrape
+    slack = FakeSlack().start()
+    output: list[str] = []
+    process, port = start_bot({**demo_env(database_url, slack), "LOG_FORMAT": "json", "WEB_WORKERS": "2"}, output)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        client = SignedClient(slack, f"{base}/slack/events")
+        body = client.command_body(f"taak {SECRET_WORD} bellen eigenaar: <@U_ANNE> deadline: vrijdag", user="U_ANNE", channel="C_JEUGD",
+                                   team="T_LOCAL", n=1)
+        status, answer = client.exchange(body, "application/x-www-form-urlencoded")
+        assert status == 200 and SECRET_WORD in message_text(answer)
+        slack.wait_for(lambda c: c.method == "chat.postMessage" and "is nu rood" in message_text(c.body), timeout=30)
+        for _ in range(100):  # the scan's duration is recorded when its last step is done
+            if scrape(base).get(("regiowacht_job_duration_seconds_count", ("job", "scan"))):
+                break
+            time.sleep(0.2)
+        for _ in range(6):  # gunicorn hands these to either worker: each adds up all processes
+            metrics = scrape(base)
+            assert metrics[("regiowacht_command_duration_seconds_count", ("command", "taak"))] == 1
+            assert metrics[("regiowacht_outbox_sent_total", ("kind", "alert"))] >= 1
+            assert metrics[("regiowacht_job_duration_seconds_count", ("job", "scan"))] == 1
+            assert metrics[("regiowacht_job_duration_seconds_count", ("job", "scan_risk"))] == 1
+            assert metrics[("regiowacht_outbox_pending",)] == 0
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        slack.stop()
+    log = "".join(output)
+    entries = [json.loads(line) for line in log.splitlines()]
+    assert any(e["logger"] == "gunicorn.error" and "Booting worker" in e["message"] for e in entries)
+    assert any(e["logger"] == "gunicorn.access" and e.get("path") == "/slack/events" for e in entries)
+    assert SECRET_WORD.lower() not in log.lower()
