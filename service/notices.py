@@ -46,22 +46,29 @@ def _urgent(rt: Runtime, session: Session, notice: Notice) -> list[str]:
     return keys
 
 
+def _to_recipients(rt: Runtime, session: Session, keys: list[str], request: InputRequest, parts, step: str,
+                   dm_text: str, suffix: str = "") -> None:
+    """Each recipient in their own way: a DM in Slack, else a mail with their personal link."""
+    for part in parts:
+        if part.slack_user:
+            _enqueue(rt, session, keys, key=f"{step}:{part.id}{suffix}", team_id=request.team_id,
+                     channel=part.slack_user, text=dm_text, blocks=sections([dm_text]))
+        elif part.token_hash:
+            _enqueue(rt, session, keys, key=f"mail:{step}:{part.id}{suffix}", team_id=request.team_id,
+                     channel=f"mail:{part.contact_id}", text="", method=MAIL,
+                     extra={"kind": "input", "step": step, "part_id": part.id})
+
+
 def _input_asked(rt: Runtime, session: Session, notice: Notice) -> list[str]:
-    """The question to every recipient: by DM when they are in Slack, else by mail with their link."""
+    """The question to every recipient."""
     request = session.get(InputRequest, notice.item_id)
     trajectory = session.get(Trajectory, request.trajectory_id)
     lang, keys = rt.settings.language, []
-    for part in session.exec(select(InputPart).where(InputPart.request_id == request.id).order_by(InputPart.id)):
-        if part.slack_user:
-            text = t(lang, "ask_dm", requester=person(request.requested_by, None), title=trajectory.title,
-                     ref=request.ref, question=request.question, deadline=fmt_date(request.deadline, lang),
-                     cmd=rt.settings.slash_command, channel=f"<#{trajectory.channel_id}>")
-            _enqueue(rt, session, keys, key=f"ask:{part.id}", team_id=request.team_id, channel=part.slack_user,
-                     text=text, blocks=sections([text]))
-        elif part.token_hash:
-            _enqueue(rt, session, keys, key=f"mail:ask:{part.id}", team_id=request.team_id,
-                     channel=f"mail:{part.contact_id}", text="", method=MAIL,
-                     extra={"kind": "input", "step": "ask", "part_id": part.id})
+    text = t(lang, "ask_dm", requester=person(request.requested_by, None), title=trajectory.title, ref=request.ref,
+             question=request.question, deadline=fmt_date(request.deadline, lang), cmd=rt.settings.slash_command,
+             channel=f"<#{trajectory.channel_id}>")
+    parts = session.exec(select(InputPart).where(InputPart.request_id == request.id).order_by(InputPart.id))
+    _to_recipients(rt, session, keys, request, parts, "ask", text)
     return keys
 
 
@@ -69,18 +76,12 @@ def _input_moved(rt: Runtime, session: Session, notice: Notice) -> list[str]:
     """A request's new deadline, to everyone who has not answered yet: their reminders follow it."""
     request = session.get(InputRequest, notice.item_id)
     trajectory = session.get(Trajectory, request.trajectory_id)
-    lang, keys, day = rt.settings.language, [], request.deadline.isoformat()
-    for part in session.exec(select(InputPart).where(InputPart.request_id == request.id, InputPart.received_on.is_(None))
-                             .order_by(InputPart.id)):
-        if part.slack_user:
-            text = t(lang, "moved_dm", ref=request.ref, question=request.question, title=trajectory.title,
-                     deadline=fmt_date(request.deadline, lang))
-            _enqueue(rt, session, keys, key=f"moved:{part.id}:{day}", team_id=request.team_id, channel=part.slack_user,
-                     text=text, blocks=sections([text]))
-        elif part.token_hash:
-            _enqueue(rt, session, keys, key=f"mail:moved:{part.id}:{day}", team_id=request.team_id,
-                     channel=f"mail:{part.contact_id}", text="", method=MAIL,
-                     extra={"kind": "input", "step": "moved", "part_id": part.id})
+    lang, keys = rt.settings.language, []
+    text = t(lang, "moved_dm", ref=request.ref, question=request.question, title=trajectory.title,
+             deadline=fmt_date(request.deadline, lang))
+    parts = session.exec(select(InputPart).where(InputPart.request_id == request.id, InputPart.received_on.is_(None))
+                         .order_by(InputPart.id))
+    _to_recipients(rt, session, keys, request, parts, "moved", text, suffix=f":{request.deadline.isoformat()}")
     return keys
 
 
