@@ -74,7 +74,9 @@ def actor_for(rt: Runtime, client: WebClient, context: BoltContext, *, user_id: 
     the installation that received it; for a modal: the team that installed it). The runtime moves
     them to the workspace that owns the channel's trajectory, when that is another one."""
     slack_user = _SlackUser(client, user_id)
-    actor = Actor(team_id=context.team_id or context.enterprise_id or "", user_id=user_id, channel_id=channel_id,
+    # An org-wide install (Enterprise Grid) is one workspace to Regiowacht, keyed by the org's id.
+    team = context.enterprise_id if context.is_enterprise_install else context.team_id
+    actor = Actor(team_id=team or context.enterprise_id or "", user_id=user_id, channel_id=channel_id,
                   language=language or rt.settings.language, name_lookup=slack_user.name,
                   channel_check=_ChannelAccess(client, user_id))
     actor.admin_check = lambda: user_id in rt.settings.admins or slack_user.is_admin_of(actor.team_id)

@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from slack_sdk.oauth.token_rotation import TokenRotator
-from sqlalchemy import select
+from sqlalchemy import and_, desc, or_, select
 from sqlalchemy.engine import Engine
 
 from core.config import Settings
@@ -51,11 +51,23 @@ class Workspaces:
     def sends(self) -> bool:
         return self._single is not None or self._store is not None
 
+    def _bot(self, team_id: str):
+        """The latest bot installed for this workspace: in it (also inside an Enterprise Grid), or
+        org-wide, where Regiowacht keys the org's records by its enterprise id."""
+        bots = self._store.bots
+        query = (select(bots).where(bots.c.client_id == self.settings.client_id, bots.c.bot_token.is_not(None),
+                                    or_(bots.c.team_id == team_id,
+                                        and_(bots.c.enterprise_id == team_id, bots.c.is_enterprise_install)))
+                 .order_by(desc(bots.c.installed_at)).limit(1))
+        with self._store.engine.connect() as connection:
+            row = connection.execute(query).mappings().first()
+        return self._store.build_bot_entity(row) if row is not None else None
+
     def client_for(self, team_id: str):
         """The client with this workspace's bot token; None when the bot is not installed there."""
         if self._store is None:
             return self._single
-        bot = self._store.find_bot(enterprise_id=None, team_id=team_id)
+        bot = self._bot(team_id)
         if bot is None:
             return None
         if bot.bot_refresh_token:
@@ -79,6 +91,6 @@ class Workspaces:
             return None
         bots = self._store.bots
         with self._store.engine.connect() as connection:
-            rows = connection.execute(select(bots.c.team_id).where(bots.c.client_id == self.settings.client_id)
-                                      .distinct())
-            return {row.team_id for row in rows if row.team_id}
+            rows = connection.execute(select(bots.c.team_id, bots.c.enterprise_id, bots.c.is_enterprise_install)
+                                      .where(bots.c.client_id == self.settings.client_id).distinct())
+            return {row.enterprise_id if row.is_enterprise_install else row.team_id for row in rows} - {None}

@@ -86,6 +86,10 @@ class FakeSlack:
             return {"ok": False, "error": self.refuse[method]}
         token = (headers or {}).get("Authorization", "").removeprefix("Bearer ")
         if method == "auth.test":
+            if token.startswith("xoxb-E"):  # an org-wide install answers for its org
+                org = token.removeprefix("xoxb-")
+                return {"ok": True, "user_id": f"UBOT_{org}", "team_id": None, "enterprise_id": org, "bot_id": f"B{org}",
+                        "user": "regiowacht", "is_enterprise_install": True}
             team = token.removeprefix("xoxb-").split("-")[0] if token.startswith("xoxb-T") else "T1"  # xoxb-T2…: T2
             return {"ok": True, "user_id": f"UBOT_{team}", "team_id": team, "bot_id": f"B{team}", "user": "regiowacht"}
         if method == "oauth.v2.access":
@@ -155,6 +159,10 @@ class FakeSlack:
                     "expires_in": 43200, "bot_user_id": f"UBOT_{team}", "team": {"id": team}, "enterprise": None,
                     "is_enterprise_install": False}
         code = str(body.get("code", "")).removeprefix("code-")
+        if code.startswith("E"):  # `code-E1`: an org-wide install of Enterprise Grid org E1
+            return {"ok": True, "app_id": "A1", "authed_user": {"id": f"U_INSTALLER_{code}"}, "token_type": "bot",
+                    "scope": "commands,chat:write", "access_token": f"xoxb-{code}", "bot_user_id": f"UBOT_{code}",
+                    "team": None, "enterprise": {"id": code, "name": f"Org {code}"}, "is_enterprise_install": True}
         team, rotating = code.removesuffix("-rotating"), code.endswith("-rotating")
         if not team.startswith("T"):
             return {"ok": False, "error": "invalid_code"}

@@ -175,3 +175,33 @@ def test_a_button_pressed_from_the_other_workspace_works_on_the_owner_s_case(oau
         time.sleep(0.05)
     [case] = oauth_bot.all(UrgentCase)
     assert case.acked_by == "U_KWAL" and case.team_id == "T1"
+
+
+def org_command(bot, slack, text: str, *, user: str, channel: str, team: str, n: int) -> str:
+    """A slash command from a workspace of an Enterprise Grid org where the app is installed org-wide,
+    shaped like Slack sends it (and bolt-python's org-app tests)."""
+    body = urlencode({"token": "legacy", "enterprise_id": "E1", "enterprise_name": "Org E1", "is_enterprise_install": "true",
+                      "team_id": team, "team_domain": "regio", "channel_id": channel, "channel_name": "inkoop",
+                      "user_id": user, "user_name": user.lower(), "command": "/inkoop", "text": text,
+                      "response_url": slack.response_url(n), "trigger_id": f"trigger-org-{n}", "api_app_id": "A1"})
+    status, acked = bot.exchange(body, "application/x-www-form-urlencoded")
+    assert status == 200
+    if acked.get("text") or acked.get("blocks"):
+        return message_text(acked)
+    return message_text(slack.wait_for(lambda c: c.path == f"/response/{n}").body)
+
+
+def test_an_org_wide_install_serves_every_workspace_of_the_org(oauth_bot, slack):
+    install(oauth_bot, "E1", code="code-E1")
+    assert bots(oauth_bot) == {None: "xoxb-E1"}  # one bot for the whole org
+    slack.admins.add("U_ORG")
+    text = org_command(oauth_bot, slack, TRAJECT.format(region="Drechtsteden", members="Dordrecht, Zwijndrecht"),
+                       user="U_ORG", channel="C_DRECHT", team="T7", n=9001)
+    assert "gekoppeld" in text
+    assert "Jeugdhulp Drechtsteden 2027" in org_command(oauth_bot, slack, "status", user="U_ORG", channel="C_DRECHT",
+                                                       team="T8", n=9002)  # another workspace of the same org
+    assert {t.team_id for t in oauth_bot.all(Trajectory)} == {"E1"}
+    slack.clear()
+    run_digests(JobRun(oauth_bot.rt))
+    [post] = slack.of("chat.postMessage")
+    assert post.body["channel"] == "C_DRECHT" and post.headers.get("Authorization") == "Bearer xoxb-E1"
