@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from core.forecast import Forecast, Thresholds, buffer_text, forecast_trajectory, level_label
-from core.texts import fmt_date, t
 from core.permissions import Actor
+from core.texts import fmt_date, t
 from store import queries
 from store.models import Adoption, Decision, Municipality, Region, Trajectory
 

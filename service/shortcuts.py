@@ -6,12 +6,12 @@ from slack_sdk.models.views import View
 
 from core import commands
 from core.commands import TEXT_LIMIT
+from core.permissions import Actor
 from core.privacy import contains_bsn
 from core.text_input import clean, to_plain
 from core.texts import person, t
 from service.runtime import Runtime
 from service.sealing import seal
-from core.permissions import Actor
 from store import queries
 from store.db import reconnecting, session_scope
 from views.modals import form_modal, notice_modal
