@@ -8,6 +8,7 @@ process. The backlog is read from the outbox table at scrape time: the same answ
 process is asked, and nothing to keep in step."""
 from __future__ import annotations
 
+import logging
 import os
 import time
 from contextlib import contextmanager
@@ -34,6 +35,8 @@ JOB_SECONDS = Histogram("regiowacht_job_duration_seconds", "How long a scheduled
 COMMAND_SECONDS = Histogram("regiowacht_command_duration_seconds", "Time until a command's or form's answer "
                             "is ready, by subcommand", ["command"], registry=REGISTRY,
                             buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10))
+
+log = logging.getLogger(__name__)
 
 
 def kind_of(key: str) -> str:
@@ -64,11 +67,19 @@ class _Scrape:
         self.rt = rt
 
     def collect(self):
-        if os.environ.get(MULTIPROC_ENV):
-            yield from multiprocess.MultiProcessCollector(None).collect()
-        else:
-            yield from REGISTRY.collect()
-        yield from self._outbox()
+        # A scrape answers with what it can read: a process writing its file at that very moment
+        # (or a locked database) costs one scrape a family, never the whole /metrics.
+        try:
+            families = list(multiprocess.MultiProcessCollector(None).collect() if os.environ.get(MULTIPROC_ENV)
+                            else REGISTRY.collect())
+        except Exception as error:  # noqa: BLE001 - logged by type; the backlog below still answers
+            log.warning("metrics: the processes' figures could not be read now: %s", type(error).__name__)
+            families = []
+        yield from families
+        try:
+            yield from list(self._outbox())
+        except Exception as error:  # noqa: BLE001 - as above
+            log.warning("metrics: the outbox backlog could not be read now: %s", type(error).__name__)
 
     def _outbox(self):
         from jobs.outbox import GIVE_UP_AFTER
