@@ -47,10 +47,6 @@ class Workspaces:
         self._clients: dict[str, object] = {}
         self._lock = threading.Lock()
 
-    @property
-    def sends(self) -> bool:
-        return self._single is not None or self._store is not None
-
     def _bot(self, team_id: str):
         """The latest bot installed for this workspace: in it (also inside an Enterprise Grid), or
         org-wide, where Regiowacht keys the org's records by its enterprise id."""

@@ -22,7 +22,8 @@ class FormField:
     multiline: bool = False
     person: bool = False       # also offers a Slack user picker
     placeholder: str | None = None
-    choices: tuple[str, ...] = ()  # a menu of these values (labels: `{key}_{value}` texts), not free text
+    choices: tuple[str, ...] = ()  # a menu of these values, not free text
+    choice_texts: str = ""         # text key prefix of their labels: `sev_` + `hoog`
     default: str | None = None
 
 
@@ -39,13 +40,14 @@ FORMS: dict[str, tuple[FormField, ...]] = {
     "taak": (FormField("title", "field_title"), FormField("eigenaar", "field_eigenaar", optional=True, person=True),
              _DEADLINE, FormField("na", "field_na", optional=True)),
     "urgent": (FormField("title", "field_description", multiline=True),
-               FormField("ernst", "field_ernst", choices=("hoog", "middel", "laag"), default="middel")),
+               FormField("ernst", "field_ernst", choices=("hoog", "middel", "laag"), choice_texts="sev_",
+                         default="middel")),
 }
 PERSON_PICKER = "{key}_user"  # block id of a field's Slack user picker
 
 
 def _choice_element(field: FormField, lang: str, chosen: str | None) -> StaticSelectElement:
-    options = [Option(value=value, label=t(lang, f"{field.key}_{value}")) for value in field.choices]
+    options = [Option(value=value, label=t(lang, f"{field.choice_texts}{value}")) for value in field.choices]
     initial = next((o for o in options if o.value == (chosen or field.default)), None)
     return StaticSelectElement(action_id="value", options=options, initial_option=initial)
 

@@ -53,9 +53,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "Gebruik *Meld als urgent* in het kanaal van een traject, of koppel dit kanaal eerst met `{cmd} traject`.",
                                "No procurement trajectory runs in this channel, so no urgent case can be flagged here. "
                                "Use *Flag as urgent* in a trajectory's channel, or first link this channel with `{cmd} project`."),
-    "ernst_hoog": ("hoog", "high"),
-    "ernst_middel": ("middel", "medium"),
-    "ernst_laag": ("laag", "low"),
     "placeholder_deadline": ("bijv. 15 januari, volgende week vrijdag, over 10 werkdagen", "e.g. 15 January, next week Friday, in 10 working days"),
     "help_title": ("*Regiowacht* houdt de regionale inkoop van jeugdhulp en Wmo in beweging. Opdrachten:",
                    "*Regiowacht* keeps the regional procurement of youth care and Wmo moving. Commands:"),
