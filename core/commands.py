@@ -14,7 +14,7 @@ from core.region_overview import region_line, region_overview
 from core.outcome import Notice, Outcome, Reply
 from core.permissions import require_admin
 from core.privacy import contains_bsn
-from core.text_input import clean
+from core.text_input import NAME_LIMIT, TEXT_LIMIT, TITLE_LIMIT, clean
 from core.status import bullets, region_of, status_reply
 from core.texts import LANGUAGES, TEXTS, count, fmt_date, person, t, weekday_name
 from core.timeline import timeline_png
@@ -66,7 +66,6 @@ def describe_error(error: RegiowachtError, lang: str, cmd: str) -> Reply:
     return Reply(lines, error=True)
 
 
-TITLE_LIMIT, TEXT_LIMIT, NAME_LIMIT = 150, 2000, 150
 LINE_LIMIT = 12_000  # a whole command line; anything longer is refused before it is even read
 TEXT_LIMITS = {"input": TEXT_LIMIT, "urgent": TEXT_LIMIT}  # a question or description; other titles are titles
 TEXT_WORDS = {"input": "vraag", "urgent": "omschrijving"}

@@ -15,6 +15,7 @@ from core.errors import CommandError
 from core.municipalities import fold
 from core.permissions import require_coordinator
 from core.privacy import contains_bsn
+from core.text_input import TITLE_LIMIT
 from core.tracking import Context, current_trajectory, own_item
 from store import queries
 from store.models import Task, Trajectory
@@ -27,7 +28,6 @@ DOMAIN_WORDS = {"jeugd": "jeugd", "jeugdwet": "jeugd", "ijw": "jeugd", "youth": 
 ROLES = ("beleid", "contractmanagement", "inkoop", "functioneel beheer", "toegang", "communicatie",
          "financien", "juridisch", "projectleider")
 FIELDS = ("titel", "weken_voor_livegang", "rol", "standaard")
-TITLE_LIMIT = 150
 MAX_WEEKS = 104
 _URL = re.compile(r"^https://[^\s<>|]+$")
 

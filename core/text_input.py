@@ -12,6 +12,8 @@ import re
 import unicodedata
 
 _SPACE, _NEWLINE, _REPLACEMENT = 0x20, 0x0A, 0xFFFD
+# The lengths PRODUCT.md allows ("Privacy and security"): a title or name, and other free text.
+TITLE_LIMIT, TEXT_LIMIT, NAME_LIMIT = 150, 2000, 150
 
 
 def _table() -> dict[int, int | None]:

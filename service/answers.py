@@ -9,12 +9,11 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from core.commands import TEXT_LIMIT
 from core.inputs import link_valid_until, mark_answered, token_hash
 from core.outcome import Notice
 from core.permissions import Actor
 from core.privacy import contains_bsn
-from core.text_input import clean, escape_plain, to_plain
+from core.text_input import TEXT_LIMIT, clean, escape_plain, to_plain
 from core.texts import fmt_date
 from service import notices
 from service.runtime import Runtime

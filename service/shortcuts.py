@@ -5,10 +5,9 @@ from __future__ import annotations
 from slack_sdk.models.views import View
 
 from core import commands
-from core.commands import TEXT_LIMIT
 from core.permissions import Actor
 from core.privacy import contains_bsn
-from core.text_input import clean, to_plain
+from core.text_input import TEXT_LIMIT, clean, to_plain
 from core.texts import person, t
 from service.runtime import Runtime
 from service.sealing import seal
