@@ -235,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     console.add_argument("--today", type=iso_day, help="pretend it is this day (YYYY-MM-DD)")
     demo = sub.add_parser("demo", help="load the example region Rivierenland")
     demo.add_argument("--team", default="T_LOCAL")
+    demo.add_argument("--today", type=iso_day, help="load it as if it were this day (YYYY-MM-DD)")
     sub.add_parser("migrate", help="bring the database schema up to date")
     parse_date = sub.add_parser("parse-date", help="show how the bot reads deadline phrases")
     parse_date.add_argument("--today", type=iso_day, help="YYYY-MM-DD (default: today)")
@@ -261,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
                            admin=not args.not_admin, clock=fixed_clock(args.today))
     if args.mode == "demo":
         from service.demo import load_demo
-        rt = open_runtime(settings)
+        rt = open_runtime(settings, clock=fixed_clock(args.today))
         print(load_demo(rt, args.team))
         return 0
     from jobs.run import run_job

@@ -30,13 +30,16 @@ def test_parse_date_prints_one_line_per_phrase():
     assert lines[0] == "2026-12-01" and lines[1].startswith("? ") and "zsm" in lines[1] and lines[2] == "2027-03-31"
 
 
+DAY = "2026-11-24"  # every test here sets its own day: none depends on the day it runs
+
+
 def test_demo_then_console_session(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path}/demo.sqlite3"}
-    assert run("demo", env=env).returncode == 0
-    assert "staat er al" in run("demo", env=env).stdout
+    assert run("demo", "--today", DAY, env=env).returncode == 0
+    assert "staat er al" in run("demo", "--today", DAY, env=env).stdout
     session = ("status\nvastgesteld B2 gemeenten: Maasdriel\nurgent Wachtlijst ambulant ernst: middel\n:knop U2 oppakken\n"
                ":gebruiker U_FATIMA\n:thuis\n")
-    result = run("console", env=env, stdin=session)
+    result = run("console", "--today", DAY, env=env, stdin=session)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Jeugdhulp Rivierenland 2027" in out and "B2 vastgesteld door Maasdriel" in out
@@ -60,7 +63,7 @@ def test_a_broken_plan_file_stops_the_start_naming_line_and_field(tmp_path):
 
 def test_console_plan_then_risk_then_region(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path}/demo.sqlite3"}
-    run("demo", env=env)
+    run("demo", "--today", DAY, env=env)
     out = run("console", "--today", "2026-11-25", env=env, stdin="plan jeugd\nregio\n").stdout
     assert "nieuwe taken" in out and "Te laat volgens de standaard" in out  # the demo goes live in March: late
     assert "Regio Rivierenland · 8 gemeenten" in out and "2 trajecten in deze regio" in out
@@ -72,14 +75,14 @@ def test_console_plan_then_risk_then_region(tmp_path):
 
 def test_digest_and_scan_dry_run_on_the_demo_print_and_keep_nothing(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path}/demo.sqlite3"}
-    run("demo", env=env)
-    first = run("digest", "--dry-run", env=env)
+    run("demo", "--today", DAY, env=env)
+    first = run("digest", "--dry-run", "--today", DAY, env=env)
     assert first.returncode == 0, first.stderr
     assert "Dagoverzicht Jeugdhulp Rivierenland 2027" in first.stdout and "Te laat" in first.stdout
     assert "Wmo begeleiding en dagbesteding 2028: op schema" in first.stdout
     assert "B4 Mandaat regionale inkooporganisatie: regio" in first.stdout  # the region's own decision too
     assert "digest: 2 berichten klaar om te versturen (proefdraai: niets verstuurd)" in first.stdout
-    assert "2 berichten klaar om te versturen" in run("digest", "--dry-run", env=env).stdout  # dry: nothing kept
+    assert "2 berichten klaar om te versturen" in run("digest", "--dry-run", "--today", DAY, env=env).stdout  # dry: nothing kept
     scan = run("scan", "--dry-run", "--today", "2026-11-25", env=env)
     assert "Continuïteitsrisico Jeugdhulp Rivierenland 2027 is nu rood" in scan.stdout
     assert "is na 4 werkuren nog niet opgepakt" in scan.stdout
