@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 from dotenv import load_dotenv
 
-from core.config import Settings
-from core.dates import warm_up
-from service.logs import configure as configure_logging
+from config import Settings
+from domain.dates import warm_up
+from wiring.logs import configure as configure_logging
 
 log = logging.getLogger("regiowacht")
 
@@ -98,7 +98,7 @@ def serve_http(settings: Settings, rt, application) -> None:
     each forked web worker drops the inherited pool and opens its own."""
     from gunicorn.app.base import BaseApplication
 
-    from service.logs import gunicorn_logger
+    from wiring.logs import gunicorn_logger
     from service.metrics import process_exited
     from store.db import after_fork
 
@@ -205,10 +205,10 @@ def fixed_clock(today: date | None):
 
 
 def parse_date_cli(settings: Settings, today: date | None, phrases: list[str]) -> int:
-    from core.commands import describe_error
-    from core.dates import read_date
-    from core.errors import CommandError
-    from core.workdays import WorkCalendar
+    from commands.run import describe_error
+    from domain.dates import read_date
+    from domain.errors import CommandError
+    from domain.workdays import WorkCalendar
     day = today or datetime.now(ZoneInfo(settings.timezone)).date()
     work = WorkCalendar(settings.good_friday_is_holiday)
     for phrase in phrases:
@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    from core.datafiles import DataFileError
+    from domain.datafiles import DataFileError
     try:
         sys.exit(main())
     except DataFileError as error:  # a region edited a data file: name the row to mend

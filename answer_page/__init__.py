@@ -9,7 +9,7 @@ import time
 from collections import deque
 from urllib.parse import parse_qs
 
-from mail.compose import environment
+from delivery.mail.compose import environment
 from service.answers import Page, answer, show
 from service.runtime import Runtime
 

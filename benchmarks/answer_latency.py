@@ -33,7 +33,7 @@ from slack_sdk.signature import SignatureVerifier  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from benchmarks.national import generate  # noqa: E402
-from core.config import Settings  # noqa: E402
+from config import Settings  # noqa: E402
 from service.runtime import open_runtime  # noqa: E402
 from store.db import normalize_url  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402

@@ -16,7 +16,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler  # noqa: E402
 from slack_sdk import WebClient  # noqa: E402
 
 from bot import serve_http  # noqa: E402
-from core.config import Settings  # noqa: E402
+from config import Settings  # noqa: E402
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
 """Date reader speed: start-up cost, phrases per second, p50/p99 per phrase after warm-up, over
-both tables of tests/core/test_dates.py (deadlines forward, adoption dates backward).
+both tables of tests.domain.test_dates.py (deadlines forward, adoption dates backward).
 Run: .venv/bin/python benchmarks/dates.py   (target: p99 <= 5 ms)"""
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 start = time.perf_counter()
-from core.dates import read_date, warm_up  # noqa: E402
+from domain.dates import read_date, warm_up  # noqa: E402
 imported = time.perf_counter()
 warm_up()
 warmed = time.perf_counter()
 
-from tests.core.test_dates import BACKWARD, FORWARD  # noqa: E402
+from tests.domain.test_dates import BACKWARD, FORWARD  # noqa: E402
 
 phrases = [(date.fromisoformat(today), phrase, False) for today, phrase, _ in FORWARD]
 phrases += [(date.fromisoformat(today), phrase, True) for today, phrase, _ in BACKWARD]

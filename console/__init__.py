@@ -12,8 +12,8 @@ from email.parser import BytesParser
 from pathlib import Path
 from socketserver import ThreadingMixIn
 
-from core.config import Settings
-from core.permissions import Actor
+from config import Settings
+from domain.permissions import Actor
 from service.home import home_for
 from service.interactions import press_urgent, run_command
 from service.runtime import open_runtime

@@ -8,9 +8,9 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from core.errors import Unavailable
+from domain.errors import Unavailable
 
-from core.permissions import Actor
+from domain.permissions import Actor
 from service.runtime import Runtime
 
 log = logging.getLogger(__name__)

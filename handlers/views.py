@@ -12,7 +12,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from core.texts import t
+from domain.texts import t
 from handlers.actor import actor_for
 from handlers.budget import Budget
 from service.interactions import Answer, run_form

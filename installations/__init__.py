@@ -16,7 +16,7 @@ from slack_sdk.oauth.token_rotation import TokenRotator
 from sqlalchemy import and_, desc, or_, select
 from sqlalchemy.engine import Engine
 
-from core.config import Settings
+from config import Settings
 
 log = logging.getLogger(__name__)
 STATE_SECONDS = 600   # an install link works for ten minutes, once

@@ -1,8 +1,8 @@
 """The daily digest: one message per trajectory channel per day, never two."""
 from __future__ import annotations
 
-from core.digest import trajectory_digest
-from core.workdays import WorkCalendar
+from reports.digest import trajectory_digest
+from domain.workdays import WorkCalendar
 from jobs.runner import JobRun, Message
 from service.metrics import timed_job
 from store.models import Trajectory

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from core.config import Settings
-from core.texts import count
+from config import Settings
+from domain.texts import count
 from jobs.digest import run_digests
 from jobs.runner import JobRun
 from jobs.scan import run_scan

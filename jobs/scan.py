@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import delete, select
 
-from core.forecast import blockers, buffer_text, forecast_trajectory, rises, thresholds_of
-from core.inputs import asked_of
-from core.reminders import adoption_steps, due_step, input_steps
-from core.texts import fmt_date, person, t
-from core.workdays import WorkCalendar, add_working_hours, in_working_hours
-from jobs.outbox import MAIL
+from domain.forecast import blockers, buffer_text, forecast_trajectory, rises, thresholds_of
+from tracking.inputs import asked_of
+from domain.reminders import adoption_steps, due_step, input_steps
+from domain.texts import fmt_date, person, t
+from domain.workdays import WorkCalendar, add_working_hours, in_working_hours
+from delivery.outbox import MAIL
 from jobs.runner import JobRun, Message
 from service.metrics import timed_job
 from store import queries

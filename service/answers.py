@@ -9,12 +9,12 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from core.inputs import link_valid_until, mark_answered, token_hash
-from core.outcome import Notice
-from core.permissions import Actor
-from core.privacy import contains_bsn
-from core.text_input import TEXT_LIMIT, clean, escape_plain, to_plain
-from core.texts import fmt_date
+from tracking.inputs import link_valid_until, mark_answered, token_hash
+from domain.outcome import Notice
+from domain.permissions import Actor
+from domain.privacy import contains_bsn
+from domain.text_input import TEXT_LIMIT, clean, escape_plain, to_plain
+from domain.texts import fmt_date
 from service import notices
 from service.runtime import Runtime
 from store.db import reconnecting, session_scope

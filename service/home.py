@@ -1,10 +1,12 @@
 """App Home: the view of what waits for someone, and its buttons."""
 from __future__ import annotations
 
-from core import commands, inputs, tracking
-from core.forecast import thresholds_of
-from core.home import coordinator_regions, waiting_for
-from core.permissions import Actor
+from commands import run as commands
+from tracking import inputs
+from tracking import context as tracking
+from domain.forecast import thresholds_of
+from reports.home import coordinator_regions, waiting_for
+from domain.permissions import Actor
 from service.interactions import Answer, press_item_button
 from service.runtime import Runtime
 from store.db import session_scope

@@ -8,12 +8,13 @@ from slack_sdk.models.views import View
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from core import commands, tracking
-from core.errors import RegiowachtError
-from core.grammar import BY_WORD, reads_only
-from core.outcome import FileOut, Notice, Outcome, Reply
-from core.permissions import Actor
-from core.texts import t
+from commands import run as commands
+from tracking import context as tracking
+from domain.errors import RegiowachtError
+from commands.grammar import BY_WORD, reads_only
+from domain.outcome import FileOut, Notice, Outcome, Reply
+from domain.permissions import Actor
+from domain.texts import t
 from service.runtime import Runtime
 from service import notices
 from service.metrics import timed_command

@@ -82,7 +82,7 @@ class _Scrape:
             log.warning("metrics: the outbox backlog could not be read now: %s", type(error).__name__)
 
     def _outbox(self):
-        from jobs.outbox import GIVE_UP_AFTER
+        from delivery.outbox import GIVE_UP_AFTER
         from store.db import session_scope
         from store.models import Outbox
         unsent = Outbox.sent_at.is_(None)

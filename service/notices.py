@@ -7,11 +7,11 @@ import uuid
 
 from sqlmodel import Session, select
 
-from core.inputs import tracker
-from core.outcome import Notice
-from core.texts import fmt_date, person, t
-from jobs import outbox
-from jobs.outbox import MAIL
+from tracking.inputs import tracker
+from domain.outcome import Notice
+from domain.texts import fmt_date, person, t
+from delivery import outbox
+from delivery.outbox import MAIL
 from service.runtime import Runtime
 from store.models import InputPart, InputRequest, Trajectory, UrgentCase
 from views.messages import sections, urgent_message

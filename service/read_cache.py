@@ -9,9 +9,9 @@ import dataclasses
 import threading
 from collections import OrderedDict
 
-from core.commands import language_for
-from core.grammar import BY_WORD, parse
-from core.tracking import Context
+from commands.run import language_for
+from commands.grammar import BY_WORD, parse
+from tracking.context import Context
 from store import queries
 
 CACHED = {"status", "risico"}

@@ -10,15 +10,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from core.config import Settings
-from core.municipalities import official
-from core.plans import standard_plans
+from config import Settings
+from domain.municipalities import official
+from tracking.plans import standard_plans
 from installations import Workspaces
-from core.permissions import Actor
-from core.tracking import Context
-from jobs.outbox import CHANNEL_INTERVAL, MAIL, DeliveryReport, Sender
-from mail.courier import Courier
-from mail.transport import transport_for
+from domain.permissions import Actor
+from tracking.context import Context
+from delivery.outbox import CHANNEL_INTERVAL, MAIL, DeliveryReport, Sender
+from delivery.mail.courier import Courier
+from delivery.mail.transport import transport_for
 from service.read_cache import ReadCache
 from store import queries
 from store.db import make_engine, migrate

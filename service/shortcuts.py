@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from slack_sdk.models.views import View
 
-from core import commands
-from core.permissions import Actor
-from core.privacy import contains_bsn
-from core.text_input import TEXT_LIMIT, clean, to_plain
-from core.texts import person, t
+from commands import run as commands
+from domain.permissions import Actor
+from domain.privacy import contains_bsn
+from domain.text_input import TEXT_LIMIT, clean, to_plain
+from domain.texts import person, t
 from service.runtime import Runtime
 from service.sealing import seal
 from store import queries

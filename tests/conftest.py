@@ -23,7 +23,7 @@ from sqlalchemy import create_engine
 from sqlmodel import Session, select
 
 from bot import build_app, make_client, wsgi_app
-from core.config import Settings
+from config import Settings
 from service.runtime import open_runtime
 from store.db import normalize_url
 from tests.fake_slack import Call, FakeSlack

@@ -13,7 +13,7 @@ from email.parser import BytesParser
 import trustme
 from aiosmtpd.controller import Controller
 
-from mail.transport import SmtpTransport
+from delivery.mail.transport import SmtpTransport
 
 
 class MailServer:

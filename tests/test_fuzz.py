@@ -10,7 +10,7 @@ import time
 from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import text
 
-from core.privacy import contains_bsn, elfproef
+from domain.privacy import contains_bsn, elfproef
 from tests.conftest import TRAJECT
 
 WORDS = ["traject", "besluit", "decision", "vastgesteld", "afgewezen", "input", "ontvangen", "taak", "klaar",

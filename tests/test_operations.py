@@ -15,7 +15,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from service.health import Health
-from service.logs import configure
+from wiring.logs import configure
 from store.db import make_engine
 from tests.handlers.test_database_outage import unpluggable  # noqa: F401 - the fixture
 

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextBlock, SectionBlock
 
-from core.outcome import Reply
-from core.texts import person, t
+from domain.outcome import Reply
+from domain.texts import person, t
 from store.models import Trajectory, UrgentCase
 from views.slack_text import mrkdwn, neutralise
 

@@ -9,8 +9,8 @@ from slack_sdk.models.blocks import (ContextBlock, InputBlock, Option, PlainText
                                      SectionBlock, StaticSelectElement, UserSelectElement)
 from slack_sdk.models.views import View
 
-from core.text_input import clean, escape_plain
-from core.texts import t
+from domain.text_input import clean, escape_plain
+from domain.texts import t
 from views.slack_text import mrkdwn
 
 

@@ -7,7 +7,7 @@ import re
 
 from slack_sdk.models.blocks import MarkdownTextObject
 
-from core.text_input import ANGLED, CHANNEL, USER, link_words, special_words
+from domain.text_input import ANGLED, CHANNEL, USER, link_words, special_words
 
 WORD_JOINER = "\u2060"  # after the @: no Slack client turns `@here` into a notification, whatever its settings
 

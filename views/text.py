@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from core.text_input import to_plain
+from domain.text_input import to_plain
 from views.slack_text import WORD_JOINER
 
 _ITALIC = re.compile(r"(?<!\w)_([^_\n]+)_(?!\w)")

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from core.plans import due_date, load_plans
-from core.workdays import WorkCalendar
+from tracking.plans import due_date, load_plans
+from domain.workdays import WorkCalendar
 from store.models import Task
 from tests.conftest import SlackBot, free_port, make_settings
 

@@ -6,9 +6,9 @@ import io
 import json
 from datetime import date
 
-from core.forecast import thresholds_of
-from core.permissions import Actor
-from core.region_overview import region_overview
+from domain.forecast import thresholds_of
+from domain.permissions import Actor
+from reports.region import region_overview
 from store import queries
 from tests.conftest import message_text
 from tests.handlers.test_home import open_home

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from core.permissions import Actor
+from domain.permissions import Actor
 from service.interactions import run_command
 from store.models import Decision, Task
 

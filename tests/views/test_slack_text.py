@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core.text_input import clean, escape_plain, to_plain
+from domain.text_input import clean, escape_plain, to_plain
 from views.slack_text import WORD_JOINER, neutralise
 
 J = WORD_JOINER

@@ -1,0 +1,118 @@
+"""Turns an outbox row of method `mail` into the mail itself at the moment it is sent: the
+recipient's address is read then (a removed contact gets nothing), and the personal link is
+derived then, so neither the address nor the link is copied into the outbox."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from config import Settings
+from tracking.inputs import link_valid_until, token_for
+from domain.texts import fmt_date, t
+from delivery import outbox
+from delivery.mail.compose import compose
+from delivery.mail.transport import PermanentFailure, Transport
+from store.db import session_scope
+from store.models import Contact, Decision, InputPart, InputRequest, Municipality, Region, Trajectory
+from views.messages import sections
+from domain.text_input import to_plain
+
+QUESTION_IN_SUBJECT = 60  # characters of the question in a subject line
+
+
+class Courier:
+    def __init__(self, engine: Engine, settings: Settings, transport: Transport, clock: Callable[[], datetime]):
+        self.engine = engine
+        self.settings = settings
+        self.transport = transport
+        self.clock = clock
+
+    def send(self, key: str, payload: dict) -> None:
+        """Compose and send; nothing when the question was answered meanwhile. Raises the
+        transport's TemporaryFailure or PermanentFailure."""
+        with session_scope(self.engine, readonly=True) as session:
+            built = (self._input if payload["kind"] == "input" else self._chase)(session, payload)
+        if built is not None:
+            kind, context, name, address = built
+            self.transport.send(compose(kind, context, sender=self.settings.mail_from, to_name=name,
+                                        to_address=address, key=key))
+
+    def preview(self, session: Session, key: str, payload: dict) -> str:
+        """How a dry run shows a mail: to whom, and its subject line."""
+        try:
+            built = (self._input if payload["kind"] == "input" else self._chase)(session, payload)
+        except PermanentFailure as refusal:
+            return f"(e-mail gaat niet: {refusal})"
+        if built is None:
+            return "(e-mail niet meer nodig: al beantwoord)"
+        kind, context, name, address = built
+        message = compose(kind, context, sender=self.settings.mail_from, to_name=name, to_address=address, key=key)
+        return f"e-mail aan {message['To']}: {message['Subject']}"
+
+    def _contact(self, session: Session, contact_id: int | None) -> Contact:
+        contact = session.get(Contact, contact_id) if contact_id else None
+        if contact is None or not contact.email:
+            raise PermanentFailure("het contact staat niet meer in het register of heeft geen e-mailadres")
+        return contact
+
+    def _input(self, session: Session, payload: dict):
+        part = session.get(InputPart, payload["part_id"])
+        if part is None or part.received_on:
+            return None
+        request = session.get(InputRequest, part.request_id)
+        if request.received_on:
+            return None
+        contact = self._contact(session, part.contact_id)
+        trajectory = session.get(Trajectory, request.trajectory_id)
+        region = session.get(Region, trajectory.region_id)
+        question = to_plain(request.question)
+        token = token_for(part.id, self.settings.answer_secret)
+        context = {"step": payload["step"], "name": to_plain(contact.name), "ref": request.ref, "region": region.name,
+                   "title": trajectory.title, "question": question,
+                   "question_short": question if len(question) <= QUESTION_IN_SUBJECT
+                   else question[:QUESTION_IN_SUBJECT - 1].rstrip() + "…",
+                   "requester": to_plain(request.requested_by_name or request.requested_by), "role": contact.role,
+                   "deadline": fmt_date(request.deadline, "nl"), "valid_until": fmt_date(link_valid_until(request), "nl"),
+                   "link": f"{self.settings.answer_base}/antwoord/{token}"}
+        return "input", context, to_plain(contact.name), contact.email
+
+    def _chase(self, session: Session, payload: dict):
+        decision = session.get(Decision, payload["decision_id"])
+        if decision is None or decision.taken_on:
+            return None
+        contact = self._contact(session, payload["contact_id"])
+        municipality = session.get(Municipality, payload["municipality_id"])
+        trajectory = session.get(Trajectory, decision.trajectory_id)
+        region = session.get(Region, trajectory.region_id)
+        context = {"name": to_plain(contact.name), "ref": decision.ref, "decision": to_plain(decision.title),
+                   "body": t("nl", f"by_{decision.decided_by}"), "municipality": municipality.name,
+                   "region": region.name, "title": trajectory.title, "deadline": fmt_date(decision.deadline, "nl"),
+                   "contract_end": fmt_date(trajectory.contract_end, "nl"),
+                   "coordinator": trajectory.coordinator_name or trajectory.coordinator_id}
+        return "chase", context, to_plain(contact.name), contact.email
+
+    def refused(self, key: str, payload: dict, reason: str) -> list[str]:
+        """A mail refused for good: the one who asked hears it in Slack, and it is not retried."""
+        with session_scope(self.engine) as session:
+            if payload["kind"] == "input":
+                part = session.get(InputPart, payload["part_id"])
+                request = session.get(InputRequest, part.request_id)
+                to, team, ref, subject, name = (request.requested_by, request.team_id, request.ref, request.question,
+                                                part.name)
+            else:
+                decision = session.get(Decision, payload["decision_id"])
+                trajectory = session.get(Trajectory, decision.trajectory_id)
+                contact = session.get(Contact, payload["contact_id"])
+                to, team, ref, subject, name = (trajectory.coordinator_id, decision.team_id, decision.ref,
+                                                decision.title, contact.name if contact else "?")
+            lang = self.settings.language
+            text = t(lang, "mail_refused", name=name, ref=ref, question=subject, reason=reason,
+                     cmd=self.settings.slash_command)
+            notice_key = f"refused:{key}"
+            queued = outbox.enqueue(session, now=self.clock(), key=notice_key, team_id=team, channel=to, text=text,
+                                    blocks=sections([text]))
+        return [notice_key] if queued else []
+

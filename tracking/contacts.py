@@ -1,0 +1,200 @@
+"""A region's registry of contacts: the people it asks for input in their professional role
+(wethouders, policy staff, contract managers, providers, client councils). Only what is needed to
+reach them: name, role, municipality or organisation, e-mail, and optionally their Slack user."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlmodel import select
+
+from domain.errors import CommandError
+from commands.grammar import read_person, split_names
+from domain.permissions import require_coordinator
+from tracking.context import Context, choose, current_trajectory, require, same_municipality
+from store import queries
+from store.models import Contact, Municipality
+
+ROLES = {"wethouder": "wethouder", "alderman": "wethouder", "beleid": "beleid", "beleidsmedewerker": "beleid",
+         "policy": "beleid", "contractmanager": "contractmanager", "contract manager": "contractmanager",
+         "inkoper": "contractmanager", "aanbieder": "aanbieder", "zorgaanbieder": "aanbieder", "provider": "aanbieder",
+         "client": "client", "cliënt": "client", "clientenraad": "client", "cliëntenraad": "client", "overig": "overig",
+         "other": "overig"}
+# `van: aanbieders`: every provider of the region; `wethouders` / `beleid`: that role in every member municipality.
+GROUPS = {"aanbieders": "aanbieder", "providers": "aanbieder", "alle aanbieders": "aanbieder",
+          "wethouders": "wethouder", "aldermen": "wethouder", "beleid": "beleid", "beleidsmedewerkers": "beleid",
+          "policy": "beleid"}
+PER_MUNICIPALITY = {"wethouder", "beleid"}
+REMOVE_WORDS = ("weg", "verwijderen", "verwijder", "remove", "delete")
+_EMAIL = re.compile(r"^[^@\s<>|,;:]+@[^@\s<>|,;:]+\.[A-Za-z]{2,}$")
+_MAILTO = re.compile(r"^<mailto:([^|>]+)(?:\|[^>]*)?>$")
+
+
+def fold(name: str) -> str:
+    """A name as people mistype it: case, accents and spacing do not count."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def read_email(value: str) -> str:
+    """An address as typed, or as Slack sends it (`<mailto:a@b.nl|a@b.nl>`)."""
+    value = value.strip()
+    match = _MAILTO.match(value)
+    if match:
+        value = match.group(1)
+    if not _EMAIL.match(value):
+        raise CommandError("err_email", field="e-mail", example="ex_contact", value=value)
+    return value.lower()
+
+
+@dataclass
+class ContactChange:
+    contact: Contact
+    created: bool
+    removed: bool = False
+    changed: tuple[str, ...] = ()  # the fields given
+
+
+def _region_and_members(ctx: Context):
+    trajectory = current_trajectory(ctx)
+    return trajectory, queries.municipalities(ctx.session, trajectory.region_id)
+
+
+def by_name(ctx: Context, region_id: int, name: str) -> Contact | None:
+    wanted = fold(name)
+    for contact in ctx.session.exec(select(Contact).where(Contact.region_id == region_id)):
+        if fold(contact.name) == wanted:
+            return contact
+    return None
+
+
+def save_contact(ctx: Context, text: str, fields: dict[str, str]) -> ContactChange:
+    """`contact <naam> rol: … gemeente:|organisatie: … e-mail: … [slack: @x]`: add or update;
+    `contact <naam> weg`: remove. The coordinator (or an admin) keeps the registry."""
+    example = "ex_contact"
+    trajectory, members = _region_and_members(ctx)
+    require_coordinator(ctx.actor, trajectory.coordinator_id)
+    name = text.strip()
+    words = name.rsplit(" ", 1)
+    if len(words) == 2 and words[1].lower() in REMOVE_WORDS and not fields:
+        return _remove(ctx, trajectory, words[0].strip())
+    if not name:
+        raise CommandError("err_missing_title", field="title", example=example)
+    if "<" in name:  # a mention, channel or link is no name: a colleague goes after `slack:`
+        raise CommandError("err_contact_name_mention", field="title", example=example)
+    contact = by_name(ctx, trajectory.region_id, name)
+    created = contact is None
+    if created:
+        contact = Contact(team_id=ctx.actor.team_id, region_id=trajectory.region_id, name=name,
+                          role=choose(ROLES, require(fields, "rol", example), "rol", example))
+    elif fields.get("rol"):
+        contact.role = choose(ROLES, fields["rol"], "rol", example)
+    changed = ["rol"] if fields.get("rol") else []
+    if fields.get("gemeente"):
+        contact.municipality_id = _member(members, fields["gemeente"], example).id
+        contact.organisation = None
+        changed.append("gemeente")
+    if fields.get("organisatie"):
+        contact.organisation, contact.municipality_id = fields["organisatie"].strip(), None
+        changed.append("organisatie")
+    if fields.get("e-mail"):
+        contact.email = read_email(fields["e-mail"])
+        changed.append("e-mail")
+    if fields.get("slack"):
+        person = read_person(fields["slack"])
+        if person.user_id is None:
+            raise CommandError("err_not_a_mention", field="slack", example=example, value=fields["slack"])
+        contact.slack_user = person.user_id
+        changed.append("slack")
+    if contact.role in PER_MUNICIPALITY and contact.municipality_id is None:
+        raise CommandError("err_contact_needs_municipality", field="gemeente", example=example, role=contact.role)
+    if contact.municipality_id is None and not contact.organisation:
+        raise CommandError("err_contact_needs_organisation", field="organisatie", example=example)
+    if not contact.email and not contact.slack_user:
+        raise CommandError("err_contact_unreachable", field="e-mail", example=example)
+    if not created and not changed:
+        raise CommandError("err_contact_nothing", example=example, name=contact.name)
+    ctx.session.add(contact)
+    ctx.session.flush()
+    # The audit log says which fields changed, not the address itself: removing a contact must
+    # leave no copy of their e-mail behind.
+    ctx.audit("contact toegevoegd" if created else "contact bijgewerkt", trajectory, item=contact.name,
+              field_name=", ".join(changed) or None, new=contact.role)
+    return ContactChange(contact, created, changed=tuple(changed))
+
+
+def _remove(ctx: Context, trajectory, name: str) -> ContactChange:
+    contact = by_name(ctx, trajectory.region_id, name)
+    if contact is None:
+        raise CommandError("err_contact_unknown", example="ex_contacten", name=name)
+    ctx.session.delete(contact)
+    ctx.audit("contact verwijderd", trajectory, item=contact.name, old=contact.role)
+    return ContactChange(contact, created=False, removed=True)
+
+
+def _member(members: list[Municipality], value: str, example: str) -> Municipality:
+    names = split_names(value, tuple(m.name for m in members))
+    found = [m for m in members if len(names) == 1 and same_municipality(m.name, names[0])]
+    if not found:
+        raise CommandError("err_not_member", field="gemeente", example=example, names=value.strip(),
+                           members=", ".join(m.name for m in members))
+    return found[0]
+
+
+def registry(ctx: Context, fields: dict[str, str]) -> tuple[list[Contact], dict[int, str]]:
+    """`contacten [rol: …]`: the region's contacts, and the names of their municipalities."""
+    trajectory, members = _region_and_members(ctx)
+    query = select(Contact).where(Contact.region_id == trajectory.region_id)
+    if fields.get("rol"):
+        query = query.where(Contact.role == choose(ROLES, fields["rol"], "rol", "ex_contacten"))
+    contacts = list(ctx.session.exec(query.order_by(Contact.role, Contact.name)))
+    return contacts, {m.id: m.name for m in members}
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Someone an input request goes to: a registered contact, a Slack user, or just a name."""
+    name: str
+    slack_user: str | None = None
+    contact: Contact | None = None
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.slack_user or (self.contact and self.contact.email))
+
+
+def recipients(ctx: Context, region_id: int, value: str, example: str) -> tuple[list[Recipient], str | None]:
+    """Who `van:` names: a group of the registry, a real Slack mention, a registered name, or the
+    name of an outsider. Broadcasts and channels are not people. Returns (recipients, group)."""
+    value = value.strip()
+    if value.startswith(("<!", "<#")):
+        raise CommandError("err_not_a_person", field="van", example=example)
+    group = GROUPS.get(fold(value))
+    if group:
+        return _group(ctx, region_id, group, example), group
+    person = read_person(value)
+    contacts = list(ctx.session.exec(select(Contact).where(Contact.region_id == region_id)))
+    if person.user_id:
+        contact = next((c for c in contacts if c.slack_user == person.user_id), None)
+        return [Recipient(contact.name if contact else person.name, person.user_id, contact)], None
+    contact = next((c for c in contacts if fold(c.name) == fold(person.name)), None)
+    if contact is not None:
+        return [Recipient(contact.name, contact.slack_user, contact)], None
+    return [Recipient(person.name)], None
+
+
+def _group(ctx: Context, region_id: int, role: str, example: str) -> list[Recipient]:
+    contacts = list(ctx.session.exec(select(Contact).where(Contact.region_id == region_id, Contact.role == role)
+                                     .order_by(Contact.name)))
+    if role in PER_MUNICIPALITY:
+        members = queries.municipalities(ctx.session, region_id)
+        member_ids = {m.id for m in members}
+        contacts = [c for c in contacts if c.municipality_id in member_ids]
+        covered = {c.municipality_id for c in contacts}
+        missing = [m.name for m in members if m.id not in covered]
+        if missing and contacts:
+            ctx.warn("warn_group_missing", role=role, names=", ".join(missing))
+    if not contacts:
+        raise CommandError("err_group_empty", field="van", example="ex_contact", role=role)
+    return [Recipient(c.name, c.slack_user, c) for c in contacts]

@@ -1,0 +1,173 @@
+"""Input requests and their recipients. A request has one part per recipient: one for a colleague
+or a named outsider, one per contact for a group (`van: aanbieders`). A part is answered in Slack
+(`ontvangen I12 van: …`), on the answer page behind a mailed link, or marked by the requester;
+the request is complete when every part is, or when the requester marks the whole request."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import select
+
+from tracking.contacts import Recipient, fold, recipients
+from domain.errors import CommandError
+from domain.permissions import require_involved
+from domain.texts import count, person, t
+from tracking.context import ROLES, Context, choose, current_trajectory, deadline, own_item, require
+from store import queries
+from store.models import InputPart, InputRequest, Trajectory
+
+ANSWER_DAYS_AFTER_DEADLINE = 30  # a mailed link works until this many days after the deadline
+
+
+@dataclass
+class Tracker:
+    answered: int
+    total: int
+
+    @property
+    def group(self) -> bool:
+        return self.total > 1
+
+
+def tracker(parts: list) -> Tracker:
+    return Tracker(sum(1 for part in parts if part.received_on), len(parts))
+
+
+def asked_of(request, parts: list | None, lang: str) -> str:
+    """Who a request waits for, as status, digest and alerts say it: `@jan`, `Stichting
+    Lindenhout`, or for a group `de aanbieders (31/52 geantwoord)`."""
+    if request.group_name:
+        progress = tracker(parts or [])
+        return t(lang, "asked_of_group", group=t(lang, f"group_{request.group_name}"),
+                 tracker=t(lang, "tracker", answered=progress.answered, total=progress.total))
+    return person(request.stakeholder_user, request.stakeholder_name)
+
+
+def token_for(part_id: int, secret: str) -> str:
+    """A part's answer token: derived from a secret the database never holds, so the database
+    keeps only its hash and reminders can carry the same link."""
+    return hmac.new(secret.encode(), f"antwoord:{part_id}".encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def link_valid_until(request: InputRequest) -> date:
+    return request.deadline + timedelta(days=ANSWER_DAYS_AFTER_DEADLINE)
+
+
+@dataclass
+class Asked:
+    request: InputRequest
+    parts: list[InputPart]
+    unreachable: list[str]  # recipients without Slack or e-mail: the requester is reminded instead
+
+
+def add_input(ctx: Context, question: str, fields: dict[str, str]) -> Asked:
+    example = "ex_input"
+    trajectory = current_trajectory(ctx)
+    if not question:
+        raise CommandError("err_missing_title", field="title", example=example)
+    people, group = recipients(ctx, trajectory.region_id, require(fields, "van", example), example)
+    role = choose(ROLES, require(fields, "rol", example), "rol", example)
+    due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
+    decision = own_item(ctx, trajectory, fields["voor"], "B", example, "voor") if fields.get("voor") else None
+    if decision is not None and decision.taken_on:
+        raise CommandError("err_input_for_taken", field="voor", example=example, ref=decision.ref,
+                           date=decision.taken_on)
+    single = people[0] if len(people) == 1 and group is None else None
+    request = InputRequest(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "I"),
+                           trajectory_id=trajectory.id, question=question,
+                           stakeholder_user=single.slack_user if single else None,
+                           stakeholder_name=single.name if single else group, role=role, deadline=due,
+                           decision_id=decision.id if decision else None, requested_by=ctx.actor.user_id,
+                           requested_by_name=ctx.actor.display_name(), group_name=group, created_at=ctx.now)
+    ctx.session.add(request)
+    ctx.session.flush()
+    parts = [_part(ctx, request, person) for person in people]
+    ctx.audit("input gevraagd", trajectory, item=request.ref,
+              new=f"{request.stakeholder_name} ({role}), {due}" + (f", {count('nl', len(parts), 'ontvanger')}" if group else ""))
+    return Asked(request, parts, [p.name for p in people if not p.reachable])
+
+
+def _part(ctx: Context, request: InputRequest, person: Recipient) -> InputPart:
+    part = InputPart(request_id=request.id, contact_id=person.contact.id if person.contact else None,
+                     slack_user=person.slack_user, name=person.name,
+                     stakeholder_key=queries.stakeholder_key(person.slack_user, person.name))
+    ctx.session.add(part)
+    ctx.session.flush()
+    if person.contact is not None and person.contact.email and not person.slack_user:
+        part.token_hash = token_hash(token_for(part.id, ctx.settings.answer_secret))
+        ctx.session.add(part)
+    return part
+
+
+def parts_of(ctx: Context, request: InputRequest) -> list[InputPart]:
+    return list(ctx.session.exec(select(InputPart).where(InputPart.request_id == request.id).order_by(InputPart.id)))
+
+
+@dataclass
+class Received:
+    request: InputRequest
+    marked: list[str]      # names of the parts marked now
+    tracker: Tracker
+
+
+def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None) -> Received:
+    """`ontvangen I12`: the whole request (its requester, the coordinator, an admin, or the one
+    person asked); `ontvangen I12 van: Lindenhout`: that recipient's part."""
+    fields = fields or {}
+    trajectory = current_trajectory(ctx)
+    request = own_item(ctx, trajectory, ref, "I", "ex_ontvangen")
+    parts = parts_of(ctx, request)
+    if request.received_on:
+        raise CommandError("err_already_received_on", example="ex_status", ref=request.ref, date=request.received_on)
+    if fields.get("van"):
+        wanted = fields["van"].strip()
+        mention = wanted[2:].split("|")[0].rstrip(">") if wanted.startswith("<@") else None
+        chosen = [p for p in parts if (mention and p.slack_user == mention) or fold(p.name) == fold(wanted)]
+        if not chosen:
+            raise CommandError("err_not_a_recipient", field="van", example="ex_ontvangen", ref=request.ref,
+                               name=wanted, names=", ".join(p.name for p in parts[:12]))
+        require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, *(p.slack_user for p in chosen))
+        if all(p.received_on for p in chosen):
+            raise CommandError("err_part_already", example="ex_status", ref=request.ref, name=chosen[0].name,
+                               date=chosen[0].received_on)
+    elif len(parts) > 1 and ctx.actor.user_id not in (request.requested_by, trajectory.coordinator_id) and \
+            any(p.slack_user == ctx.actor.user_id for p in parts):
+        chosen = [p for p in parts if p.slack_user == ctx.actor.user_id]  # one of a group: their own part
+        if all(p.received_on for p in chosen):
+            raise CommandError("err_part_already", example="ex_status", ref=request.ref, name=chosen[0].name,
+                               date=chosen[0].received_on)
+    else:
+        own = [p.slack_user for p in parts] if len(parts) == 1 else []
+        require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, *own)
+        chosen = parts
+    marked = [mark_answered(ctx, trajectory, request, part, "handmatig") for part in chosen if not part.received_on]
+    if chosen is parts:
+        _complete(ctx, trajectory, request)
+    return Received(request, marked, tracker(parts))
+
+
+def mark_answered(ctx: Context, trajectory: Trajectory, request: InputRequest, part: InputPart, via: str,
+                  declined: bool = False) -> str:
+    """One recipient has answered (or said they will not): the request is complete when all have."""
+    part.received_on, part.answered_via, part.declined = ctx.today, via, declined
+    ctx.session.add(part)
+    ctx.audit("input afgemeld" if declined else "input ontvangen", trajectory, item=request.ref, field_name=part.name,
+              new=ctx.today)
+    ctx.session.flush()
+    if request.received_on is None and all(p.received_on for p in parts_of(ctx, request)):
+        _complete(ctx, trajectory, request)
+    return part.name
+
+
+def _complete(ctx: Context, trajectory: Trajectory, request: InputRequest) -> None:
+    if request.received_on is None:
+        request.received_on = ctx.today
+        ctx.session.add(request)
+        ctx.audit("input compleet", trajectory, item=request.ref, field_name="ontvangen op", new=ctx.today)
