@@ -24,8 +24,11 @@ def make_client(settings: Settings):
     """A WebClient on SLACK_API_URL that waits out 429s (Retry-After) and retries 5xx and
     connection errors before a message falls back to the outbox."""
     from slack_sdk import WebClient
-    from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler, RateLimitErrorRetryHandler,
-                                                       ServerErrorRetryHandler)
+    from slack_sdk.http_retry.builtin_handlers import (
+        ConnectionErrorRetryHandler,
+        RateLimitErrorRetryHandler,
+        ServerErrorRetryHandler,
+    )
     return WebClient(token=settings.bot_token or None, base_url=settings.api_url,
                      retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2),
                                      RateLimitErrorRetryHandler(max_retry_count=2),
@@ -98,9 +101,9 @@ def serve_http(settings: Settings, rt, application) -> None:
     each forked web worker drops the inherited pool and opens its own."""
     from gunicorn.app.base import BaseApplication
 
-    from wiring.logs import gunicorn_logger
     from service.metrics import process_exited
     from store.db import after_fork
+    from wiring.logs import gunicorn_logger
 
     def post_fork(server, worker):  # noqa: ANN001 - gunicorn's hook signature
         if rt is not None:
@@ -205,7 +208,7 @@ def fixed_clock(today: date | None):
 
 
 def parse_date_cli(settings: Settings, today: date | None, phrases: list[str]) -> int:
-    from commands.run import describe_error
+    from commands.replies import describe_error
     from domain.dates import read_date
     from domain.errors import CommandError
     from domain.workdays import WorkCalendar

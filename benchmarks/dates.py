@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 start = time.perf_counter()
 from domain.dates import read_date, warm_up  # noqa: E402
+
 imported = time.perf_counter()
 warm_up()
 warmed = time.perf_counter()

@@ -27,8 +27,17 @@ from sqlmodel import select  # noqa: E402
 from jobs.digest import queue_digest, run_digests  # noqa: E402
 from jobs.runner import JobRun  # noqa: E402
 from store.db import session_scope  # noqa: E402
-from store.models import (Adoption, AuditLog, Decision, InputRequest, Municipality, RefCounter,  # noqa: E402
-                          Region, Task, Trajectory)
+from store.models import (  # noqa: E402
+    Adoption,
+    AuditLog,
+    Decision,
+    InputRequest,
+    Municipality,
+    RefCounter,
+    Region,
+    Task,
+    Trajectory,
+)
 from tests.conftest import Clock, SlackBot, make_settings  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from domain.datafiles import DATA, DataFileError, read_rows
+from domain.text_input import fold
 
 LIST_FILE, ALIAS_FILE = DATA / "gemeenten.csv", DATA / "gemeenten-aliassen.csv"
 LIST_VALID_FROM = "1 januari 2023"  # the division the file describes (see data/README.md)
@@ -23,13 +23,6 @@ _SUFFIX = re.compile(r"\s*\((?:L|NH|O|Z|ZH|Gld|NB|Fr|U)\.\)$")
 class Official:
     code: str
     name: str
-
-
-def fold(name: str) -> str:
-    """`’s-Hertogenbosch` and `s hertogenbosch` alike: no case, accents or punctuation."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
 
 
 @dataclass

@@ -112,3 +112,11 @@ def to_plain(stored: str) -> str:
         return link_words(inner)
     text = ANGLED.sub(replace, stored or "")
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def fold(name: str) -> str:
+    """A name as people mistype it: `’s-Hertogenbosch` and `s hertogenbosch`, `Lindenhout` and
+    `lindenhout`, alike: no case, accents or punctuation."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())

@@ -9,7 +9,6 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from domain.errors import Unavailable
-
 from domain.permissions import Actor
 from service.runtime import Runtime
 

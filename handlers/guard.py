@@ -3,9 +3,8 @@ never sends one, a broken proxy or a forger with the secret might) gets a 400 an
 never a traceback: over HTTP before Bolt parses it, in Socket Mode as Bolt's first middleware."""
 from __future__ import annotations
 
-import logging
-
 import io
+import logging
 
 from slack_bolt import BoltResponse
 from slack_bolt.request.internals import parse_body

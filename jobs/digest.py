@@ -1,9 +1,9 @@
 """The daily digest: one message per trajectory channel per day, never two."""
 from __future__ import annotations
 
-from reports.digest import trajectory_digest
 from domain.workdays import WorkCalendar
 from jobs.runner import JobRun, Message
+from reports.digest import trajectory_digest
 from service.metrics import timed_job
 from store.models import Trajectory
 from views.messages import fallback_text, reply_blocks

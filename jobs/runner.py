@@ -11,9 +11,10 @@ from typing import Iterator
 from slack_sdk.models.blocks import Block
 from sqlmodel import Session, select
 
-from domain.forecast import History, team_history
 from delivery import outbox
 from delivery.mail.courier import Courier
+from domain.forecast import History
+from reports.risk import team_history
 from service.runtime import Runtime
 from store.db import session_scope
 from store.models import Trajectory

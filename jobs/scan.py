@@ -7,13 +7,14 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import delete, select
 
-from domain.forecast import blockers, buffer_text, forecast_trajectory, rises, thresholds_of
-from tracking.inputs import asked_of
+from delivery.outbox import MAIL
+from domain.forecast import rises
 from domain.reminders import adoption_steps, due_step, input_steps
+from domain.requests import asked_of
 from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar, add_working_hours, in_working_hours
-from delivery.outbox import MAIL
 from jobs.runner import JobRun, Message
+from reports.risk import blockers, buffer_text, forecast_trajectory, thresholds_of
 from service.metrics import timed_job
 from store import queries
 from store.models import Decision, InputPart, InputRequest, ProcessedRequest, Trajectory, UrgentCase

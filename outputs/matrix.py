@@ -8,8 +8,8 @@ import textwrap
 from datetime import date
 
 from domain.outcome import FileOut
-from reports.region import Cell, Matrix
 from domain.texts import fmt_date, t
+from reports.region import Cell, Matrix
 
 STYLE = {  # state: (fill, text colour)
     "vastgesteld": ("#66bb6a", "#0b2e0d"),

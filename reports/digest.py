@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from config import Settings
-from domain.forecast import (Forecast, History, buffer_text, forecast_trajectory, level_label, rejections_text,
-                           thresholds_of)
-from tracking.inputs import asked_of
+from domain.forecast import Forecast, History
 from domain.outcome import Reply
-from reports.status import bullets, case_line
+from domain.requests import asked_of
 from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar
+from reports.risk import buffer_text, forecast_trajectory, level_label, rejections_text, thresholds_of
+from reports.status import bullets, case_line
 from store import queries
 from store.models import AuditLog, Trajectory
 from store.queries import SYSTEM_ACTOR, TrajectoryData

@@ -8,11 +8,12 @@ from datetime import date
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from domain.forecast import Thresholds, buffer_text, forecast_trajectory, level_label
+from domain.forecast import Thresholds
 from domain.permissions import Actor
-from reports.region import region_line, region_overview
-from reports.status import case_line
 from domain.texts import fmt_date, t
+from reports.region import region_line, region_overview
+from reports.risk import buffer_text, forecast_trajectory, level_label
+from reports.status import case_line
 from store.models import InputPart, InputRequest, Task, Trajectory, UrgentCase
 
 

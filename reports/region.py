@@ -8,9 +8,10 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
-from domain.forecast import Forecast, Thresholds, buffer_text, forecast_trajectory, level_label
+from domain.forecast import Forecast, Thresholds
 from domain.permissions import Actor
 from domain.texts import fmt_date, t
+from reports.risk import buffer_text, forecast_trajectory, level_label
 from store import queries
 from store.models import Adoption, Decision, Municipality, Region, Trajectory
 

@@ -5,10 +5,11 @@ from datetime import date
 
 from sqlmodel import Session
 
-from tracking.inputs import asked_of
+from domain.forecast import Thresholds
 from domain.outcome import Reply
-from domain.forecast import Thresholds, buffer_text, forecast_trajectory, level_label, rejections_text
+from domain.requests import asked_of
 from domain.texts import count, fmt_date, person, t
+from reports.risk import buffer_text, forecast_trajectory, level_label, rejections_text
 from store import queries
 from store.models import Decision, Municipality, Region, Trajectory, UrgentCase
 

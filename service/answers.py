@@ -9,10 +9,10 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from tracking.inputs import link_valid_until, mark_answered, token_hash
 from domain.outcome import Notice
 from domain.permissions import Actor
 from domain.privacy import contains_bsn
+from domain.requests import link_valid_until, token_hash
 from domain.text_input import TEXT_LIMIT, clean, escape_plain, to_plain
 from domain.texts import fmt_date
 from service import notices
@@ -20,6 +20,7 @@ from service.runtime import Runtime
 from store.db import reconnecting, session_scope
 from store.models import InputPart, InputRequest, Region, Trajectory
 from store.queries import SYSTEM_ACTOR
+from tracking.inputs import mark_answered
 
 TOKEN = re.compile(r"^[0-9a-f]{40}$")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.permissions import Actor
 from delivery.outbox import Sender
+from domain.permissions import Actor
 from service.interactions import run_command
 from service.runtime import Runtime
 from store.db import session_scope

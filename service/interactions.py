@@ -8,19 +8,21 @@ from slack_sdk.models.views import View
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from commands import run as commands
-from tracking import context as tracking
-from domain.errors import RegiowachtError
+from commands import run as command
 from commands.grammar import BY_WORD, reads_only
+from commands.replies import choose_language, describe_error
+from domain.errors import RegiowachtError
 from domain.outcome import FileOut, Notice, Outcome, Reply
 from domain.permissions import Actor
 from domain.texts import t
-from service.runtime import Runtime
 from service import notices
 from service.metrics import timed_command
+from service.runtime import Runtime
 from service.sealing import seal
 from store.db import reconnecting, session_scope
 from store.models import ProcessedRequest, Trajectory, UrgentCase
+from tracking import urgent
+from tracking.context import Context
 from views.messages import fallback_text, reply_blocks
 from views.modals import error_block, form_modal
 from views.text import mrkdwn_to_text
@@ -109,7 +111,7 @@ def _run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None) 
             _log_failure("command " + command_word(text), error)
             return _internal_error(rt, actor)
     try:
-        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_line(ctx, text), request_key)
+        outcome, keys = _commit_outcome(rt, actor, lambda ctx: command.run_line(ctx, text), request_key)
     except Exception as error:  # the user must hear that nothing was stored, whatever broke
         if _duplicate(rt, request_key):  # Slack's retry raced the first delivery, which won
             return Answer(duplicate=True)
@@ -140,7 +142,7 @@ def _read_once(rt: Runtime, actor: Actor, text: str) -> Answer:
         if answer is not None:
             actor.language = key[3]
             return answer
-        outcome = commands.run_line(ctx, text)
+        outcome = command.run_line(ctx, text)
     if outcome.modal:
         return Answer(modal=form_modal(outcome.modal, actor.language, form_metadata(rt, actor)))
     answer = _answer(outcome.reply)
@@ -180,9 +182,9 @@ def run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str,
 def _run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str, str],
               request_key: str | None) -> Answer:
     try:
-        outcome, keys = _commit_outcome(rt, actor, lambda ctx: commands.run_form(ctx, name, title, fields), request_key)
+        outcome, keys = _commit_outcome(rt, actor, lambda ctx: command.run_form(ctx, name, title, fields), request_key)
     except RegiowachtError as error:
-        reply = commands.describe_error(error, actor.language, rt.settings.slash_command)
+        reply = describe_error(error, actor.language, rt.settings.slash_command)
         # Modal errors are plain text: no mrkdwn markup.
         return Answer(errors={error_block(name, error.field): mrkdwn_to_text("\n".join(reply.lines))[:2000]})
     except Exception as error:  # as with commands: the user hears that nothing was stored, whatever broke
@@ -216,8 +218,8 @@ def press_item_button(rt: Runtime, actor: Actor, table, item_id: int, act, reque
                       notices=lambda item: []) -> Answer | None:
     """A button on an item (in a channel post or App Home): the same rules as the command, in the
     item's own channel. None when all went well; else what to tell the user."""
-    def work(ctx: tracking.Context) -> Outcome:
-        ctx.actor.language = commands.choose_language(ctx, None)
+    def work(ctx: Context) -> Outcome:
+        ctx.actor.language = choose_language(ctx, None)
         item = ctx.session.get(table, item_id)
         try:
             if item is None or item.team_id != actor.team_id:
@@ -229,7 +231,7 @@ def press_item_button(rt: Runtime, actor: Actor, table, item_id: int, act, reque
             ctx.actor.channel_id = trajectory.channel_id
             act(ctx, trajectory, item)
         except RegiowachtError as error:
-            return Outcome(reply=commands.describe_error(error, ctx.actor.language, rt.settings.slash_command))
+            return Outcome(reply=describe_error(error, ctx.actor.language, rt.settings.slash_command))
         return Outcome(notices=notices(item))
 
     return run_in_transaction(rt, actor, work, request_key)
@@ -237,6 +239,6 @@ def press_item_button(rt: Runtime, actor: Actor, table, item_id: int, act, reque
 
 def press_urgent(rt: Runtime, actor: Actor, case_id: int, action: str, request_key: str | None = None) -> Answer | None:
     """Oppakken / Opgelost on an urgent case; its channel post is then updated."""
-    change = tracking.acknowledge if action == "ack" else tracking.resolve
+    change = urgent.acknowledge if action == "ack" else urgent.resolve
     return press_item_button(rt, actor, UrgentCase, case_id, change, request_key,
                              notices=lambda case: [Notice("urgent_changed", case.id)])

@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from datetime import timezone
 from typing import Iterator
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
-from prometheus_client import multiprocess
+from prometheus_client import CollectorRegistry, Counter, Histogram, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import func

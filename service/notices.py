@@ -7,15 +7,14 @@ import uuid
 
 from sqlmodel import Session, select
 
-from tracking.inputs import tracker
-from domain.outcome import Notice
-from domain.texts import fmt_date, person, t
 from delivery import outbox
 from delivery.outbox import MAIL
+from domain.outcome import Notice
+from domain.requests import tracker
+from domain.texts import fmt_date, person, t
 from service.runtime import Runtime
 from store.models import InputPart, InputRequest, Trajectory, UrgentCase
 from views.messages import sections, urgent_message
-
 
 
 def queue(rt: Runtime, session: Session, notices: list[Notice]) -> list[str]:

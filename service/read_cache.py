@@ -9,10 +9,10 @@ import dataclasses
 import threading
 from collections import OrderedDict
 
-from commands.run import language_for
 from commands.grammar import BY_WORD, parse
-from tracking.context import Context
+from commands.replies import language_for
 from store import queries
+from tracking.context import Context
 
 CACHED = {"status", "risico"}
 

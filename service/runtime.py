@@ -11,17 +11,17 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from config import Settings
-from domain.municipalities import official
-from tracking.plans import standard_plans
-from installations import Workspaces
-from domain.permissions import Actor
-from tracking.context import Context
-from delivery.outbox import CHANNEL_INTERVAL, MAIL, DeliveryReport, Sender
 from delivery.mail.courier import Courier
 from delivery.mail.transport import transport_for
+from delivery.outbox import CHANNEL_INTERVAL, MAIL, DeliveryReport, Sender
+from domain.municipalities import official
+from domain.permissions import Actor
+from installations import Workspaces
 from service.read_cache import ReadCache
 from store import queries
 from store.db import make_engine, migrate
+from tracking.context import Context
+from tracking.plans import standard_plans
 
 
 def system_clock() -> datetime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_sdk.models.views import View
 
-from commands import run as commands
+from commands.replies import choose_language
 from domain.permissions import Actor
 from domain.privacy import contains_bsn
 from domain.text_input import TEXT_LIMIT, clean, to_plain
@@ -31,7 +31,7 @@ def urgent_form_for_message(rt: Runtime, actor: Actor, message_text: str, author
     def read() -> tuple[bool, str]:
         with session_scope(rt.engine, readonly=True) as session:
             ctx = rt.context(session, actor)
-            lang = commands.choose_language(ctx, None)
+            lang = choose_language(ctx, None)
             return queries.trajectory_for_channel(session, actor.team_id, actor.channel_id) is not None, lang
     linked, lang = reconnecting(read)
     actor.language = lang

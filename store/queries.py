@@ -10,8 +10,21 @@ from sqlalchemy import case, func, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
-from store.models import (Adoption, AuditLog, Contact, DataVersion, Decision, InputPart, InputRequest, Municipality, RefCounter,
-                          Region, Task, Trajectory, UrgentCase)
+from store.models import (
+    Adoption,
+    AuditLog,
+    Contact,
+    DataVersion,
+    Decision,
+    InputPart,
+    InputRequest,
+    Municipality,
+    RefCounter,
+    Region,
+    Task,
+    Trajectory,
+    UrgentCase,
+)
 
 SYSTEM_ACTOR = "regiowacht"  # the audit actor for what the bot's own jobs change
 ITEM_TABLES = {"B": Decision, "I": InputRequest, "T": Task, "U": UrgentCase}
@@ -222,10 +235,6 @@ def team_lateness(session: Session, team_id: str) -> tuple[dict[int, float], dic
         .where(InputRequest.team_id == team_id, InputPart.received_on.is_not(None))
         .group_by(InputPart.stakeholder_key))}
     return municipalities, stakeholders
-
-
-def stakeholder_key(user: str | None, name: str) -> str:
-    return user or name.strip().lower()
 
 
 def stakeholder_lateness(session: Session, team_id: str, keys: set[str]) -> dict[str, float]:

@@ -4,17 +4,17 @@ reach them: name, role, municipality or organisation, e-mail, and optionally the
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from sqlmodel import select
 
 from domain.errors import CommandError
-from commands.grammar import read_person, split_names
+from domain.names import read_person, split_names
 from domain.permissions import require_coordinator
-from tracking.context import Context, choose, current_trajectory, require, same_municipality
+from domain.text_input import fold
 from store import queries
 from store.models import Contact, Municipality
+from tracking.context import Context, choose, current_trajectory, require, same_municipality
 
 ROLES = {"wethouder": "wethouder", "alderman": "wethouder", "beleid": "beleid", "beleidsmedewerker": "beleid",
          "policy": "beleid", "contractmanager": "contractmanager", "contract manager": "contractmanager",
@@ -29,12 +29,6 @@ PER_MUNICIPALITY = {"wethouder", "beleid"}
 REMOVE_WORDS = ("weg", "verwijderen", "verwijder", "remove", "delete")
 _EMAIL = re.compile(r"^[^@\s<>|,;:]+@[^@\s<>|,;:]+\.[A-Za-z]{2,}$")
 _MAILTO = re.compile(r"^<mailto:([^|>]+)(?:\|[^>]*)?>$")
-
-
-def fold(name: str) -> str:
-    """A name as people mistype it: case, accents and spacing do not count."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def read_email(value: str) -> str:

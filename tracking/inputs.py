@@ -4,60 +4,19 @@ or a named outsider, one per contact for a group (`van: aanbieders`). A part is 
 the request is complete when every part is, or when the requester marks the whole request."""
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from sqlmodel import select
 
-from tracking.contacts import Recipient, fold, recipients
 from domain.errors import CommandError
 from domain.permissions import require_involved
-from domain.texts import count, person, t
-from tracking.context import ROLES, Context, choose, current_trajectory, deadline, own_item, require
+from domain.requests import Tracker, stakeholder_key, token_for, token_hash, tracker
+from domain.text_input import fold
+from domain.texts import count
 from store import queries
 from store.models import InputPart, InputRequest, Trajectory
-
-ANSWER_DAYS_AFTER_DEADLINE = 30  # a mailed link works until this many days after the deadline
-
-
-@dataclass
-class Tracker:
-    answered: int
-    total: int
-
-    @property
-    def group(self) -> bool:
-        return self.total > 1
-
-
-def tracker(parts: list) -> Tracker:
-    return Tracker(sum(1 for part in parts if part.received_on), len(parts))
-
-
-def asked_of(request, parts: list | None, lang: str) -> str:
-    """Who a request waits for, as status, digest and alerts say it: `@jan`, `Stichting
-    Lindenhout`, or for a group `de aanbieders (31/52 geantwoord)`."""
-    if request.group_name:
-        progress = tracker(parts or [])
-        return t(lang, "asked_of_group", group=t(lang, f"group_{request.group_name}"),
-                 tracker=t(lang, "tracker", answered=progress.answered, total=progress.total))
-    return person(request.stakeholder_user, request.stakeholder_name)
-
-
-def token_for(part_id: int, secret: str) -> str:
-    """A part's answer token: derived from a secret the database never holds, so the database
-    keeps only its hash and reminders can carry the same link."""
-    return hmac.new(secret.encode(), f"antwoord:{part_id}".encode(), hashlib.sha256).hexdigest()[:40]
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def link_valid_until(request: InputRequest) -> date:
-    return request.deadline + timedelta(days=ANSWER_DAYS_AFTER_DEADLINE)
+from tracking.contacts import Recipient, recipients
+from tracking.context import ROLES, Context, choose, current_trajectory, deadline, own_item, require
 
 
 @dataclass
@@ -97,7 +56,7 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> Asked:
 def _part(ctx: Context, request: InputRequest, person: Recipient) -> InputPart:
     part = InputPart(request_id=request.id, contact_id=person.contact.id if person.contact else None,
                      slack_user=person.slack_user, name=person.name,
-                     stakeholder_key=queries.stakeholder_key(person.slack_user, person.name))
+                     stakeholder_key=stakeholder_key(person.slack_user, person.name))
     ctx.session.add(part)
     ctx.session.flush()
     if person.contact is not None and person.contact.email and not person.slack_user:

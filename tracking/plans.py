@@ -12,13 +12,12 @@ from pathlib import Path
 
 from domain.datafiles import DATA, DataFileError, read_rows
 from domain.errors import CommandError
-from domain.municipalities import fold
 from domain.permissions import require_coordinator
 from domain.privacy import contains_bsn
-from domain.text_input import TITLE_LIMIT
-from tracking.context import Context, current_trajectory, own_item
+from domain.text_input import TITLE_LIMIT, fold
 from store import queries
 from store.models import Task, Trajectory
+from tracking.context import Context, current_trajectory, own_item
 
 PLAN_DIR = DATA / "plans"
 DOMAINS = ("jeugd", "wmo")

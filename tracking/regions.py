@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from domain.errors import CommandError
-from commands.grammar import split_names
 from domain.municipalities import LIST_VALID_FROM, Official, official
+from domain.names import split_names
 from domain.permissions import require_admin, require_coordinator
-from tracking.context import DOMAINS, Context, choose, current_trajectory, deadline, require, same_municipality
 from store import queries
 from store.models import Municipality, Region, Trajectory
+from tracking.context import DOMAINS, Context, choose, current_trajectory, deadline, require, same_municipality
+
 
 def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Trajectory:
     require_admin(ctx.actor)

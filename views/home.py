@@ -4,8 +4,8 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block, ButtonElement, DividerBlock, SectionBlock
 from slack_sdk.models.views import View
 
-from reports.home import HomeSection
 from domain.texts import t
+from reports.home import HomeSection
 from views.slack_text import mrkdwn
 
 HOME_BLOCK_LIMIT = 100  # Slack's limit for one view

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slack_sdk.models.blocks import (ContextBlock, InputBlock, Option, PlainTextInputElement, PlainTextObject,
-                                     SectionBlock, StaticSelectElement, UserSelectElement)
+from slack_sdk.models.blocks import (
+    ContextBlock,
+    InputBlock,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
+    StaticSelectElement,
+    UserSelectElement,
+)
 from slack_sdk.models.views import View
 
 from domain.text_input import clean, escape_plain

@@ -7,18 +7,18 @@ from datetime import datetime
 from typing import Callable
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from config import Settings
-from tracking.inputs import link_valid_until, token_for
-from domain.texts import fmt_date, t
 from delivery import outbox
 from delivery.mail.compose import compose
 from delivery.mail.transport import PermanentFailure, Transport
+from domain.requests import link_valid_until, token_for
+from domain.text_input import to_plain
+from domain.texts import fmt_date, t
 from store.db import session_scope
 from store.models import Contact, Decision, InputPart, InputRequest, Municipality, Region, Trajectory
 from views.messages import sections
-from domain.text_input import to_plain
 
 QUESTION_IN_SUBJECT = 60  # characters of the question in a subject line
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from domain.errors import CommandError
-from commands.grammar import parse, read_person, split_names
+from commands.grammar import parse
+from domain.names import read_person, split_names
 
 
 def test_fields_run_until_the_next_known_key():

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.forecast import History, Thresholds, explain, forecast, risk_reply
+from domain.forecast import History, Thresholds, forecast
+from reports.risk import explain, risk_reply
 from store.models import Adoption, Decision, InputRequest, Municipality, Task, Trajectory
 
 TODAY = date(2026, 11, 25)

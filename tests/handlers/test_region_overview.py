@@ -6,7 +6,7 @@ import io
 import json
 from datetime import date
 
-from domain.forecast import thresholds_of
+from reports.risk import thresholds_of
 from domain.permissions import Actor
 from reports.region import region_overview
 from store import queries

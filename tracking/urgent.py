@@ -1,0 +1,70 @@
+"""Urgent cases: flagged, picked up (opgepakt) and resolved (opgelost) by named people."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from domain.errors import CommandError
+from domain.texts import person
+from store import queries
+from store.models import Trajectory, UrgentCase
+from tracking.context import SEVERITIES, SOURCE_LINK, Context, choose, current_trajectory, own_item
+
+
+def flag_urgent(ctx: Context, description: str, fields: dict[str, str]) -> UrgentCase:
+    example = "ex_urgent"
+    trajectory = current_trajectory(ctx)
+    if not description:
+        raise CommandError("err_missing_title", field="title", example=example)
+    severity = choose(SEVERITIES, fields["ernst"], "ernst", example) if fields.get("ernst") else "middel"
+    link = fields.get("bericht") or ""
+    case = UrgentCase(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "U"),
+                      trajectory_id=trajectory.id, description=description, severity=severity,
+                      flagged_by=ctx.actor.user_id, flagged_at=ctx.now,
+                      source_link=link if SOURCE_LINK.match(link) else None)
+    ctx.session.add(case)
+    ctx.session.flush()
+    # The audit log keeps that a case existed, never its text (it may be purged later).
+    ctx.audit("signaal gemeld", trajectory, item=case.ref, field_name="ernst", new=severity)
+    return case
+
+
+def urgent_by_ref(ctx: Context, ref: str) -> tuple[Trajectory, UrgentCase]:
+    trajectory = current_trajectory(ctx)
+    return trajectory, own_item(ctx, trajectory, ref, "U", "ex_opgepakt")
+
+
+def _already_handled(ctx: Context, case: UrgentCase) -> None:
+    """`U4 is al opgepakt door @anne (24-11 10:12)`: what is true, not just that it is done."""
+    zone = ctx.settings.timezone
+    if case.resolved_at:
+        raise CommandError("err_already_resolved", example="ex_status", ref=case.ref,
+                           who=person(case.resolved_by, None), when=local_moment(case.resolved_at, zone))
+    raise CommandError("err_already_acked", example="ex_opgelost", ref=case.ref, who=person(case.acked_by, None),
+                       when=local_moment(case.acked_at, zone))
+
+
+def local_moment(moment: datetime, zone: str) -> str:
+    return moment.astimezone(ZoneInfo(zone)).strftime("%d-%m %H:%M")
+
+
+def acknowledge(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:
+    if case.resolved_at or case.acked_at:
+        _already_handled(ctx, case)
+    case.acked_by, case.acked_at = ctx.actor.user_id, ctx.now
+    ctx.session.add(case)
+    ctx.audit("signaal opgepakt", trajectory, item=case.ref, field_name="opgepakt", new=ctx.actor.user_id)
+    return case
+
+
+def resolve(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:
+    if case.resolved_at:
+        _already_handled(ctx, case)
+    if not case.acked_at:
+        case.acked_by, case.acked_at = ctx.actor.user_id, ctx.now
+    case.resolved_by, case.resolved_at = ctx.actor.user_id, ctx.now
+    ctx.session.add(case)
+    ctx.audit("signaal opgelost", trajectory, item=case.ref, field_name="opgelost", new=ctx.actor.user_id)
+    return case
+
+
