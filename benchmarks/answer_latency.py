@@ -34,9 +34,9 @@ from sqlalchemy import create_engine, text  # noqa: E402
 
 from benchmarks.national import generate  # noqa: E402
 from config import Settings  # noqa: E402
-from service.runtime import open_runtime  # noqa: E402
 from store.db import normalize_url  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402
+from wiring.runtime import open_runtime  # noqa: E402
 
 SECRET = "bench-secret"
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))  # per target and concurrency

@@ -15,8 +15,8 @@ from slack_bolt import App  # noqa: E402
 from slack_bolt.adapter.wsgi import SlackRequestHandler  # noqa: E402
 from slack_sdk import WebClient  # noqa: E402
 
-from bot import serve_http  # noqa: E402
 from config import Settings  # noqa: E402
+from wiring.web import serve_http  # noqa: E402
 
 
 def main() -> None:

@@ -2,18 +2,93 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class SettingsError(ValueError):
+    """One or more settings cannot be used: each problem names its variable, what it holds and
+    what it should hold."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Reader:
+    """Reads variables (empty means unset) and collects every bad one, so the operator mends
+    them all at once instead of one traceback at a time."""
+
+    def __init__(self, env: dict[str, str]):
+        self.env = env
+        self.problems: list[str] = []
+
+    def text(self, key: str, default: str = "") -> str:
+        return (self.env.get(key) or "").strip() or default
+
+    def _bad(self, key: str, value: str, expected: str) -> None:
+        shown = re.sub(r"//[^@/\s]*@", "//…@", value)  # a URL's password never reaches a terminal or log
+        self.problems.append(f"{key}={shown!r}: verwacht {expected}")
+
+    def integer(self, key: str, default: int, low: int, high: int, example: int | None = None) -> int:
+        value = self.text(key)
+        if not value:
+            return default
+        if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
+            self._bad(key, value, f"een getal van {low} tot en met {high}, bijv. {key}={example or default}")
+            return default
+        return int(value)
+
+    def choice(self, key: str, default: str, options: tuple[str, ...]) -> str:
+        value = self.text(key, default).lower()
+        if value not in options:
+            self._bad(key, value, " of ".join(options) + f", bijv. {key}={default}")
+            return default
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.text(key).lower()
+        if not value:
+            return default
+        if value in {"1", "true", "yes", "ja", "on", "aan"}:
+            return True
+        if value in {"0", "false", "no", "nee", "off", "uit"}:
+            return False
+        self._bad(key, value, f"true of false, bijv. {key}=false")
+        return default
+
+    def clock(self, key: str, default: time) -> time:
+        value = self.text(key)
+        match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", value) if value else None
+        if not value:
+            return default
+        if not match or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
+            self._bad(key, value, f"een tijd als UU:MM, bijv. {key}={default.strftime('%H:%M')}")
+            return default
+        return time(int(match.group(1)), int(match.group(2) or 0))
+
+    def zone(self, key: str, default: str) -> str:
+        value = self.text(key, default)
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            self._bad(key, value, f"een tijdzone als Europe/Amsterdam, bijv. {key}={default}")
+            return default
+        return value
+
+    def url(self, key: str, default: str, schemes: tuple[str, ...], example: str) -> str:
+        value = self.text(key, default)
+        if value and not re.match(rf"^({'|'.join(schemes)})://[^\s/]+", value):
+            self._bad(key, value, f"een adres dat begint met {' of '.join(s + '://' for s in schemes)}, bijv. {key}={example}")
+            return default
+        return value
 
 
 def _split(value: str) -> frozenset[str]:
     return frozenset(v.strip() for v in value.replace(";", ",").split(",") if v.strip())
-
-
-def _time(value: str) -> time:
-    hours, _, minutes = value.strip().partition(":")
-    return time(int(hours), int(minutes or 0))
 
 
 def _local_secret() -> str:
@@ -26,10 +101,6 @@ def _local_secret() -> str:
 
 
 _LOCAL_SECRET = ""
-
-
-def _bool(value: str) -> bool:
-    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
 
 
 @dataclass(frozen=True)
@@ -63,36 +134,39 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
-        env = dict(os.environ if env is None else env)
-        get = lambda key, default: env.get(key) or default  # noqa: E731 - empty means unset
-        return cls(
-            bot_token=get("SLACK_BOT_TOKEN", ""),
-            signing_secret=get("SLACK_SIGNING_SECRET", ""),
-            app_token=get("SLACK_APP_TOKEN", ""),
-            client_id=get("SLACK_CLIENT_ID", ""),
-            client_secret=get("SLACK_CLIENT_SECRET", ""),
-            api_url=get("SLACK_API_URL", cls.api_url),
-            database_url=get("DATABASE_URL", cls.database_url),
-            port=int(get("PORT", cls.port)),
-            timezone=get("BOT_TIMEZONE", cls.timezone),
-            language=get("BOT_LANGUAGE", cls.language).lower()[:2],
-            digest_time=_time(get("DIGEST_TIME", "08:30")),
-            admins=_split(get("BOT_ADMINS", "")),
-            slash_command=get("SLASH_COMMAND", cls.slash_command),
-            retention_days=int(get("RETENTION_DAYS", cls.retention_days)),
-            good_friday_is_holiday=_bool(get("GOOD_FRIDAY_HOLIDAY", "false")),
-            risk_green_days=int(get("RISK_GREEN_DAYS", cls.risk_green_days)),
-            risk_red_contract_days=int(get("RISK_RED_CONTRACT_DAYS", cls.risk_red_contract_days)),
-            web_threads=int(get("WEB_THREADS", cls.web_threads)),
-            web_workers=int(get("WEB_WORKERS", cls.web_workers)),
-            smtp_url=get("SMTP_URL", ""),
-            mail_from=get("MAIL_FROM", cls.mail_from),
-            mail_dir=get("MAIL_DIR", cls.mail_dir),
-            public_url=get("PUBLIC_URL", "").rstrip("/"),
-            plan_dir=get("PLAN_DIR", ""),
-            log_format=get("LOG_FORMAT", cls.log_format).strip().lower(),
-            answer_secret=get("ANSWER_SECRET", "") or get("SLACK_SIGNING_SECRET", "") or _local_secret(),
+        """The settings of `env` (default: the environment); SettingsError names every bad one."""
+        read = _Reader(dict(os.environ if env is None else env))
+        settings = cls(
+            bot_token=read.text("SLACK_BOT_TOKEN"),
+            signing_secret=read.text("SLACK_SIGNING_SECRET"),
+            app_token=read.text("SLACK_APP_TOKEN"),
+            client_id=read.text("SLACK_CLIENT_ID"),
+            client_secret=read.text("SLACK_CLIENT_SECRET"),
+            api_url=read.url("SLACK_API_URL", cls.api_url, ("https", "http"), cls.api_url),
+            database_url=read.text("DATABASE_URL", cls.database_url),
+            port=read.integer("PORT", cls.port, 1, 65535),
+            timezone=read.zone("BOT_TIMEZONE", cls.timezone),
+            language=read.choice("BOT_LANGUAGE", cls.language, ("nl", "en")),
+            digest_time=read.clock("DIGEST_TIME", cls.digest_time),
+            admins=_split(read.text("BOT_ADMINS")),
+            slash_command=read.text("SLASH_COMMAND", cls.slash_command),
+            retention_days=read.integer("RETENTION_DAYS", cls.retention_days, 1, 3650),
+            good_friday_is_holiday=read.flag("GOOD_FRIDAY_HOLIDAY", False),
+            risk_green_days=read.integer("RISK_GREEN_DAYS", cls.risk_green_days, 0, 365),
+            risk_red_contract_days=read.integer("RISK_RED_CONTRACT_DAYS", cls.risk_red_contract_days, 0, 365),
+            web_threads=read.integer("WEB_THREADS", cls.web_threads, 1, 64),
+            web_workers=read.integer("WEB_WORKERS", cls.web_workers, 1, 64),
+            smtp_url=read.url("SMTP_URL", "", ("smtp", "smtps"), "smtp://gebruiker:wachtwoord@mail.example.nl:587"),
+            mail_from=read.text("MAIL_FROM", cls.mail_from),
+            mail_dir=read.text("MAIL_DIR", cls.mail_dir),
+            public_url=read.url("PUBLIC_URL", "", ("https", "http"), "https://regiowacht.example.nl").rstrip("/"),
+            plan_dir=read.text("PLAN_DIR"),
+            log_format=read.choice("LOG_FORMAT", cls.log_format, ("plain", "json")),
+            answer_secret=read.text("ANSWER_SECRET") or read.text("SLACK_SIGNING_SECRET") or _local_secret(),
         )
+        if read.problems:
+            raise SettingsError(read.problems)
+        return settings
 
     @property
     def answer_base(self) -> str:

@@ -12,11 +12,9 @@ from email.parser import BytesParser
 from pathlib import Path
 from socketserver import ThreadingMixIn
 
-from config import Settings
 from domain.permissions import Actor
 from service.home import home_for
 from service.interactions import press_urgent, run_command
-from service.runtime import open_runtime
 from views.text import blocks_to_text
 
 OUT = Path("out")  # where the console puts exports and timelines
@@ -45,14 +43,16 @@ class ConsolePrinter:
         return {"ok": True, "ts": f"{time.time():.0f}.{next(self._ts):06d}", "channel": where}
 
 
-def run_console(settings: Settings, *, team: str, user: str, channel: str, admin: bool, clock=None,
-                stdin=sys.stdin, out=sys.stdout, serve_page: bool = True) -> int:
-    rt = open_runtime(settings, client=ConsolePrinter(out), clock=clock, channel_interval=0)
+def run_console(rt, *, team: str, user: str, channel: str, admin: bool, answer_page=None, stdin=sys.stdin,
+                out=sys.stdout) -> int:
+    """The console on a runtime whose client is a ConsolePrinter; `answer_page` (a WSGI app) is
+    served on PORT so links in mails can be opened."""
+    settings = rt.settings
     state = {"user": user, "channel": channel, "admin": admin}
     say = lambda text="": print(text, file=out)  # noqa: E731
     say(BANNER.format(cmd=settings.slash_command, user=user, channel=channel, admin=" (beheerder)" if admin else ""))
-    if serve_page:
-        _serve_answer_page(rt, say)
+    if answer_page is not None:
+        _serve_answer_page(rt, answer_page, say)
     mailbox = Mailbox(Path(settings.mail_dir))
     rt.sender.deliver()  # what earlier runs left in the outbox
     mailbox.show_new(say)
@@ -138,11 +138,9 @@ class Mailbox:
             say(f"  ✉ e-mail aan {message['To']}: {message['Subject']}\n    {path}")
 
 
-def _serve_answer_page(rt, say) -> None:
+def _serve_answer_page(rt, application, say) -> None:
     """The answer page on PORT, so a link in a mail can be opened and answered in a browser."""
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-
-    from bot import wsgi_app
 
     class Quiet(WSGIRequestHandler):
         def log_message(self, *args):
@@ -152,7 +150,7 @@ def _serve_answer_page(rt, say) -> None:
         daemon_threads = True
 
     try:
-        server = make_server("127.0.0.1", rt.settings.port, wsgi_app(None, rt),
+        server = make_server("127.0.0.1", rt.settings.port, application,
                              server_class=Threading, handler_class=Quiet)
     except OSError:
         say(f"(Poort {rt.settings.port} is bezet: de antwoordpagina draait nu niet. Kies een andere met PORT=….)")

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from delivery.mail.transport import PermanentFailure, TemporaryFailure
-from service.metrics import FAILED, SENT, kind_of
+from delivery.metrics import FAILED, SENT, kind_of
 from store.db import session_scope
 from store.models import Outbox
 from views.slack_text import neutralise

@@ -3,26 +3,18 @@ from __future__ import annotations
 
 import sys
 
-from config import Settings
 from domain.texts import count
 from jobs.digest import run_digests
 from jobs.runner import JobRun
 from jobs.scan import run_scan
-from service.runtime import open_runtime
+from service.runtime import Runtime
 
 JOBS = {"digest": run_digests, "scan": run_scan}
 
 
-def run_job(settings: Settings, name: str, *, dry_run: bool = False, clock=None, out=sys.stdout) -> int:
-    client = None
-    if not dry_run:
-        missing = settings.missing_slack_credentials()
-        if missing:
-            print("Zonder " + ", ".join(missing) + " kan ik niets versturen; probeer --dry-run.", file=sys.stderr)
-            return 2
-        from bot import make_client
-        client = make_client(settings)
-    rt = open_runtime(settings, client=client, clock=clock)
+def run_job(rt: Runtime, name: str, *, dry_run: bool = False, out=sys.stdout) -> int:
+    """Run one job now; 1 when a step failed (the others went on), else 0. A dry run's runtime
+    has no sender: nothing is sent."""
     if rt.sender is not None:
         earlier = rt.sender.deliver()  # first what earlier runs left in the outbox: cron alone must also retry
         if earlier.sent:

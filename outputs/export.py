@@ -15,42 +15,12 @@ from sqlmodel import Session, select
 from domain.forecast import Forecast
 from domain.outcome import FileOut
 from domain.text_input import to_plain
-from domain.texts import t
+from domain.texts import audit_word, t
 from store import queries
 from store.models import AuditLog, Trajectory
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-# Audit words as the log stores them (Dutch, some older rows English) -> (Dutch, English).
-AUDIT_WORDS = {
-    "received_on": ("ontvangen op", "received on"), "ontvangen op": ("ontvangen op", "received on"),
-    "done_on": ("klaar op", "done on"), "klaar op": ("klaar op", "done on"),
-    "deadline": ("deadline", "deadline"), "genomen": ("genomen", "taken"), "ernst": ("ernst", "severity"),
-    "opgepakt": ("opgepakt", "acknowledged"), "opgelost": ("opgelost", "resolved"), "niveau": ("niveau", "level"),
-    "gemeenten": ("gemeenten", "municipalities"), "regio": ("regio", "region"),
-    "regio aangemaakt": ("regio aangemaakt", "region created"),
-    "gemeente toegevoegd": ("gemeente toegevoegd", "municipality added"),
-    "gemeente verwijderd": ("gemeente verwijderd", "municipality removed"),
-    "traject aangemaakt": ("traject aangemaakt", "trajectory created"),
-    "besluit aangemaakt": ("besluit aangemaakt", "decision created"),
-    "vastgesteld": ("vastgesteld", "adopted"), "afgewezen": ("afgewezen", "rejected"),
-    "datum gecorrigeerd": ("datum gecorrigeerd", "date corrected"),
-    "besluit genomen": ("besluit genomen", "decision taken"), "besluit heropend": ("besluit heropend", "decision reopened"),
-    "input gevraagd": ("input gevraagd", "input requested"), "input ontvangen": ("input ontvangen", "input received"),
-    "taak aangemaakt": ("taak aangemaakt", "task created"), "taak klaar": ("taak klaar", "task done"),
-    "signaal gemeld": ("signaal gemeld", "urgent case flagged"),
-    "signaal opgepakt": ("signaal opgepakt", "urgent case acknowledged"),
-    "signaal opgelost": ("signaal opgelost", "urgent case resolved"),
-    "signaal geëscaleerd": ("signaal geëscaleerd", "urgent case escalated"),
-    "signaaltekst gewist": ("signaaltekst gewist", "urgent case text erased"),
-    "uitstel": ("uitstel", "postponed"), "deadline vervroegd": ("deadline vervroegd", "deadline brought forward"),
-    "risiconiveau": ("risiconiveau", "risk level"),
-    "input afgemeld": ("input afgemeld", "input declined"), "input compleet": ("input compleet", "input complete"),
-    "contact toegevoegd": ("contact toegevoegd", "contact added"),
-    "contact bijgewerkt": ("contact bijgewerkt", "contact updated"),
-    "contact verwijderd": ("contact verwijderd", "contact removed"),
-    "rol": ("rol", "role"), "gemeente": ("gemeente", "municipality"), "organisatie": ("organisatie", "organisation"),
-}
 
 
 def cell(value) -> str:
@@ -64,13 +34,6 @@ def day(value: date | None, lang: str) -> str:
     if value is None:
         return ""
     return value.isoformat() if lang == "en" else value.strftime("%d-%m-%Y")
-
-
-def word(value: str | None, lang: str) -> str:
-    if not value:
-        return ""
-    dutch, english = AUDIT_WORDS.get(value, (value, value))
-    return english if lang == "en" else dutch
 
 
 def _csv(header: list[str], rows) -> bytes:
@@ -106,8 +69,8 @@ def audit_csv(session: Session, trajectory: Trajectory, lang: str, timezone: str
     zone = ZoneInfo(timezone)
     entries = session.exec(select(AuditLog).where(AuditLog.trajectory_id == trajectory.id).order_by(AuditLog.at))
     moment = "%Y-%m-%d %H:%M" if lang == "en" else "%d-%m-%Y %H:%M"
-    rows = [[e.at.astimezone(zone).strftime(moment), e.actor, word(e.action, lang), e.item or "",
-             word(e.field_name, lang), e.old_value or "", e.new_value or ""] for e in entries]
+    rows = [[e.at.astimezone(zone).strftime(moment), e.actor, audit_word(e.action, lang), e.item or "",
+             audit_word(e.field_name, lang), e.old_value or "", e.new_value or ""] for e in entries]
     header = t(lang, "export_audit_header", zone=timezone).split(";")
     return FileOut(f"auditlog-{trajectory.channel_id}.csv", _csv(header, rows), t(lang, "export_audit_title"))
 

@@ -15,19 +15,16 @@ from contextlib import contextmanager
 from datetime import timezone
 from typing import Iterator
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, multiprocess
+from prometheus_client import Histogram, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
-MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
-REGISTRY = CollectorRegistry()  # ours alone: no default process collectors in a single-process run
-SENT = Counter("regiowacht_outbox_sent", "Messages the outbox delivered, by kind (the first part of the "
-               "outbox key: digest, alert, urgent, mail, ...)", ["kind"], registry=REGISTRY)
-FAILED = Counter("regiowacht_outbox_failed", "Send attempts that failed; the message stays in the outbox "
-                 "for a later pass", ["kind"], registry=REGISTRY)
+from delivery.metrics import MULTIPROC_ENV, REGISTRY
+from delivery.outbox import GIVE_UP_AFTER
+
 JOB_SECONDS = Histogram("regiowacht_job_duration_seconds", "How long a scheduled job or one step of the "
                         "risk scan took", ["job"], registry=REGISTRY,
                         buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300))
@@ -36,12 +33,6 @@ COMMAND_SECONDS = Histogram("regiowacht_command_duration_seconds", "Time until a
                             buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10))
 
 log = logging.getLogger(__name__)
-
-
-def kind_of(key: str) -> str:
-    """An outbox key's first part (`digest:T1:C1:2026-11-24` -> digest): few values, no ids."""
-    kind = key.partition(":")[0]
-    return kind if kind.isalpha() and len(kind) <= 20 else "other"
 
 
 @contextmanager
@@ -81,7 +72,6 @@ class _Scrape:
             log.warning("metrics: the outbox backlog could not be read now: %s", type(error).__name__)
 
     def _outbox(self):
-        from delivery.outbox import GIVE_UP_AFTER
         from store.db import session_scope
         from store.models import Outbox
         unsent = Outbox.sent_at.is_(None)

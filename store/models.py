@@ -50,12 +50,17 @@ class Trajectory(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class Decision(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("team_id", "ref"),)
+class TrackedItem(SQLModel):
+    """What every item people refer to by a short reference (B12, I7, T3, U2) has: its workspace,
+    its reference (unique per workspace) and its trajectory."""
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: str
     ref: str
     trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+
+
+class Decision(TrackedItem, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "ref"),)
     title: str
     deadline: date
     decided_by: str = "college"  # college, raad or regio
@@ -79,13 +84,9 @@ class Adoption(SQLModel, table=True):
     recorded_at: datetime = Field(default_factory=utcnow)
 
 
-class InputRequest(SQLModel, table=True):
+class InputRequest(TrackedItem, table=True):
     __table_args__ = (UniqueConstraint("team_id", "ref"),
                       Index("ix_inputrequest_stakeholder", "team_id", "stakeholder_user", "received_on", "deadline"))
-    id: Optional[int] = Field(default=None, primary_key=True)
-    team_id: str
-    ref: str
-    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
     question: str
     stakeholder_user: Optional[str] = None  # Slack user id, when the stakeholder is in Slack
     stakeholder_name: str  # display name, or the outsider's name
@@ -132,12 +133,8 @@ class InputPart(SQLModel, table=True):
     token_hash: Optional[str] = Field(default=None, unique=True)
 
 
-class Task(SQLModel, table=True):
+class Task(TrackedItem, table=True):
     __table_args__ = (UniqueConstraint("team_id", "ref"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    team_id: str
-    ref: str
-    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
     title: str
     owner_user: Optional[str] = None
     owner_name: str
@@ -149,12 +146,8 @@ class Task(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class UrgentCase(SQLModel, table=True):
+class UrgentCase(TrackedItem, table=True):
     __table_args__ = (UniqueConstraint("team_id", "ref"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    team_id: str
-    ref: str
-    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
     description: Optional[str] = Field(default=None, sa_column=Column(Text))  # None once purged
     severity: str = "middel"
     flagged_by: str

@@ -11,9 +11,9 @@ import time
 import uuid
 from datetime import datetime, timedelta, timezone
 from socketserver import ThreadingMixIn
+from urllib.error import HTTPError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
-from urllib.error import HTTPError
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from zoneinfo import ZoneInfo
 
@@ -22,11 +22,12 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import create_engine
 from sqlmodel import Session, select
 
-from bot import build_app, make_client, wsgi_app
 from config import Settings
-from service.runtime import open_runtime
 from store.db import normalize_url
 from tests.fake_slack import Call, FakeSlack
+from wiring.runtime import open_runtime
+from wiring.slack import build_app, make_client
+from wiring.web import wsgi_app
 
 SECRET = "test-signing-secret"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -92,6 +92,7 @@ def test_digest_job_sends_once_per_day_even_when_run_again(tmp_path):
     from io import StringIO
 
     from jobs.run import run_job
+    from wiring.runtime import job_runtime
     from tests.conftest import make_settings
     from tests.fake_slack import FakeSlack
     slack = FakeSlack().start()
@@ -99,8 +100,8 @@ def test_digest_job_sends_once_per_day_even_when_run_again(tmp_path):
         settings = make_settings(slack, f"sqlite:///{tmp_path}/jobs.sqlite3")
         assert run("demo", env={"DATABASE_URL": settings.database_url}).returncode == 0
         out = StringIO()
-        assert run_job(settings, "digest", out=out) == 0
-        assert run_job(settings, "digest", out=out) == 0
+        assert run_job(job_runtime(settings), "digest", out=out) == 0
+        assert run_job(job_runtime(settings), "digest", out=out) == 0
         assert "digest: 2 berichten verstuurd, 0 al eerder verstuurd" in out.getvalue()
         assert "digest: 0 berichten verstuurd, 2 al eerder verstuurd" in out.getvalue()
         assert sorted(c.body["channel"] for c in slack.of("chat.postMessage")) == ["C_JEUGD", "C_WMO"]
@@ -256,3 +257,15 @@ def test_console_mail_and_answer_page(tmp_path):
     finally:
         console.stdin.close()
         console.wait(timeout=20)
+
+
+def test_bad_settings_stop_the_start_naming_each_variable_without_a_traceback(tmp_path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3", "PORT": "abc", "DIGEST_TIME": "half negen",
+           "SMTP_URL": "mail.gemeente.nl:587", "PUBLIC_URL": "ftp://inkoop:Kwartel-2027@regio.nl"}
+    result = run("demo", env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    for expected in ("PORT='abc': verwacht een getal van 1 tot en met 65535, bijv. PORT=3000",
+                     "DIGEST_TIME='half negen': verwacht een tijd als UU:MM, bijv. DIGEST_TIME=08:30",
+                     "SMTP_URL='mail.gemeente.nl:587'", "PUBLIC_URL='ftp://…@regio.nl'"):
+        assert expected in result.stderr
+    assert "Kwartel-2027" not in result.stderr

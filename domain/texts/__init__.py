@@ -6,7 +6,7 @@ from __future__ import annotations
 import string
 from datetime import date
 
-from domain.texts import answers, contacts, dates, errors, files, forms, help, plans, region, status
+from domain.texts import answers, audit, contacts, dates, errors, files, forms, help, plans, region, status
 
 LANGUAGES = ("nl", "en")
 _WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
@@ -63,6 +63,14 @@ def count(lang: str, n: int, noun: str) -> str:
     dutch, english = NOUNS[noun]
     singular, plural = english if lang == "en" else dutch
     return f"{n} {singular if n == 1 else plural}"
+
+
+def audit_word(value: str | None, lang: str) -> str:
+    """An audit log word (`vastgesteld`, `input ontvangen`) in the reader's language."""
+    if not value:
+        return ""
+    dutch, english = audit.WORDS.get(value, (value, value))
+    return english if lang == "en" else dutch
 
 
 def names_list(names: list[str], lang: str) -> str:

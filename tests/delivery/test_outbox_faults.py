@@ -8,7 +8,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot import make_client
+from wiring.slack import make_client
 from domain.permissions import Actor
 from delivery.outbox import Sender
 from service.interactions import run_command
@@ -19,7 +19,7 @@ from views.text import blocks_to_text
 ROOT = Path(__file__).resolve().parents[2]
 SEND_ONCE = """
 from datetime import datetime, timezone
-from bot import make_client
+from wiring.slack import make_client
 from config import Settings
 from delivery.outbox import Sender
 from store.db import make_engine

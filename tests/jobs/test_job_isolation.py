@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 from io import StringIO
 
 from jobs.run import run_job
+from wiring.runtime import job_runtime
 from store.models import Decision, Outbox
 from tests.conftest import TRAJECT, message_text
 
@@ -22,7 +23,7 @@ def test_one_broken_trajectory_does_not_stop_the_others(trajectory, slack, clock
     out = StringIO()
     settings = trajectory.rt.settings
     for job in ("digest", "scan"):
-        assert run_job(settings, job, clock=clock, out=out) == 1
+        assert run_job(job_runtime(settings, clock=clock), job, out=out) == 1
     posted = [c.body["channel"] for c in slack.of("chat.postMessage")]
     assert "C_WMO" in posted and "C_JEUGD" not in posted
     assert "Mislukt (de rest ging door; details in het log): trajectory 1." in out.getvalue()
@@ -33,11 +34,11 @@ def test_a_cron_run_first_sends_what_an_earlier_run_could_not(trajectory, slack,
     slack.fail_next = [500] * 6  # the post, its retries, and the run's second pass with its retries
     out = StringIO()
     settings = trajectory.rt.settings
-    assert run_job(settings, "digest", clock=clock, out=out) == 0
+    assert run_job(job_runtime(settings, clock=clock), "digest", out=out) == 0
     assert slack.of("chat.postMessage") == [] and "Wacht in de outbox op een nieuwe poging: 1 bericht." in out.getvalue()
     clock.advance(minutes=15)  # the next cron run, after the back-off
     out = StringIO()
-    assert run_job(settings, "digest", clock=clock, out=out) == 0
+    assert run_job(job_runtime(settings, clock=clock), "digest", out=out) == 0
     [post] = slack.of("chat.postMessage")
     assert "Jeugdhulp Rivierenland 2027" in message_text(post.body)
     assert "Uit de outbox alsnog verstuurd: 1 bericht." in out.getvalue()

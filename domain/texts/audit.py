@@ -1,0 +1,32 @@
+"""The audit log's words, as the log stores them (Dutch; some older rows English), in both languages:
+the export shows each in the reader's language."""
+
+WORDS: dict[str, tuple[str, str]] = {
+    "received_on": ("ontvangen op", "received on"), "ontvangen op": ("ontvangen op", "received on"),
+    "done_on": ("klaar op", "done on"), "klaar op": ("klaar op", "done on"),
+    "deadline": ("deadline", "deadline"), "genomen": ("genomen", "taken"), "ernst": ("ernst", "severity"),
+    "opgepakt": ("opgepakt", "acknowledged"), "opgelost": ("opgelost", "resolved"), "niveau": ("niveau", "level"),
+    "gemeenten": ("gemeenten", "municipalities"), "regio": ("regio", "region"),
+    "regio aangemaakt": ("regio aangemaakt", "region created"),
+    "gemeente toegevoegd": ("gemeente toegevoegd", "municipality added"),
+    "gemeente verwijderd": ("gemeente verwijderd", "municipality removed"),
+    "traject aangemaakt": ("traject aangemaakt", "trajectory created"),
+    "besluit aangemaakt": ("besluit aangemaakt", "decision created"),
+    "vastgesteld": ("vastgesteld", "adopted"), "afgewezen": ("afgewezen", "rejected"),
+    "datum gecorrigeerd": ("datum gecorrigeerd", "date corrected"),
+    "besluit genomen": ("besluit genomen", "decision taken"), "besluit heropend": ("besluit heropend", "decision reopened"),
+    "input gevraagd": ("input gevraagd", "input requested"), "input ontvangen": ("input ontvangen", "input received"),
+    "taak aangemaakt": ("taak aangemaakt", "task created"), "taak klaar": ("taak klaar", "task done"),
+    "signaal gemeld": ("signaal gemeld", "urgent case flagged"),
+    "signaal opgepakt": ("signaal opgepakt", "urgent case acknowledged"),
+    "signaal opgelost": ("signaal opgelost", "urgent case resolved"),
+    "signaal geëscaleerd": ("signaal geëscaleerd", "urgent case escalated"),
+    "signaaltekst gewist": ("signaaltekst gewist", "urgent case text erased"),
+    "uitstel": ("uitstel", "postponed"), "deadline vervroegd": ("deadline vervroegd", "deadline brought forward"),
+    "risiconiveau": ("risiconiveau", "risk level"),
+    "input afgemeld": ("input afgemeld", "input declined"), "input compleet": ("input compleet", "input complete"),
+    "contact toegevoegd": ("contact toegevoegd", "contact added"),
+    "contact bijgewerkt": ("contact bijgewerkt", "contact updated"),
+    "contact verwijderd": ("contact verwijderd", "contact removed"),
+    "rol": ("rol", "role"), "gemeente": ("gemeente", "municipality"), "organisatie": ("organisatie", "organisation"),
+}
