@@ -1,0 +1,1 @@
+"""The domain of Regiowacht: nothing in here knows about Slack."""
