@@ -160,8 +160,8 @@ def _check_public(sock: socket.socket, host: str) -> None:
 
 
 def _connect(parts, limits: FeedLimits, deadline: float) -> socket.socket:
-    """A connected socket (TLS for https), read timeout set: done by hand so the address that
-    was actually connected to is the one checked."""
+    """A connected socket (TLS for https, handshake within the connect timeout), made by hand so
+    that the address actually connected to is the one checked, before any byte is sent."""
     host = parts.hostname
     https = parts.scheme.lower() == "https"
     port = parts.port or (443 if https else 80)

@@ -59,7 +59,6 @@ _UNIT = r"(maanden|maand|mnd\.?|mnden|months?|mo|jaren|jaar|jr\.?|years?|yrs?|we
 _TIMES = r"\s*(?:x|×|\*|keer|maal|times)\s*"
 _COUNTED = re.compile(rf"^{_NUMBER}{_TIMES}{_LENGTH}\s*{_UNIT}$")                      # 2x 12 maanden
 _PLUS = re.compile(rf"^{_NUMBER}(?:\s*\+\s*{_NUMBER})+\s*{_UNIT}$")                   # 1+1 jaar
-_PLUS_TERM = re.compile(_NUMBER)
 _LENGTH_ONLY = re.compile(rf"^{_LENGTH}\s*{_UNIT}$")                                   # 2 jaar: how many times?
 
 
@@ -108,11 +107,10 @@ def read_extension_option(text: str) -> ExtensionOption | None:
         return _checked(_count(m[1]), _length(m[2], m[3], m[4], shown), shown)
     if m := _PLUS.match(cleaned):
         unit = m.groups()[-1]
-        terms = {_count(t) for t in _PLUS_TERM.findall(cleaned[:m.start(len(m.groups()))])}
-        if len(terms) > 1:
+        terms = [_count(t.strip()) for t in cleaned[:m.start(len(m.groups()))].split("+")]
+        if len(set(terms)) > 1:
             raise _refuse("contract_option_unequal", shown)
-        count = len(re.findall(r"\+", cleaned)) + 1
-        return _checked(count, _months_of(terms.pop(), unit, shown), shown)
+        return _checked(len(terms), _months_of(terms[0], unit, shown), shown)
     if m := _LENGTH_ONLY.match(cleaned):
         months = _length(m[1], m[2], m[3], shown)
         raise _refuse("contract_option_count_missing", shown, months=months)

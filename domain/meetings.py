@@ -241,10 +241,12 @@ _SEPARATORS = re.compile(r"\s*(?:[,;\n]|\s+en\s+|\s+and\s+)\s*")
 _MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY_ONLY = re.compile(r"^(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?$")
 # A day with its year, in the forms people type a meeting: 17-12-2026, 17/12/26, 2026-12-17, 17 december 2026.
-_DAY_WITH_YEAR = re.compile(r"\b[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b"
+_DAY_WITH_YEAR = re.compile(r"\b[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})\b"
+                            r"|\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b"
                             rf"|\b[0-9]{{1,2}}(?:e|ste|de)?\s+{_MONTH_NAME},?\s+[0-9]{{4}}\b")
 # The same day without a year: refused, because a list of meetings is read once and kept.
-_DAY_WITHOUT_YEAR = re.compile(rf"\b[0-9]{{1,2}}[-/.][0-9]{{1,2}}\b|\b[0-9]{{1,2}}(?:e|ste|de)?\s+{_MONTH_NAME}(?![a-z])")
+_DAY_WITHOUT_YEAR = re.compile(r"\b[0-9]{1,2}[-/.][0-9]{1,2}\b"
+                               rf"|\b[0-9]{{1,2}}(?:e|ste|de)?\s+{_MONTH_NAME}(?![a-z])")
 
 
 def _entries(text: str) -> list[str]:

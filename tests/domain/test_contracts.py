@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from core.errors import CommandError
 from domain.contracts import (Contract, ContractError, ExtensionOption, add_months, continuity_deadline,
@@ -238,3 +239,18 @@ def test_the_extension_decision_follows_the_current_end():
     assert extension_decision(B) is None                                # no option
     assert extension_decision(C).deadline == d("2026-12-30")
     assert extension_decision(Contract("Weekend", d("2027-08-31"), ExtensionOption(1, 12))).deadline == d("2027-02-26")
+
+
+PIECES = ["2", "x", "×", "keer", "12", "maanden", "jaar", "een", "half", "+", "1", "geen", "max.", "weken", "0",
+          "99999999999999999999", "twee", "verlenging", "\x00", "🙂"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=7).map(" ".join))
+def test_any_extension_option_is_read_or_refused_never_crashes(text):
+    try:
+        option = read_extension_option(text)
+    except ContractError as error:
+        assert error.key.startswith("contract_option_") and error.field == "verlenging"
+    else:
+        assert option is None or (1 <= option.count <= 10 and 1 <= option.months <= 60)

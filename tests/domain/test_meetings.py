@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from core.workdays import WorkCalendar
 from domain.meetings import (MeetingCalendar, calendar_runs_out, earliest_meeting_day, expected_adoption,
@@ -309,3 +310,15 @@ def test_an_empty_list_and_geen(text, ok, cleared):
     assert (reading.ok, reading.cleared, reading.dates) == (ok, cleared, ())
     if not ok:
         assert reading.unreadable[0].problem == "meeting_list_empty"
+
+
+PIECES = ["17-12-2026", "17 december 2026", "17 december", "do", "vr,", ",", ";", "\n", " en ", "2027-01-28",
+          "eind januari 2027", "week 53", "31-02-2027", "morgen", "geen", "zsm", "99-99-9999", "\x00", "🙂", "a" * 130]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=15)), max_size=8).map(" ".join))
+def test_any_typed_list_is_read_or_refused_never_crashes(text):
+    reading = read_meeting_dates(text, TODAY)
+    assert all(isinstance(u.problem, str) and u.problem for u in reading.unreadable)
+    assert list(reading.dates) == sorted(set(reading.dates))
