@@ -1,0 +1,1 @@
+"""Meeting calendars from outside: fetching and reading iCalendar feeds (issue 19). I/O, no database."""
