@@ -28,7 +28,7 @@ import icalendar
 import recurring_ical_events
 from dateutil.relativedelta import relativedelta
 
-from core.errors import RegiowachtError
+from domain.errors import RegiowachtError
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 USER_AGENT = "Regiowacht (vergaderkalender)"

@@ -20,9 +20,9 @@ from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
 
-from core.dates import NUMBERS
-from core.errors import CommandError
-from core.workdays import WorkCalendar
+from domain.dates import NUMBERS
+from domain.errors import CommandError
+from domain.workdays import WorkCalendar
 
 MAX_OPTION_COUNT = 10     # more extension options than this is a typing slip, not a contract
 MAX_OPTION_MONTHS = 60    # one extension longer than five years neither

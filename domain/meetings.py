@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable
 
-from core.dates import MONTHS, WEEKDAYS, read_date
-from core.workdays import WorkCalendar
+from domain.dates import MONTHS, WEEKDAYS, read_date
+from domain.workdays import WorkCalendar
 
 BODIES = ("raad", "college", "regio")
 PAPERS_LEAD_DAYS = 14       # calendar days between sending the papers and the meeting

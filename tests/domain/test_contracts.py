@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core.errors import CommandError
+from domain.errors import CommandError
 from domain.contracts import (Contract, ContractError, ExtensionOption, add_months, continuity_deadline,
                               ends_uncovered, extend, extension_deadline, extension_decision, months_between,
                               read_extension_option, read_providers, with_transition)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core.workdays import WorkCalendar
+from domain.workdays import WorkCalendar
 from domain.meetings import (MeetingCalendar, calendar_runs_out, earliest_meeting_day, expected_adoption,
                              first_meeting, last_day_for_proposal, misses_deadline, read_meeting_date,
                              read_meeting_dates)
