@@ -78,6 +78,18 @@ SPECS: tuple[Spec, ...] = (
     Spec("contacten", ("contacts",), {"rol": ("rol", "role")}, reads_only=True),
     Spec("regio", ("region",), {"gemeenten": ("gemeenten", "municipalities")}),
     Spec("plan", (), {"na": ("na", "after")}, title="text"),
+    Spec("vergaderingen", ("meetings", "vergadering", "vergaderdata"), {
+        "raad": ("raad", "council"),
+        "college": ("college", "board"),
+        "regio": ("regio", "region"),
+    }, title="text"),
+    Spec("contract", (), {
+        "einde": ("einde", "end", "contracteinde"),
+        "verlenging": ("verlenging", "verlengingsoptie", "extension", "option"),
+        "aanbieders": ("aanbieders", "providers"),
+    }, title="text"),
+    Spec("verlengd", ("extended", "verleng"), {"tot": ("tot", "until", "to")}, title="text"),
+    Spec("overgangsregeling", ("transition",), {"tot": ("tot", "until", "to")}, title="text"),
 )
 
 BY_WORD: dict[str, Spec] = {}
@@ -91,8 +103,12 @@ ENGLISH_KEYS = {"titel": "title", "vraag": "question", "omschrijving": "descript
                 "start": "go-live", "implementatie": "implementation", "domein": "domain", "deadline": "due",
                 "door": "by", "op": "on", "reden": "reason", "van": "from", "rol": "role", "voor": "for",
                 "eigenaar": "owner", "na": "after", "ernst": "severity", "gemeente": "municipality",
-                "organisatie": "organisation", "e-mail": "email"}
-ALL_KEY_WORDS = {word for spec in SPECS for words in spec.keys.values() for word in words}
+                "organisatie": "organisation", "e-mail": "email", "raad": "council", "college": "board",
+                "einde": "end", "verlenging": "extension", "aanbieders": "providers", "tot": "until"}
+# Field words of any subcommand; one typed into another subcommand's title is a mistake, except the
+# words that are everyday Dutch in a title (`Voorstel aan de raad: tarieven`).
+ALL_KEY_WORDS = {word for spec in SPECS for words in spec.keys.values() for word in words} - {
+    "raad", "college", "council", "board", "to", "end", "option"}
 
 
 HELP_WORDS = {"help", "hulp", "?"}

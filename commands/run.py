@@ -2,11 +2,15 @@
 to its subcommand's handler, and say what happened in the actor's language."""
 from __future__ import annotations
 
+from datetime import date
+
 from commands import (  # noqa: F401 - each registers its handlers
+    contracts,
     deadlines,
     decisions,
     general,
     inputs,
+    meetings,
     region,
     reports,
     tasks,
@@ -14,8 +18,9 @@ from commands import (  # noqa: F401 - each registers its handlers
     urgent,
 )
 from commands.grammar import parse
-from commands.registry import HANDLERS
+from commands.registry import HANDLERS, PREPARERS
 from commands.replies import choose_language, describe_error, render
+from config import Settings
 from domain.errors import CommandError, RegiowachtError
 from domain.outcome import Outcome
 from domain.permissions import require_admin
@@ -39,6 +44,20 @@ def check_lengths(name: str, text: str, fields: dict[str, str]) -> None:
         limit = FIELD_LIMITS.get(key, TEXT_LIMIT)
         if len(value) > limit:
             raise CommandError("err_too_long", field=key, example=f"ex_{name}", key=key, length=len(value), limit=limit)
+
+
+def prepare_line(text: str, today: date, settings: Settings) -> dict:
+    """What the line's subcommand must read before its transaction opens (a calendar feed over the
+    network); {} for every other line, and for a line that does not parse (run_line says why)."""
+    text = clean(text)
+    if len(text) > LINE_LIMIT or contains_bsn(text):  # refused by run_line: nothing goes out
+        return {}
+    try:
+        command = parse(text)
+    except RegiowachtError:
+        return {}
+    prepare = PREPARERS.get(command.name)
+    return prepare(command.text, command.fields, today, settings) if prepare else {}
 
 
 def run_line(ctx: Context, text: str) -> Outcome:

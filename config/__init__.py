@@ -131,6 +131,8 @@ class Settings:
     web_threads: int = 4   # per web worker; also each process's database pool
     web_workers: int = 2   # measured on 2 cores (benchmarks/answer_latency.py): 2 x 4 answers fastest
     log_format: str = "plain"  # or "json": one JSON object per line, for a log shipper
+    papers_lead_days: int = 14  # a proposal's papers go out this long before the meeting that decides it
+    feed_allow_private: bool = False  # meeting calendar feeds on a private network (an intranet) may be read
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -162,6 +164,8 @@ class Settings:
             public_url=read.url("PUBLIC_URL", "", ("https", "http"), "https://regiowacht.example.nl").rstrip("/"),
             plan_dir=read.text("PLAN_DIR"),
             log_format=read.choice("LOG_FORMAT", cls.log_format, ("plain", "json")),
+            papers_lead_days=read.integer("PAPERS_LEAD_DAYS", cls.papers_lead_days, 0, 90),
+            feed_allow_private=read.flag("FEED_ALLOW_PRIVATE", False),
             answer_secret=read.text("ANSWER_SECRET") or read.text("SLACK_SIGNING_SECRET") or _local_secret(),
         )
         if read.problems:

@@ -164,7 +164,9 @@ def forecast(trajectory: Row, members: list[Row], decisions: list[Row],
             expected = max(expected, task.deadline + (after.expected - after.decision.deadline))
         task_forecasts.append(TaskForecast(task, expected, after))
 
-    last_decision = max(decision_forecasts, key=lambda f: f.expected, default=None)
+    # A contract's extension decision (`Verlengen X?`) is tracked, but the new arrangement does not wait for it.
+    last_decision = max((f for f in decision_forecasts if not getattr(f.decision, "contract_id", None)),
+                        key=lambda f: f.expected, default=None)
     # Without any decision nothing has started: implementation is still all ahead.
     implementation_done = (last_decision.expected if last_decision else today) + timedelta(weeks=trajectory.lead_weeks)
     last_task = max(task_forecasts, key=lambda f: f.expected, default=None)

@@ -13,6 +13,7 @@ from domain.reminders import adoption_steps, due_step, input_steps
 from domain.requests import asked_of
 from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar, add_working_hours, in_working_hours
+from jobs.calendars import refresh_calendars
 from jobs.runner import JobRun, Message
 from reports.risk import blockers, buffer_text, forecast_trajectory, thresholds_of
 from service.metrics import timed_job
@@ -25,8 +26,8 @@ ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one worki
 
 def run_scan(run: JobRun) -> list[str]:
     with timed_job("scan"):
-        for name, step in (("risk", scan_risk), ("reminders", send_reminders), ("chase", chase_adoptions),
-                           ("escalate", escalate), ("purge", purge)):
+        for name, step in (("calendars", refresh_calendars), ("risk", scan_risk), ("reminders", send_reminders),
+                           ("chase", chase_adoptions), ("escalate", escalate), ("purge", purge)):
             with timed_job(f"scan_{name}"):  # which step a slow scan spends its time in
                 step(run)
         return run.finish()

@@ -110,8 +110,13 @@ def _run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None) 
         except Exception as error:  # noqa: BLE001 - as below: say nothing was stored, log one line
             _log_failure("command " + command_word(text), error)
             return _internal_error(rt, actor)
+    prepared = command.prepare_line(text, rt.today(), rt.settings)  # network reads, before the transaction
+
+    def run(ctx: Context) -> Outcome:
+        ctx.prepared = prepared
+        return command.run_line(ctx, text)
     try:
-        outcome, keys = _commit_outcome(rt, actor, lambda ctx: command.run_line(ctx, text), request_key)
+        outcome, keys = _commit_outcome(rt, actor, run, request_key)
     except Exception as error:  # the user must hear that nothing was stored, whatever broke
         if _duplicate(rt, request_key):  # Slack's retry raced the first delivery, which won
             return Answer(duplicate=True)

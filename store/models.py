@@ -68,6 +68,9 @@ class Decision(TrackedItem, table=True):
     postponements: int = 0
     taken_on: Optional[date] = None  # set once every adoption needed is in
     created_at: datetime = Field(default_factory=utcnow)
+    # `Verlengen <contract>?`: decides a contract's extension; tracked like any decision, but the new
+    # arrangement's readiness does not wait for it.
+    contract_id: Optional[int] = Field(default=None, foreign_key="trajectorycontract.id")
 
 
 class Adoption(SQLModel, table=True):
@@ -217,3 +220,43 @@ class Outbox(SQLModel, table=True):
     sent_at: Optional[datetime] = Field(default=None, index=True)
     ts: Optional[str] = None
     last_error: Optional[str] = None
+
+
+class BodyCalendar(SQLModel, table=True):
+    """The meeting days of one deciding body: a member municipality's raad or college, or the
+    region's own board (regio). Typed, or read from an iCalendar feed whose last good reading is
+    kept when a later read fails."""
+    __table_args__ = (UniqueConstraint("region_id", "scope", "body"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str
+    region_id: int = Field(foreign_key="region.id", index=True)
+    municipality_id: Optional[int] = Field(default=None, foreign_key="municipality.id")  # None: the region's board
+    scope: str  # `gemeente:<id>` or `regio`: one calendar per body, also where the municipality is NULL
+    body: str   # raad, college or regio
+    dates: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list of ISO days
+    feed_url: Optional[str] = Field(default=None, sa_column=Column(Text))
+    read_on: Optional[date] = None        # the day of the last good reading of the feed
+    checked_on: Optional[date] = None     # the day the feed was last tried: once a day is enough
+    failing_since: Optional[date] = None  # the feed fails since this day (the last good days stay in use)
+    failure_told: bool = False            # the coordinator has been told about this run of failures
+    updated_by: str
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class TrajectoryContract(SQLModel, table=True):
+    """A contract (perceel) of a trajectory: its end, its extension option, the extensions and the
+    transition arrangement recorded, its providers. The earliest end nothing covers is the
+    trajectory's continuity deadline."""
+    __table_args__ = (UniqueConstraint("trajectory_id", "name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: str
+    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    name: str
+    end: date
+    option_count: int = 0            # `verlenging: 2x 12 maanden`: 2 ...
+    option_months: int = 0           # ... of 12 months; 0 and 0: no option
+    extensions: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list of ISO days, as recorded
+    transition_until: Optional[date] = None
+    providers: str = Field(default="[]", sa_column=Column(Text, nullable=False))   # JSON list of names
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow)

@@ -46,6 +46,7 @@ class Context:
     now: datetime  # aware UTC
     today: date    # in the bot's timezone
     notes: list[tuple[str, dict]] = field(default_factory=list)  # warnings shown under the answer
+    prepared: dict = field(default_factory=dict)  # what the subcommand read before the transaction (a feed)
 
     @property
     def work(self) -> WorkCalendar:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import string
 from datetime import date
 
-from domain.texts import answers, audit, contacts, dates, errors, files, forms, help, plans, region, status
+from domain.texts import answers, audit, contacts, dates, errors, files, forms, help, meetings, plans, region, status
 
 LANGUAGES = ("nl", "en")
 _WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
@@ -82,7 +82,7 @@ def names_list(names: list[str], lang: str) -> str:
 
 
 TEXTS: dict[str, tuple[str, str]] = {}
-for _module in (errors, dates, answers, status, files, forms, help, contacts, region, plans):
+for _module in (errors, dates, answers, status, files, forms, help, contacts, region, plans, meetings):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     assert not _clash, f"text keys defined twice: {_clash}"
     TEXTS.update(_module.TEXTS)
