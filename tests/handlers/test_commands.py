@@ -20,7 +20,7 @@ def test_help_for_one_subcommand_either_way_round(bot):
         assert "/inkoop besluit Tarieven 2027 deadline: 15 januari" in text and "door: regio" in text
     english = bot.say("decision help")
     assert "/inkoop decision — a new decision" in english and "due: (required)" in english
-    assert "Ik ken vergadering niet als opdracht" in bot.say("help vergadering")
+    assert "Ik ken notulen niet als opdracht" in bot.say("help notulen")
 
 
 def test_traject_links_channel_and_shows_understood_dates(trajectory):
