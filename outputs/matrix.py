@@ -58,6 +58,7 @@ def matrix_alt(matrix: Matrix, region: str, lang: str) -> str:
         states = [row[x].state for row in matrix.cells]
         items.append(t(lang, "alt_matrix_item", ref=decision.ref,
                        adopted=states.count("vastgesteld") + states.count("vastgesteld_laat"),
+                       adopted_late=states.count("vastgesteld_laat"),
                        rejected=states.count("afgewezen"), open=states.count("open"), late=states.count("te_laat")))
     text = t(lang, "alt_matrix", region=region, count=len([name for name in matrix.rows if name]),
              items="; ".join(items) or t(lang, "matrix_empty"))

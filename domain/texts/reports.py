@@ -97,8 +97,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "alt_timeline_item": ("{ref} deadline {deadline}, verwacht {expected}", "{ref} due {deadline}, expected {expected}"),
     "alt_matrix": ("Adoptiematrix van regio {region}, {count:gemeente}. {items}",
                    "Adoption matrix of region {region}, {count:gemeente}. {items}"),
-    "alt_matrix_item": ("{ref}: {adopted} vastgesteld, {rejected} afgewezen, {open} open, {late} te laat",
-                        "{ref}: {adopted} adopted, {rejected} rejected, {open} open, {late} late"),
+    "alt_matrix_item": ("{ref}: {adopted} vastgesteld ({adopted_late} na de deadline), {rejected} afgewezen, {open} open, {late} te laat",
+                        "{ref}: {adopted} adopted ({adopted_late} after the deadline), {rejected} rejected, {open} open, {late} late"),
     "timeline_implementation": ("Implementatie ({weeks:week}) na {ref}", "Implementation ({weeks:week}) after {ref}"),
     "timeline_implementation_now": ("Implementatie ({weeks:week}), nog geen besluiten", "Implementation ({weeks:week}), no decisions yet"),
 }
