@@ -79,13 +79,31 @@ def _what_changed(rows: list[AuditLog], lang: str) -> str:
     return "; ".join(phrases)
 
 
+def _refs(refs: list[str]) -> str:
+    """`T4–T22`, `B1, B3`: references that changed alike, runs of consecutive numbers joined."""
+    numbered = sorted((ref[0], int(ref[1:])) for ref in refs if ref[:1].isalpha() and ref[1:].isdigit())
+    runs: list[list[tuple[str, int]]] = []
+    for kind, n in numbered:
+        if runs and runs[-1][-1] == (kind, n - 1):
+            runs[-1].append((kind, n))
+        else:
+            runs.append([(kind, n)])
+    words = [f"{r[0][0]}{r[0][1]}" + (f"–{r[-1][0]}{r[-1][1]}" if len(r) > 1 else "") for r in runs]
+    return ", ".join(words + [ref for ref in refs if not (ref[:1].isalpha() and ref[1:].isdigit())])
+
+
 def summarised(changes: list[AuditLog], lang: str, cmd: str) -> list[str]:
-    """`B6 vastgesteld door Katwijk en Leiden`: one short line per item, the item changed last
-    first, at most CHANGE_LINES and then how many more and where they all are."""
+    """`B6 vastgesteld door Katwijk en Leiden`: one short line per item (items that changed alike
+    share one: `T4–T22 nieuwe taak`), the latest first, at most CHANGE_LINES and then how many
+    more and where they all are."""
     by_item: dict[str, list[AuditLog]] = {}
     for change in sorted(changes, key=lambda c: (c.at, c.id or 0), reverse=True):
         by_item.setdefault(change.item or "", []).insert(0, change)
-    lines = [t(lang, "change_item", ref=item, what=_what_changed(rows, lang)).strip() for item, rows in by_item.items()]
+    alike: dict[str, list[str]] = {}
+    for item, rows in by_item.items():
+        alike.setdefault(_what_changed(rows, lang), []).append(item)
+    lines = [t(lang, "change_item", ref=_refs([i for i in items if i]), what=what).strip()
+             for what, items in alike.items()]
     if len(lines) > CHANGE_LINES:
         lines = lines[:CHANGE_LINES] + [t(lang, "digest_changes_more", count=len(lines) - CHANGE_LINES, cmd=cmd)]
     return lines

@@ -92,10 +92,13 @@ def test_the_digest_opens_with_the_level_and_sums_up_changes_per_item(trajectory
     clock.set("2026-11-25 08:30")
     run_digests(JobRun(trajectory.rt))
     clock.set("2026-11-25 11:00")
-    for n in range(1, 11):
+    for n in range(1, 7):
         trajectory.say(f"besluit Besluit {n} deadline: 15-1-2027", user="U_ADMIN")
     trajectory.say("vastgesteld B6 gemeenten: Zaltbommel, Tiel", user="U_ADMIN")
     trajectory.say("vastgesteld B6 gemeente: Buren", user="U_ADMIN")
+    for n in range(1, 10):  # nine tasks, each moved to its own day: nine different lines
+        trajectory.say(f"taak Taak {n} eigenaar: <@U_KEES|kees> deadline: 1-12-2026", user="U_ADMIN")
+        trajectory.say(f"uitstel T{n} deadline: {n + 1}-12-2026 reden: later aangeleverd", user="U_ADMIN")
     trajectory.say("opgepakt U1", user="U_JAN")
     clock.set("2026-11-26 08:30")
     run_digests(JobRun(trajectory.rt))
@@ -103,12 +106,29 @@ def test_the_digest_opens_with_the_level_and_sums_up_changes_per_item(trajectory
     text = message_text(posts[-1].body)
     head = text.splitlines()
     assert head[0] == "Dagoverzicht Jeugdhulp Rivierenland 2027 · do 26 nov 2026"
-    assert head[1] == "🔴 rood · 8 dagen te laat · verwacht klaar vr 9 apr 2027"  # 15 Jan + 12 weeks
+    assert head[1] == "🔴 rood · 8 dagen te laat · verwacht klaar vr 9 apr 2027"  # 15 Jan + 12 weeks, go-live 1 Apr
     changes = text.split("Sinds het vorige overzicht\n")[1].splitlines()
-    assert changes[:3] == ["• U1 opgepakt door @U_JAN", "• B6 nieuw besluit; vastgesteld door Zaltbommel, Tiel en Buren",
-                           "• B10 nieuw besluit"]
-    assert len(changes) == 9 and changes[-1] == "• … en nog 3 (alles in het auditlog: /inkoop export)"
+    assert changes[:3] == ["• U1 opgepakt door @U_JAN", "• T9 nieuwe taak; uitgesteld tot do 10 dec 2026",
+                           "• T8 nieuwe taak; uitgesteld tot wo 9 dec 2026"]
+    assert len(changes) == 9 and changes[-1] == "• … en nog 4 (alles in het auditlog: /inkoop export)"
     assert "@U_ADMIN" not in "\n".join(changes) and "(2×)" not in text
+
+
+def test_items_that_changed_alike_share_one_line(trajectory, clock):
+    trajectory.say("urgent Wachtlijst loopt op ernst: laag", user="U_KWAL")
+    clock.set("2026-11-25 08:30")
+    run_digests(JobRun(trajectory.rt))
+    clock.set("2026-11-25 11:00")
+    for n in range(1, 7):
+        trajectory.say(f"besluit Besluit {n} deadline: 15-1-2027", user="U_ADMIN")
+    trajectory.say("vastgesteld B6 gemeenten: Zaltbommel, Tiel", user="U_ADMIN")
+    trajectory.say("vastgesteld B6 gemeente: Buren", user="U_ADMIN")
+    trajectory.say("besluit Besluit 7 deadline: 15-1-2027", user="U_ADMIN")
+    clock.set("2026-11-26 08:30")
+    run_digests(JobRun(trajectory.rt))
+    text = message_text(trajectory.slack.of("chat.postMessage")[-1].body)
+    assert text.split("Sinds het vorige overzicht\n")[1].splitlines() == [
+        "• B1–B5, B7 nieuw besluit", "• B6 nieuw besluit; vastgesteld door Zaltbommel, Tiel en Buren"]
 
 
 def test_home_shows_what_waits_for_each_person_and_marks_what_is_overdue(trajectory, slack, clock):
