@@ -130,6 +130,7 @@ class Forecast:
     buffer_days: int
     level: str
     reasons: list[str]                 # why the level: keys of texts
+    thresholds: Thresholds             # what it went by (the rejection cycle, working days)
 
     @property
     def waits_for_decisions(self) -> bool:
@@ -283,7 +284,7 @@ def forecast(trajectory: Row, members: list[Row], decisions: list[Row],
     open_requests = [r for r in inputs if not r.received_on]
     return Forecast(trajectory, today, decision_forecasts, task_forecasts, open_requests, overdue, parts,
                     last_decision, implementation_start, implementation_done, last_task, ready, buffer_days, level,
-                    reasons)
+                    reasons, thresholds)
 
 
 def rises(previous: str | None, level: str) -> bool:

@@ -126,7 +126,7 @@ def owner_words(task, lang: str) -> str:
     return person(task.owner_user, None) if task.owner_user else role_word(task.owner_name, lang)
 
 
-def _decision_step(item: DecisionForecast, result: Forecast, thresholds: Thresholds, lang: str) -> str:
+def _decision_step(item: DecisionForecast, result: Forecast, lang: str) -> str:
     """Why a pending decision is expected when it is: its input, a rejection, a slow municipality,
     its passed deadline, or simply its deadline."""
     d = lambda day: fmt_date(day, lang)  # noqa: E731
@@ -151,7 +151,7 @@ def _decision_step(item: DecisionForecast, result: Forecast, thresholds: Thresho
             step = t(lang, "explain_revision_meeting", rejection=said, body=t(lang, f"by_{decision.decided_by}"),
                      meeting=d(rejection.meeting), ref=decision.ref, expected=d(item.expected))
         else:
-            step = t(lang, "explain_revision", rejection=said, days=thresholds.rejection_cycle_days, ref=decision.ref,
+            step = t(lang, "explain_revision", rejection=said, days=result.thresholds.rejection_cycle_days, ref=decision.ref,
                      expected=d(item.expected))
     elif slowest is not None and slowest.lateness > 0:
         step = t(lang, "explain_municipality", name=slowest.name, late=round(slowest.lateness), ref=decision.ref,
@@ -166,10 +166,10 @@ def _decision_step(item: DecisionForecast, result: Forecast, thresholds: Thresho
     return step
 
 
-def explain(result: Forecast, lang: str, thresholds: Thresholds = Thresholds()) -> list[str]:
+def explain(result: Forecast, lang: str) -> list[str]:
     """The forecast step by step, so anyone sees who must move."""
     d = lambda day: fmt_date(day, lang)  # noqa: E731
-    steps = [_decision_step(item, result, thresholds, lang) for item in sorted(result.pending, key=lambda f: f.expected)]
+    steps = [_decision_step(item, result, lang) for item in sorted(result.pending, key=lambda f: f.expected)]
     trajectory = result.trajectory
     if result.last_decision is not None:
         steps.append(t(lang, "explain_implementation", ref=result.last_decision.decision.ref,
@@ -198,7 +198,7 @@ def risk_reply(result: Forecast, thresholds: Thresholds, lang: str) -> Reply:
                verdict=buffer_text(result, lang)),
              "\n".join(reasons_text(result, thresholds, lang)),
              t(lang, "risk_steps") + "\n" + "\n".join(f"{i}. {step}" for i, step in
-                                                      enumerate(explain(result, lang, thresholds), 1))]
+                                                      enumerate(explain(result, lang), 1))]
     who = blockers(result, lang)
     if who:
         lines.append(t(lang, "risk_who") + "\n" + "\n".join(f"• {line}" for line in who))
