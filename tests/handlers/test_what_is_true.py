@@ -188,3 +188,31 @@ def test_pictures_draw_dollars_as_text_and_carry_alt_text(trajectory, slack, clo
     cells = {name: (row[0].state, row[0].days_late) for name, row in zip(matrix.rows, matrix.cells)}
     assert (cells["Tiel"], cells["Buren"], cells["Culemborg"]) == (("vastgesteld", 0), ("vastgesteld_laat", 3),
                                                                     ("te_laat", 3))
+
+
+def test_changes_are_said_as_people_say_them():
+    """The summary on audit rows as the jobs and commands write them: the risk level from before the
+    first change to now, the deadline an item has now, a regional adoption, answers by name."""
+    from datetime import datetime, timezone
+
+    from reports.digest import summarised
+    from store.models import AuditLog
+    at = lambda hour: datetime(2026, 11, 25, hour, tzinfo=timezone.utc)  # noqa: E731
+    rows = [AuditLog(id=1, team_id="T1", at=at(9), actor="regiowacht", action="risiconiveau", field_name="niveau",
+                     old_value="groen", new_value="oranje"),
+            AuditLog(id=2, team_id="T1", at=at(10), actor="regiowacht", action="risiconiveau", field_name="niveau",
+                     old_value="oranje", new_value="rood"),
+            AuditLog(id=3, team_id="T1", at=at(11), actor="U_A", action="uitstel", item="T4", field_name="deadline",
+                     old_value="2026-12-01", new_value="2026-12-18 (wacht op leverancier)"),
+            AuditLog(id=4, team_id="T1", at=at(12), actor="U_A", action="deadline vervroegd", item="T4",
+                     field_name="deadline", old_value="2026-12-18", new_value="2026-12-11 (toch eerder)"),
+            AuditLog(id=5, team_id="T1", at=at(13), actor="U_A", action="vastgesteld", item="B2", field_name="regio",
+                     new_value="vastgesteld 2026-11-25"),
+            AuditLog(id=6, team_id="T1", at=at(14), actor="regiowacht", action="input ontvangen", item="I5",
+                     field_name="Stichting Lindenhout", new_value="2026-11-25"),
+            AuditLog(id=7, team_id="T1", at=at(15), actor="U_B", action="input ontvangen", item="I5",
+                     field_name="Pluryn", new_value="2026-11-25")]
+    assert summarised(rows, "nl", "/inkoop") == [
+        "I5 beantwoord door Stichting Lindenhout en Pluryn", "B2 vastgesteld door de regio",
+        "T4 vervroegd naar vr 11 dec 2026", "risico groen → rood"]
+    assert summarised(rows, "en", "/inkoop")[0] == "I5 answered by Stichting Lindenhout and Pluryn"
