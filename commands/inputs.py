@@ -4,7 +4,7 @@ from __future__ import annotations
 from commands.registry import subcommand
 from commands.replies import ref_of
 from domain.outcome import Notice, Outcome, Reply
-from domain.texts import fmt_date, person, t
+from domain.texts import fmt_date, person, role_word, t
 from tracking import inputs
 from tracking.context import Context
 
@@ -24,7 +24,7 @@ def input_(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
                    mail=sum(1 for p in parts if p.token_hash))]
     else:
         lines = [t(lang, "ok_input", ref=request.ref, who=person(request.stakeholder_user, request.stakeholder_name),
-                   role=request.role, deadline=deadline)]
+                   role=role_word(request.role, lang), deadline=deadline)]
     if asked.unreachable:
         lines.append(t(lang, "ok_input_unreachable", names=", ".join(asked.unreachable[:UNREACHABLE_SHOWN])))
     if fields.get("voor"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from commands.registry import subcommand
 from domain.outcome import Outcome, Reply
-from domain.texts import fmt_date, person, t
+from domain.texts import fmt_date, person, role_word, t
 from outputs.matrix import matrix_png
 from reports.region import region_line, region_overview
 from reports.risk import thresholds_of
@@ -61,7 +61,7 @@ def contact(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     if change.removed:
         return Outcome(reply=Reply([t(lang, "ok_contact_removed", name=saved.name, region=region.name)]))
     key = "ok_contact_added" if change.created else "ok_contact_updated"
-    return Outcome(reply=Reply([t(lang, key, name=saved.name, region=region.name, role=saved.role,
+    return Outcome(reply=Reply([t(lang, key, name=saved.name, region=region.name, role=role_word(saved.role, lang),
                                   where=_where(saved, {m.id: m.name for m in members}), reach=_reach(saved, lang),
                                   fields=", ".join(change.changed))]))
 
@@ -74,7 +74,7 @@ def contacten(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     head = t(lang, "contacts_title", region=region.name, count=len(found))
     if not found:
         return Outcome(reply=Reply([head, t(lang, "contacts_none", cmd=cmd)]))
-    lines = [t(lang, "contact_line", name=c.name, role=c.role, where=_where(c, municipalities),
+    lines = [t(lang, "contact_line", name=c.name, role=role_word(c.role, lang), where=_where(c, municipalities),
                reach=" ".join(filter(None, [c.email, person(c.slack_user, None) if c.slack_user else None])))
              for c in found]
     return Outcome(reply=Reply([head, bullets(lines, str, lang)]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from commands.registry import subcommand
 from commands.replies import ref_of
 from domain.outcome import Outcome, Reply
-from domain.texts import fmt_date, person, t
+from domain.texts import fmt_date, person, role_word, t
 from tracking import plans, tasks
 from tracking.context import Context
 
@@ -37,7 +37,7 @@ def plan(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
         return Outcome(reply=Reply([t(lang, "ok_plan_none", domain=planned.domain, count=len(existing))]))
     lines = [t(lang, "ok_plan", domain=planned.domain, count=len(created), first=d(min(x.deadline for x in created)),
                last=d(max(x.deadline for x in created))),
-             "\n".join("• " + t(lang, "plan_task_line", ref=x.ref, title=x.title, role=x.owner_name, deadline=d(x.deadline))
+             "\n".join("• " + t(lang, "plan_task_line", ref=x.ref, title=x.title, role=role_word(x.owner_name, lang), deadline=d(x.deadline))
                        for x in sorted(created, key=lambda x: (x.deadline, x.id or 0)))]
     if planned.overdue:
         lines.append(t(lang, "ok_plan_overdue", count=len(planned.overdue),

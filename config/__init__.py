@@ -122,6 +122,7 @@ class Settings:
     good_friday_is_holiday: bool = False
     risk_green_days: int = 14
     risk_red_contract_days: int = 30
+    rejection_cycle_days: int = 28  # a rejected adoption is expected this long after the rejection (no meeting calendar)
     smtp_url: str = ""           # smtp://user:pass@host:587 (STARTTLS); empty: mails become .eml files
     mail_from: str = "Regiowacht <regiowacht@localhost>"
     mail_dir: str = "out/mail"
@@ -156,6 +157,7 @@ class Settings:
             good_friday_is_holiday=read.flag("GOOD_FRIDAY_HOLIDAY", False),
             risk_green_days=read.integer("RISK_GREEN_DAYS", cls.risk_green_days, 0, 365),
             risk_red_contract_days=read.integer("RISK_RED_CONTRACT_DAYS", cls.risk_red_contract_days, 0, 365),
+            rejection_cycle_days=read.integer("REJECTION_CYCLE_DAYS", cls.rejection_cycle_days, 1, 365),
             web_threads=read.integer("WEB_THREADS", cls.web_threads, 1, 64),
             web_workers=read.integer("WEB_WORKERS", cls.web_workers, 1, 64),
             smtp_url=read.url("SMTP_URL", "", ("smtp", "smtps"), "smtp://gebruiker:wachtwoord@mail.example.nl:587"),

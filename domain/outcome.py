@@ -25,6 +25,7 @@ class FileOut:
     name: str
     content: bytes
     title: str
+    alt: str = ""    # a picture described in words, for screen readers (Slack's alt text)
 
 
 @dataclass

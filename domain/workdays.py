@@ -39,6 +39,14 @@ class WorkCalendar:
                 remaining -= 1
         return day
 
+    def on_or_after(self, day: date) -> date:
+        """`day` itself when it is a working day, else the first working day after it."""
+        return day if self.is_working_day(day) else self.add(day, 1)
+
+    def on_or_before(self, day: date) -> date:
+        """`day` itself when it is a working day, else the last working day before it."""
+        return day if self.is_working_day(day) else self.add(day, -1)
+
     def between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end` (negative when end is earlier)."""
         if end < start:

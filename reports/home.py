@@ -1,20 +1,26 @@
 """What waits for one person (App Home): input asked of them, their tasks, the urgent cases they
-flagged, and the level of the trajectories they are involved in."""
+flagged or picked up (and, for a coordinator, those nobody picked up yet), what is overdue in the
+trajectories they coordinate, and the level of every trajectory they are involved in. Overdue is
+marked. Each trajectory is read as `status` reads it, so what `status` leaves out, Home does too."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import or_
+from sqlalchemy import or_, union
 from sqlmodel import Session, select
 
 from domain.forecast import Thresholds
 from domain.permissions import Actor
+from domain.requests import asked_of
 from domain.texts import fmt_date, t
 from reports.region import region_line, region_overview
-from reports.risk import buffer_text, forecast_trajectory, level_label
+from reports.risk import buffer_text, forecast_trajectory, level_label, owner_words
 from reports.status import case_line
+from store import queries
 from store.models import InputPart, InputRequest, Task, Trajectory, UrgentCase
+
+HOME_LIST = 10  # lines per section: Home is a glance; `status` in the channel has the rest
 
 
 @dataclass
@@ -31,40 +37,77 @@ class HomeSection:
     items: list[HomeItem] = field(default_factory=list)
 
 
-def waiting_for(session: Session, team_id: str, user_id: str, today: date, lang: str,
-                thresholds: Thresholds) -> list[HomeSection]:
-    d = lambda day: fmt_date(day, lang)  # noqa: E731
-    inputs = list(session.exec(select(InputRequest).join(InputPart, InputPart.request_id == InputRequest.id).where(
-        InputRequest.team_id == team_id, InputPart.slack_user == user_id, InputPart.received_on.is_(None),
-        InputRequest.received_on.is_(None)).order_by(InputRequest.deadline)))
-    tasks = list(session.exec(select(Task).where(Task.team_id == team_id, Task.owner_user == user_id,
-                                                 Task.done_on.is_(None)).order_by(Task.deadline)))
-    cases = list(session.exec(select(UrgentCase).where(UrgentCase.team_id == team_id, UrgentCase.flagged_by == user_id,
-                                                       UrgentCase.resolved_at.is_(None))))
-    involved = {row.trajectory_id for row in (*inputs, *tasks, *cases)}
-    for table, column in ((InputRequest, InputRequest.requested_by), (Task, Task.created_by)):
-        involved |= set(session.exec(select(table.trajectory_id).where(table.team_id == team_id, column == user_id)))
-    trajectories = list(session.exec(select(Trajectory).where(
+def involved_trajectories(session: Session, team_id: str, user_id: str) -> list[Trajectory]:
+    """Every trajectory the person coordinates, is asked something in, owns a task in, flagged or
+    picked up a case in, or asked or created something in."""
+    ids = union(
+        select(InputRequest.trajectory_id).join(InputPart, InputPart.request_id == InputRequest.id)
+        .where(InputRequest.team_id == team_id, InputPart.slack_user == user_id),
+        select(InputRequest.trajectory_id).where(InputRequest.team_id == team_id, InputRequest.requested_by == user_id),
+        select(Task.trajectory_id).where(Task.team_id == team_id,
+                                         or_(Task.owner_user == user_id, Task.created_by == user_id)),
+        select(UrgentCase.trajectory_id).where(UrgentCase.team_id == team_id,
+                                               or_(UrgentCase.flagged_by == user_id, UrgentCase.acked_by == user_id)))
+    return list(session.exec(select(Trajectory).where(
         Trajectory.team_id == team_id,
-        or_(Trajectory.coordinator_id == user_id, Trajectory.id.in_(involved))).order_by(Trajectory.title)))
-    titles = {tr.id: tr.title for tr in trajectories}
-    sections = [
-        HomeSection(t(lang, "home_inputs"), [
-            HomeItem(f"*{r.ref}* {r.question} · {titles.get(r.trajectory_id, '')} · {d(r.deadline)}",
-                     "home_received", t(lang, "btn_received"), str(r.id)) for r in inputs]),
-        HomeSection(t(lang, "home_tasks"), [
-            HomeItem(f"*{x.ref}* {x.title} · {titles.get(x.trajectory_id, '')} · {d(x.deadline)}",
-                     "home_done", t(lang, "btn_done"), str(x.id)) for x in tasks]),
-        HomeSection(t(lang, "home_cases"), [
-            HomeItem(case_line(c, lang), None if c.acked_at else "urgent_ack",
-                     None if c.acked_at else t(lang, "btn_ack"), str(c.id)) for c in cases]),
-    ]
-    levels = []
-    for trajectory in trajectories:
-        result = forecast_trajectory(session, trajectory, today, thresholds)
-        levels.append(HomeItem(t(lang, "home_trajectory", level=level_label(result.level, lang), title=trajectory.title,
+        or_(Trajectory.coordinator_id == user_id, Trajectory.id.in_(select(ids.subquery())))).order_by(Trajectory.title)))
+
+
+def _cut(items: list[HomeItem], lang: str, cmd: str) -> list[HomeItem]:
+    if len(items) <= HOME_LIST:
+        return items
+    return items[:HOME_LIST] + [HomeItem(t(lang, "home_more", count=len(items) - HOME_LIST, cmd=cmd))]
+
+
+def waiting_for(session: Session, team_id: str, user_id: str, today: date, lang: str,
+                thresholds: Thresholds, cmd: str) -> list[HomeSection]:
+    def due(day: date) -> str:
+        return fmt_date(day, lang) + (f" {t(lang, 'home_overdue')}" if day < today else "")
+
+    inputs, tasks, cases, chase, levels = [], [], [], [], []
+    for trajectory in involved_trajectories(session, team_id, user_id):
+        data = queries.trajectory_data(session, trajectory)
+        result = forecast_trajectory(session, trajectory, today, thresholds, data)
+        coordinates = trajectory.coordinator_id == user_id
+        title = trajectory.title
+        for request in data.inputs:
+            parts = data.parts.get(request.id, [])
+            if any(p.slack_user == user_id and not p.received_on for p in parts):
+                inputs.append((request.deadline, HomeItem(
+                    t(lang, "home_input", ref=request.ref, question=request.question, trajectory=title,
+                      deadline=due(request.deadline)), "home_received", t(lang, "btn_received"), str(request.id))))
+            elif coordinates and request.deadline < today:
+                chase.append((request.deadline, HomeItem(t(lang, "home_input_chase", ref=request.ref,
+                                                           question=request.question, who=asked_of(request, parts, lang),
+                                                           trajectory=title, deadline=due(request.deadline)))))
+        for task in data.tasks:
+            if task.owner_user == user_id:
+                tasks.append((task.deadline, HomeItem(
+                    t(lang, "home_task", ref=task.ref, title=task.title, trajectory=title, deadline=due(task.deadline)),
+                    "home_done", t(lang, "btn_done"), str(task.id))))
+            elif coordinates and task.deadline < today:
+                key = "home_task_chase" if task.owner_user else "home_task_unowned"
+                chase.append((task.deadline, HomeItem(t(lang, key, ref=task.ref, title=task.title,
+                                                        owner=owner_words(task, lang), trajectory=title,
+                                                        deadline=due(task.deadline), cmd=cmd))))
+        for case in data.cases:
+            relation = ("home_case_picked_up" if case.acked_by == user_id else
+                        "home_case_flagged" if case.flagged_by == user_id else
+                        "home_case_waiting" if coordinates and not case.acked_at else None)
+            if relation:
+                cases.append((case.acked_at is not None, HomeItem(
+                    f"{case_line(case, lang)} · {t(lang, relation)} · {title}", None if case.acked_at else "urgent_ack",
+                    None if case.acked_at else t(lang, "btn_ack"), str(case.id))))
+        levels.append(HomeItem(t(lang, "home_trajectory", level=level_label(result.level, lang), title=title,
                                  channel=f"<#{trajectory.channel_id}>", verdict=buffer_text(result, lang))))
-    sections.append(HomeSection(t(lang, "home_trajectories"), levels))
+    ordered = lambda found: _cut([item for _, item in sorted(found, key=lambda pair: pair[0])], lang, cmd)  # noqa: E731
+    sections = [HomeSection(t(lang, key), ordered(found)) for key, found in (
+        ("home_cases", cases), ("home_inputs", inputs), ("home_tasks", tasks), ("home_to_chase", chase))
+        if found]
+    if not sections:  # one line, not a row of empty headings
+        sections.append(HomeSection(t(lang, "home_waiting")))
+    if levels:
+        sections.append(HomeSection(t(lang, "home_trajectories"), _cut(levels, lang, cmd)))
     return sections
 
 

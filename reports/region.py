@@ -29,9 +29,9 @@ class TrajectoryRow:
 
 @dataclass
 class Cell:
-    state: str           # vastgesteld, afgewezen, te_laat, open, nvt (not asked of this row)
+    state: str           # vastgesteld, vastgesteld_laat, afgewezen, te_laat, open, nvt (not asked of this row)
     on: date | None = None
-    days_late: int = 0
+    days_late: int = 0   # past the deadline: adopted this late, or still open or rejected this long after it
 
 
 @dataclass
@@ -96,8 +96,11 @@ def _cell(decision: Decision, adoptions: list[Adoption], member_id: int | None, 
     if (decision.decided_by == "regio") != (member_id is None):
         return Cell("nvt")
     adoption = next((a for a in adoptions if a.municipality_id == member_id), None)
-    if adoption is not None:
-        return Cell(adoption.outcome, adoption.on_date)
+    if adoption is not None and adoption.outcome == "vastgesteld":
+        late = (adoption.on_date - decision.deadline).days
+        return Cell("vastgesteld_laat", adoption.on_date, late) if late > 0 else Cell("vastgesteld", adoption.on_date)
+    if adoption is not None:  # a rejection is late only once the deadline has passed
+        return Cell("afgewezen", adoption.on_date, max(0, (today - decision.deadline).days))
     if decision.taken_on:  # taken before this member joined
         return Cell("nvt")
     if decision.deadline < today:
@@ -114,6 +117,9 @@ def region_line(row: TrajectoryRow, lang: str) -> str:
                if row.next_deadline else t(lang, "region_no_next"))]
     if result.overdue:
         parts.append(t(lang, "region_overdue", count=len(result.overdue)))
+    rejected = sum(1 for f in result.pending if f.rejections and not f.past_deadline(result.today))
+    if rejected:
+        parts.append(t(lang, "region_rejected", count=rejected))
     if row.open_cases:
         parts.append(t(lang, "region_cases", count=row.open_cases))
     return " · ".join(parts)

@@ -7,16 +7,18 @@ from datetime import date
 from sqlmodel import Session
 
 from config import Settings
-from domain.forecast import Forecast, History, Rejection, Thresholds, forecast
+from domain.forecast import DecisionForecast, Forecast, History, InputForecast, Rejection, Thresholds, forecast
 from domain.outcome import Reply
 from domain.requests import asked_of, pending_recipients
-from domain.texts import fmt_date, person, t
+from domain.texts import fmt_date, person, role_word, t
+from domain.workdays import WorkCalendar
 from store import queries
 from store.models import Trajectory
 
 
 def thresholds_of(settings: Settings) -> Thresholds:
-    return Thresholds(settings.risk_green_days, settings.risk_red_contract_days)
+    return Thresholds(settings.risk_green_days, settings.risk_red_contract_days, settings.rejection_cycle_days,
+                      WorkCalendar(settings.good_friday_is_holiday))
 
 
 def forecast_trajectory(session: Session, trajectory: Trajectory, today: date,
@@ -48,26 +50,62 @@ def level_label(level: str, lang: str) -> str:
     return {"groen": "🟢", "oranje": "🟠", "rood": "🔴"}[level] + " " + t(lang, f"level_{level}")
 
 
+def waits_for_words(item: InputForecast, lang: str) -> str:
+    """`I10 van de aanbieders, 2/4 geantwoord` or `I3 van @jan`: a group is named as a group, never
+    by one of its recipients."""
+    request = item.request
+    if request.group_name:
+        return t(lang, "input_of_group", ref=request.ref, group=t(lang, f"group_{request.group_name}"),
+                 answered=item.answered, total=item.total)
+    return t(lang, "input_of_person", ref=request.ref, who=person(request.stakeholder_user, request.stakeholder_name))
+
+
+def input_after_decision(request, decision, lang: str) -> str | None:
+    """The warning when input is due after the decision that waits for it."""
+    if decision is None or request.deadline <= decision.deadline:
+        return None
+    return t(lang, "input_due_after_decision", ref=request.ref, input_deadline=fmt_date(request.deadline, lang),
+             decision=decision.ref, decision_deadline=fmt_date(decision.deadline, lang))
+
+
+def rejection_words(rejection: Rejection, lang: str) -> str:
+    """`Katwijk op di 1 dec 2026 (tarieven te hoog)`."""
+    said = t(lang, "rejection", name=rejection.name or t(lang, "rejection_region"), date=fmt_date(rejection.on, lang))
+    return t(lang, "rejection_reason", rejection=said, reason=rejection.reason) if rejection.reason else said
+
+
+def rejections_text(rejections: list[Rejection], lang: str) -> str:
+    """`afgewezen door Katwijk op di 1 dec 2026 (tarieven te hoog) · herzien voorstel nodig`."""
+    return t(lang, "rejected_revise", rejections="; ".join(rejection_words(r, lang) for r in rejections))
+
+
 BLOCKER_LINES = 8  # an alert names the first few; `risico` and the digest have the rest
 
 
 def blockers(result: Forecast, lang: str) -> list[str]:
-    """Who must move: overdue or critical decisions with the municipalities and people holding
-    them, then overdue input and tasks with the person each waits for."""
+    """Who must move: decisions that are overdue, rejected, waiting for input or last before
+    implementation, with the municipalities and people holding them; then overdue input and
+    tasks with the person each waits for."""
     lines = []
     for item in result.pending:
-        late = item.decision.ref in result.overdue
+        late = item.past_deadline(result.today)
         critical = result.last_decision is item
-        if not (late or critical or item.waits_for):
+        if not (late or critical or item.waits_for or item.rejections):
             continue
         parts = [f"*{item.decision.ref}* {item.decision.title}"]
-        if item.holders:
-            parts.append(t(lang, "risk_holders", names=", ".join(item.holders)))
+        still = [name for name in item.holders if name not in item.rejected]
+        if still:
+            parts.append(t(lang, "risk_pending_with", names=", ".join(still)))
+        if item.rejections:
+            parts.append(rejections_text(item.rejections, lang))
         if item.waits_for:
-            parts.append(t(lang, "risk_waits_for", ref=item.waits_for.request.ref, who=item.waits_for.who))
+            parts.append(t(lang, "risk_waits_for_input", input=waits_for_words(item.waits_for, lang)))
+            warning = input_after_decision(item.waits_for.request, item.decision, lang)
+            if warning:
+                parts.append(warning)
         lines.append(" · ".join(parts))
     named = {item.waits_for.request.ref for item in result.pending if item.waits_for}
-    late = lambda deadline: t(lang, "risk_overdue_since", date=fmt_date(deadline, lang, weekday=False))  # noqa: E731
+    late = lambda deadline: t(lang, "risk_overdue_since", date=fmt_date(deadline, lang))  # noqa: E731
     for request in result.inputs:
         if request.deadline < result.today and request.ref not in named:
             lines.append(f"*{request.ref}* {request.question} · " + t(
@@ -76,30 +114,62 @@ def blockers(result: Forecast, lang: str) -> list[str]:
     for forecast_task in result.tasks:
         task = forecast_task.task
         if task.deadline < result.today:
-            lines.append(f"*{task.ref}* {task.title} · " + t(lang, "risk_with", who=person(task.owner_user, task.owner_name))
+            lines.append(f"*{task.ref}* {task.title} · " + t(lang, "risk_with", who=owner_words(task, lang))
                          + f" · {late(task.deadline)}")
     if len(lines) > BLOCKER_LINES:
         lines = lines[:BLOCKER_LINES] + [t(lang, "status_more", count=len(lines) - BLOCKER_LINES)]
     return lines
 
 
+def owner_words(task, lang: str) -> str:
+    """A task's owner: a mention, a name, or a plan role as people write it (`financiën`)."""
+    return person(task.owner_user, None) if task.owner_user else role_word(task.owner_name, lang)
+
+
+def _decision_step(item: DecisionForecast, result: Forecast, lang: str) -> str:
+    """Why a pending decision is expected when it is: its input, a rejection, a slow municipality,
+    its passed deadline, or simply its deadline."""
+    d = lambda day: fmt_date(day, lang)  # noqa: E731
+    decision, slowest = item.decision, item.slowest
+    explained: list[Rejection] = []
+    if item.waits_for:
+        waited = item.waits_for
+        words = waits_for_words(waited, lang)
+        if waited.lateness > 0:
+            key = "explain_input_late_group" if waited.request.group_name else "explain_input_late_one"
+            words += f" ({t(lang, key, late=round(waited.lateness))})"
+        step = t(lang, "explain_input_wait", input=words, expected=d(item.expected), decision=decision.ref)
+        warning = input_after_decision(waited.request, decision, lang)
+        if warning:
+            step += " · " + warning
+    elif slowest is not None and slowest.rejection is not None and slowest.expected == slowest.rejection.revised:
+        rejection = slowest.rejection
+        explained.append(rejection)
+        said = t(lang, "explain_rejection", name=rejection.name or t(lang, "rejection_region"), ref=decision.ref,
+                 date=d(rejection.on)) + (f" ({rejection.reason})" if rejection.reason else "")
+        if rejection.meeting:
+            step = t(lang, "explain_revision_meeting", rejection=said, body=t(lang, f"by_{decision.decided_by}"),
+                     meeting=d(rejection.meeting), ref=decision.ref, expected=d(item.expected))
+        else:
+            step = t(lang, "explain_revision", rejection=said, days=result.thresholds.rejection_cycle_days, ref=decision.ref,
+                     expected=d(item.expected))
+    elif slowest is not None and slowest.lateness > 0:
+        step = t(lang, "explain_municipality", name=slowest.name, late=round(slowest.lateness), ref=decision.ref,
+                 expected=d(item.expected))
+    elif item.past_deadline(result.today):
+        step = t(lang, "explain_overdue", ref=decision.ref, deadline=d(decision.deadline), expected=d(item.expected))
+    else:
+        step = t(lang, "explain_decision", ref=decision.ref, expected=d(item.expected))
+    others = [r for r in item.rejections if r not in explained]
+    if others:
+        step += " · " + rejections_text(others, lang)
+    return step
+
+
 def explain(result: Forecast, lang: str) -> list[str]:
     """The forecast step by step, so anyone sees who must move."""
-    d = lambda day: fmt_date(day, lang, weekday=False)  # noqa: E731
-    steps = []
-    for item in sorted(result.pending, key=lambda f: f.expected):
-        decision = item.decision
-        if item.waits_for:
-            steps.append(t(lang, "explain_input", ref=item.waits_for.request.ref, who=item.waits_for.who,
-                           late=round(item.waits_for.lateness), expected=d(item.waits_for.expected),
-                           decision=decision.ref, decision_expected=d(item.expected)))
-        elif item.slowest and item.slowest_lateness > 0:
-            steps.append(t(lang, "explain_municipality", name=item.slowest, late=round(item.slowest_lateness),
-                           ref=decision.ref, expected=d(item.expected)))
-        else:
-            steps.append(t(lang, "explain_decision", ref=decision.ref, expected=d(item.expected)))
-        if item.rejections:
-            steps[-1] += " " + t(lang, "explain_rejected", names=rejections_text(item.rejections, lang))
+    d = lambda day: fmt_date(day, lang)  # noqa: E731
+    steps = [_decision_step(item, result, lang) for item in sorted(result.pending, key=lambda f: f.expected)]
     trajectory = result.trajectory
     if result.last_decision is not None:
         steps.append(t(lang, "explain_implementation", ref=result.last_decision.decision.ref,
@@ -114,24 +184,10 @@ def explain(result: Forecast, lang: str) -> list[str]:
     return steps
 
 
-def rejections_text(rejections: list[Rejection], lang: str) -> str:
-    """`Zaltbommel op 17 nov (tarief te hoog)`: who rejected, when and why."""
-    return "; ".join(t(lang, "rejection", name=r.name or t(lang, "by_regio"), date=fmt_date(r.on, lang, weekday=False))
-                     + (f" ({r.reason})" if r.reason else "") for r in rejections)
-
-
-def overdue_refs(result: Forecast, lang: str) -> str:
-    """`B5 (afgewezen door Zaltbommel), I3, T2`: a rejection says who holds it."""
-    rejected = {f.decision.ref: f for f in result.pending if f.rejections and not f.past_deadline(result.today)}
-    return ", ".join(ref + (" (" + t(lang, "rejected_by", names=", ".join(
-        n or t(lang, "by_regio") for n in rejected[ref].rejected)) + ")" if ref in rejected else "")
-                     for ref in result.overdue)
-
-
 def reasons_text(result: Forecast, thresholds: Thresholds, lang: str) -> list[str]:
     params = {"risk_reason_contract_near": {"days": thresholds.red_contract_days},
               "risk_reason_small_buffer": {"days": thresholds.green_days},
-              "risk_reason_overdue": {"refs": overdue_refs(result, lang)}}
+              "risk_reason_overdue": {"refs": ", ".join(result.overdue)}}
     return [t(lang, key, **params.get(key, {})) for key in result.reasons] or [t(lang, "risk_reason_none")]
 
 
@@ -141,7 +197,8 @@ def risk_reply(result: Forecast, thresholds: Thresholds, lang: str) -> Reply:
     lines = [t(lang, "risk_title", title=trajectory.title, level=level_label(result.level, lang),
                verdict=buffer_text(result, lang)),
              "\n".join(reasons_text(result, thresholds, lang)),
-             t(lang, "risk_steps") + "\n" + "\n".join(f"{i}. {step}" for i, step in enumerate(explain(result, lang), 1))]
+             t(lang, "risk_steps") + "\n" + "\n".join(f"{i}. {step}" for i, step in
+                                                      enumerate(explain(result, lang), 1))]
     who = blockers(result, lang)
     if who:
         lines.append(t(lang, "risk_who") + "\n" + "\n".join(f"• {line}" for line in who))

@@ -8,8 +8,8 @@ from sqlmodel import Session
 from domain.forecast import Thresholds
 from domain.outcome import Reply
 from domain.requests import asked_of
-from domain.texts import count, fmt_date, person, t
-from reports.risk import buffer_text, forecast_trajectory, level_label, rejections_text
+from domain.texts import count, fmt_date, person, role_word, t
+from reports.risk import buffer_text, forecast_trajectory, level_label, owner_words, rejections_text
 from store import queries
 from store.models import Decision, Municipality, Region, Trajectory, UrgentCase
 
@@ -67,22 +67,19 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
     forecasts = {f.decision.id: f for f in result.decisions}
 
     def decision_line(decision) -> str:
+        # A rejection asks for a revised proposal; only a passed deadline makes the decision late.
         rejections = forecasts[decision.id].rejections
-        # A rejection is overdue at once; when the deadline itself has passed, one mark says it.
-        late = f" ⚠️ {t(lang, 'status_overdue')}" if decision.deadline >= today else ""
         if decision.taken_on:
             progress = t(lang, "status_taken", date=fmt_date(decision.taken_on, lang))
         elif decision.decided_by == "regio":
-            progress = t(lang, "status_regio_pending")
-            if rejections:
-                progress = t(lang, "status_regio_rejected", rejections=rejections_text(rejections, lang)) + late
+            progress = rejections_text(rejections, lang) if rejections else t(lang, "status_regio_pending")
         else:
             adopted, rejected, pending = adoption_state(decision, adoptions.get(decision.id, []), members)
             progress = t(lang, "status_progress", done=len(adopted), total=len(adopted) + len(rejected) + len(pending))
             if pending:
                 progress += " · " + t(lang, "status_missing", names=", ".join(pending))
             if rejections:
-                progress += " · " + t(lang, "status_rejected", rejections=rejections_text(rejections, lang)) + late
+                progress += " · " + rejections_text(rejections, lang)
         deadline = fmt_date(decision.deadline, lang) if decision.taken_on else _due(decision.deadline, today, lang)
         return t(lang, "status_decision", ref=decision.ref, title=decision.title, by=t(lang, f"by_{decision.decided_by}"),
                  deadline=deadline, progress=progress)
@@ -99,9 +96,10 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
         t(lang, "status_decisions") + "\n" + bullets(open_decisions + taken, decision_line, lang),
         t(lang, "status_inputs") + "\n" + bullets(inputs, lambda i: t(
             lang, "status_input_group" if i.group_name else "status_input", ref=i.ref, question=i.question,
-            who=asked_of(i, data.parts.get(i.id), lang), role=i.role, deadline=_due(i.deadline, today, lang)), lang),
+            who=asked_of(i, data.parts.get(i.id), lang), role=role_word(i.role, lang),
+            deadline=_due(i.deadline, today, lang)), lang),
         t(lang, "status_tasks") + "\n" + bullets(tasks, lambda x: t(
-            lang, "status_task", ref=x.ref, title=x.title, owner=person(x.owner_user, x.owner_name),
+            lang, "status_task", ref=x.ref, title=x.title, owner=owner_words(x, lang),
             deadline=_due(x.deadline, today, lang)), lang),
         t(lang, "status_urgent") + "\n" + bullets(cases, lambda c: case_line(c, lang), lang),
     ]

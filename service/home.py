@@ -18,7 +18,7 @@ def home_for(rt: Runtime, actor: Actor):
         ctx = rt.context(session, actor)
         lang = choose_language(ctx, None)
         thresholds = thresholds_of(rt.settings)
-        sections = waiting_for(session, actor.team_id, actor.user_id, ctx.today, lang, thresholds)
+        sections = waiting_for(session, actor.team_id, actor.user_id, ctx.today, lang, thresholds, rt.settings.slash_command)
         sections += coordinator_regions(session, actor, ctx.today, lang, thresholds, rt.settings.slash_command)
     return home_view(sections, lang)
 

@@ -67,10 +67,10 @@ def test_console_plan_then_risk_then_region(tmp_path):
     out = run("console", "--today", "2026-11-25", env=env, stdin="plan jeugd\nregio\n").stdout
     assert "nieuwe taken" in out and "Te laat volgens de standaard" in out  # the demo goes live in March: late
     assert "Regio Rivierenland · 8 gemeenten" in out and "2 trajecten in deze regio" in out
-    assert "out/adoptiematrix.png" in out
+    assert "out/adoptiematrix-rivierenland.png" in out
     # A few days on, the tasks the plan made due at once are what `risico` names.
     later = run("console", "--today", "2026-11-30", env=env, stdin="risico\n").stdout
-    assert re.search(r"• T5 .+ · bij [a-z ]+ · te laat sinds 25 nov 2026", later.split("Wie moet bewegen")[1])
+    assert re.search(r"• T5 .+ · bij [a-z ]+ · te laat sinds wo 25 nov 2026", later.split("Wie moet bewegen")[1])
 
 
 def test_digest_and_scan_dry_run_on_the_demo_print_and_keep_nothing(tmp_path):

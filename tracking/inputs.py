@@ -47,6 +47,9 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> Asked:
                            requested_by_name=ctx.actor.display_name(), group_name=group, created_at=ctx.now)
     ctx.session.add(request)
     ctx.session.flush()
+    if decision is not None and due > decision.deadline:  # the decision would wait for it past its own deadline
+        ctx.warn("warn_input_after_decision", ref=request.ref, input_deadline=due, decision=decision.ref,
+                 decision_deadline=decision.deadline)
     parts = [_part(ctx, request, person) for person in people]
     ctx.audit("input gevraagd", trajectory, item=request.ref,
               new=f"{request.stakeholder_name} ({role}), {due}" + (f", {count('nl', len(parts), 'ontvanger')}" if group else ""))

@@ -1,11 +1,8 @@
 """Urgent cases: flagged, picked up (opgepakt) and resolved (opgelost) by named people."""
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from domain.errors import CommandError
-from domain.texts import person
+from domain.texts import fmt_moment, person
 from store import queries
 from store.models import Trajectory, UrgentCase
 from tracking.context import SEVERITIES, SOURCE_LINK, Context, choose, current_trajectory, own_item
@@ -36,16 +33,12 @@ def urgent_by_ref(ctx: Context, ref: str) -> tuple[Trajectory, UrgentCase]:
 
 def _already_handled(ctx: Context, case: UrgentCase) -> None:
     """`U4 is al opgepakt door @anne (24-11 10:12)`: what is true, not just that it is done."""
-    zone = ctx.settings.timezone
+    when = lambda moment: fmt_moment(moment, ctx.actor.language, ctx.settings.timezone)  # noqa: E731
     if case.resolved_at:
         raise CommandError("err_already_resolved", example="ex_status", ref=case.ref,
-                           who=person(case.resolved_by, None), when=local_moment(case.resolved_at, zone))
+                           who=person(case.resolved_by, None), when=when(case.resolved_at))
     raise CommandError("err_already_acked", example="ex_opgelost", ref=case.ref, who=person(case.acked_by, None),
-                       when=local_moment(case.acked_at, zone))
-
-
-def local_moment(moment: datetime, zone: str) -> str:
-    return moment.astimezone(ZoneInfo(zone)).strftime("%d-%m %H:%M")
+                       when=when(case.acked_at))
 
 
 def acknowledge(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:

@@ -1,12 +1,10 @@
 """Messages in Block Kit, built with slack_sdk's models so Slack's limits are checked here."""
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextBlock, SectionBlock
 
 from domain.outcome import Reply
-from domain.texts import person, t
+from domain.texts import fmt_moment, person, t
 from store.models import Trajectory, UrgentCase
 from views.slack_text import mrkdwn, neutralise
 
@@ -57,8 +55,7 @@ def fallback_text(reply: Reply) -> str:
 
 def urgent_message(case: UrgentCase, trajectory: Trajectory, lang: str, timezone: str) -> tuple[str, list[Block]]:
     """The channel post for an urgent case, with Oppakken / Opgelost while it is open."""
-    zone = ZoneInfo(timezone)
-    when = lambda moment: moment.astimezone(zone).strftime("%d-%m %H:%M")  # noqa: E731
+    when = lambda moment: fmt_moment(moment, lang, timezone)  # noqa: E731
     text = t(lang, "urgent_post", ref=case.ref, severity=t(lang, f"sev_{case.severity}"),
              who=person(case.flagged_by, None), text=case.description or t(lang, "urgent_purged"))
     blocks: list[Block] = [SectionBlock(text=mrkdwn(("🚨 " + text)[:SECTION_LIMIT]))]

@@ -3,10 +3,14 @@ picks and fills one; `count(lang, n, noun)` writes a number with its noun in the
 test fails when a key lacks a language or the two versions take different parameters."""
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import string
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from domain.texts import answers, audit, contacts, dates, errors, files, forms, help, meetings, plans, region, status
+from domain.texts import audit
+
 
 LANGUAGES = ("nl", "en")
 _WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
@@ -25,6 +29,12 @@ def fmt_date(day: date, lang: str, *, weekday: bool = True, year: bool = True) -
     if year:
         parts.append(str(day.year))
     return " ".join(parts)
+
+
+def fmt_moment(moment: datetime, lang: str, zone: str) -> str:
+    """`ma 30 nov 2026 01:47` in the bot's timezone: a moment reads like every date, with its time."""
+    local = moment.astimezone(ZoneInfo(zone))
+    return f"{fmt_date(local.date(), lang)} {local:%H:%M}"
 
 
 def person(user_id: str | None, name: str | None) -> str:
@@ -73,6 +83,12 @@ def audit_word(value: str | None, lang: str) -> str:
     return english if lang == "en" else dutch
 
 
+def role_word(role: str | None, lang: str) -> str:
+    """A role as people write it (`cliënt`, `financiën`), whatever code the registry stores."""
+    dutch, english = reports.ROLE_WORDS.get(role or "", (role or "", role or ""))
+    return english if lang == "en" else dutch
+
+
 def names_list(names: list[str], lang: str) -> str:
     """`Tiel`, `Tiel en Buren`, `Tiel, Buren en Zaltbommel` (English: `and`)."""
     names = [n for n in names if n]
@@ -81,8 +97,12 @@ def names_list(names: list[str], lang: str) -> str:
     return ", ".join(names[:-1]) + (" and " if lang == "en" else " en ") + names[-1]
 
 
+# One module per area (errors, status, meetings, …), each with its TEXTS: every such module in this
+# package counts, so a new area is a new file and nothing else.
+_AREAS = [module for module in (importlib.import_module(f"{__name__}.{info.name}")
+                                for info in pkgutil.iter_modules(__path__)) if hasattr(module, "TEXTS")]
 TEXTS: dict[str, tuple[str, str]] = {}
-for _module in (errors, dates, answers, status, files, forms, help, contacts, region, plans, meetings):
+for _module in _AREAS:
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     assert not _clash, f"text keys defined twice: {_clash}"
     TEXTS.update(_module.TEXTS)

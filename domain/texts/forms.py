@@ -4,7 +4,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "home_title": ("*Wat op je wacht in Regiowacht*", "*What waits for you in Regiowacht*"),
     "home_inputs": ("*Input die van jou gevraagd is*", "*Input asked of you*"),
     "home_tasks": ("*Jouw taken*", "*Your tasks*"),
-    "home_cases": ("*Urgente signalen die jij meldde*", "*Urgent cases you flagged*"),
+    "home_cases": ("*Urgente signalen*", "*Urgent cases*"),
     "home_trajectories": ("*Jouw trajecten*", "*Your trajectories*"),
     "home_region": ("*Regio {region}*: alle trajecten (de adoptiematrix: `{cmd} regio` in een kanaal van de regio)",
                     "*Region {region}*: every trajectory (the adoption matrix: `{cmd} region` in one of the region's channels)"),

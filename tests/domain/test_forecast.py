@@ -78,20 +78,21 @@ TABLE = [
     (Scenario("the slowest municipality still to adopt sets the date", trajectory(), [decision(1, "2027-01-02")],
               [adopted(1, TIEL, "2026-11-20")], history=History(municipality={TIEL: 30, BUREN: 2, ZALTBOMMEL: 12})),
      "2027-04-08", -7, "rood", []),
-    (Scenario("one municipality rejected before the deadline", trajectory(lead_weeks=8), [decision(1, "2026-12-15")],
+    (Scenario("one municipality rejected before the deadline: not overdue, a cycle later", trajectory(lead_weeks=8),
+              [decision(1, "2026-12-15")],
               [adopted(1, TIEL, "2026-11-20"), adopted(1, BUREN, "2026-11-20"),
                adopted(1, ZALTBOMMEL, "2026-11-23", "afgewezen", "tarief te hoog")]),
-     "2027-02-09", 51, "oranje", ["B1"]),
-    (Scenario("the region rejected a regional decision", trajectory(lead_weeks=8), [decision(1, "2026-12-15", "regio")],
-              [adopted(1, None, "2026-11-24", "afgewezen")]),
-     "2027-02-09", 51, "oranje", ["B1"]),
+     "2027-02-15", 45, "groen", []),
+    (Scenario("the region rejected a regional decision: not overdue, a cycle later", trajectory(lead_weeks=8),
+              [decision(1, "2026-12-15", "regio")], [adopted(1, None, "2026-11-24", "afgewezen")]),
+     "2027-02-16", 44, "groen", []),
     (Scenario("decision past its deadline is expected from today", trajectory(lead_weeks=8),
               [decision(1, "2026-11-01")], history=History(municipality={BUREN: 3})),
-     "2027-01-23", 68, "oranje", ["B1"]),
+     "2027-01-25", 66, "oranje", ["B1"]),  # today + 3 is Saturday 28 Nov: Monday 30 Nov, + 8 weeks
     (Scenario("blocked by overdue input from a late stakeholder", trajectory(lead_weeks=8),
               [decision(1, "2026-12-01")], inputs=[request(1, "2026-11-20", decision_id=1)],
               history=History(stakeholder={"wethouder x": 10})),
-     "2027-01-30", 61, "oranje", ["I1"]),
+     "2027-02-01", 59, "oranje", ["I1"]),  # today + 10 is Saturday 5 Dec: Monday 7 Dec, + 8 weeks
     (Scenario("blocked by open input that is expected after the decision's deadline", trajectory(),
               [decision(1, "2026-12-01")], inputs=[request(1, "2026-12-10", decision_id=1)],
               history=History(stakeholder={"wethouder x": 5})),
@@ -109,7 +110,7 @@ TABLE = [
      "2026-12-04", 17, "rood", []),
     (Scenario("contracts end within 30 days, every decision taken", trajectory(contract_end="2026-12-20", lead_weeks=2),
               [decision(1, "2026-11-01", taken_on="2026-11-01")]),
-     "2026-11-15", 36, "groen", []),
+     "2026-11-16", 35, "groen", []),  # taken on a Sunday, + 2 weeks is a Sunday: ready the Monday
     (Scenario("go-live set later than the contract end", trajectory(go_live="2027-05-01"), [decision(1, "2027-01-08")]),
      "2027-04-02", 29, "groen", []),
     (Scenario("two pending decisions: the later one starts implementation", trajectory(lead_weeks=8),
@@ -134,28 +135,32 @@ def test_never_ready_today_while_work_remains():
 def test_explanation_step_by_step():
     result = TABLE[5][0].run()
     steps = explain(result, "nl")
-    assert steps[0] == "Zaltbommel stelt besluiten gemiddeld 12 dagen na de deadline vast → B1 verwacht 14 jan 2027"
-    assert steps[1] == "na B1: 12 weken implementatie → klaar 8 apr 2027"
-    assert steps[-1].endswith("contracten eindigen 31 mrt 2027, start 1 apr 2027: 7 dagen te laat")
+    assert steps[0] == "Zaltbommel stelt besluiten gemiddeld 12 dagen na de deadline vast → B1 verwacht do 14 jan 2027"
+    assert steps[1] == "na B1: 12 weken implementatie → klaar do 8 apr 2027"
+    assert steps[-1].endswith("contracten eindigen wo 31 mrt 2027, start do 1 apr 2027: 7 dagen te laat")
 
 
 def test_explanation_of_a_trajectory_without_decisions():
     steps = explain(TABLE[0][0].run(), "nl")
     assert steps[0] == ("nog geen besluiten: de implementatie (12 weken) begint pas na het laatste besluit → "
-                        "klaar op zijn vroegst 17 feb 2027")
+                        "klaar op zijn vroegst wo 17 feb 2027")
 
 
 def test_a_rejection_is_explained_with_who_when_and_why():
     result = TABLE[6][0].run()
     assert result.decisions[0].holders == ["Zaltbommel"]
-    assert "(afgewezen door Zaltbommel op 23 nov 2026 (tarief te hoog): herzien voorstel nodig)" in explain(result, "nl")[0]
+    assert explain(result, "nl")[0] == (
+        "Zaltbommel wees B1 af op ma 23 nov 2026 (tarief te hoog): een herzien voorstel is op zijn vroegst een "
+        "besluitcyclus (28 dagen) later vastgesteld → B1 verwacht ma 21 dec 2026")
     text = "\n".join(risk_reply(result, Thresholds(), "nl").lines)
-    assert "Te laat: B1 (afgewezen door Zaltbommel)." in text
+    assert "Te laat" not in text
+    assert "• *B1* Besluit 1 · afgewezen door Zaltbommel op ma 23 nov 2026 (tarief te hoog) · herzien voorstel nodig" in text
 
 
 def test_input_blocking_a_decision_is_explained():
     steps = explain(TABLE[10][0].run(), "nl")
-    assert "I1 van Wethouder X (gemiddeld 5 dagen te laat) verwacht 15 dec 2026 → B1 niet vóór 15 dec 2026" in steps[0]
+    assert steps[0] == ("B1 wacht op I1 van Wethouder X (gemiddeld 5 dagen te laat): verwacht di 15 dec 2026 → B1 niet "
+                        "vóór di 15 dec 2026 · ⚠️ deadline I1 (do 10 dec 2026) valt na die van B1 (di 1 dec 2026)")
 
 
 def test_configurable_thresholds():
@@ -172,5 +177,5 @@ def test_risk_reply_names_who_must_move_in_english():
     result = TABLE[5][0].run()
     text = "\n".join(risk_reply(result, Thresholds(), "en").lines)
     assert "Continuity risk Jeugd 2027: 🔴 red* (7 days late)" in text
-    assert "Zaltbommel adopts decisions 12 days after the deadline on average → B1 expected 14 Jan 2027" in text
+    assert "Zaltbommel adopts decisions 12 days after the deadline on average → B1 expected Thu 14 Jan 2027" in text
     assert "still with Buren, Zaltbommel" in text

@@ -175,7 +175,7 @@ def test_urgent_ack_and_resolve_by_command(trajectory, slack):
     update = slack.wait_for(lambda c: c.method == "chat.update")
     assert "Opgepakt door @U_ZORG" in message_text(update.body) and "[Opgelost]" in message_text(update.body)
     assert "opgelost door" in trajectory.say("opgelost U1", user="U_ZORG")
-    assert "U1 is al opgelost door @U_ZORG (24-11 10:00)" in trajectory.say("opgelost U1", user="U_ZORG")
+    assert "U1 is al opgelost door @U_ZORG (di 24 nov 2026 10:00)" in trajectory.say("opgelost U1", user="U_ZORG")
     [case] = trajectory.all(UrgentCase)
     assert case.acked_by == "U_ZORG" and case.resolved_by == "U_ZORG"
 

@@ -41,7 +41,7 @@ def test_region_shows_every_trajectory_a_person_may_see(trajectory, slack, clock
     assert "crisisbedden" not in text.lower() and "C_PRIV" not in text  # private, and U_KWAL is not in it
     line = next(l for l in text.splitlines() if "#C_JEUGD" in l)
     assert "volgende deadline B2 di 15 dec 2026" in line and "⚠️ 1 te laat" in line and "🚨 1 signaal open" in line
-    assert "In je privéberichten met Regiowacht: adoptiematrix.png." in text
+    assert "In je privéberichten met Regiowacht: adoptiematrix-rivierenland.png." in text
     [png] = slack.uploads.values()
     assert png.startswith(b"\x89PNG")
 
@@ -79,7 +79,7 @@ def test_the_matrix_in_english_and_as_a_picture_one_can_open(trajectory, slack, 
     region_with_three_channels(trajectory, slack, clock)
     slack.uploads.clear()
     text = trajectory.say("region", user="U_ADMIN")
-    assert "3 trajectories in this region:" in text and "adoption-matrix.png" in text
+    assert "3 trajectories in this region:" in text and "adoption-matrix-rivierenland.png" in text
     from matplotlib import image
     [png] = slack.uploads.values()
     pixels = image.imread(io.BytesIO(png), format="png")

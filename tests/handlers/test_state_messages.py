@@ -11,8 +11,8 @@ COORD = "U_ADMIN"
 def test_a_case_picked_up_twice_names_who_picked_it_up(trajectory, slack):
     trajectory.say("urgent Wachtlijst loopt op ernst: hoog", user="U_KWAL")
     trajectory.say("opgepakt U1", user="U_ANNE")
-    assert "U1 is al opgepakt door @U_ANNE (24-11 10:00)" in trajectory.say("opgepakt U1", user="U_PIET")
-    assert "U1 was already acknowledged by @U_ANNE (24-11 10:00)" in trajectory.say("ack U1", user="U_PIET")
+    assert "U1 is al opgepakt door @U_ANNE (di 24 nov 2026 10:00)" in trajectory.say("opgepakt U1", user="U_PIET")
+    assert "U1 was already acknowledged by @U_ANNE (Tue 24 Nov 2026 10:00)" in trajectory.say("ack U1", user="U_PIET")
     [case] = trajectory.all(UrgentCase)
     trajectory.click("urgent_ack", str(case.id), user="U_PIET")
     answer = slack.wait_for(lambda c: c.method == "response_url" and "al opgepakt" in message_text(c.body))
