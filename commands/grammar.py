@@ -30,6 +30,8 @@ SPECS: tuple[Spec, ...] = (
         "start": ("start", "go-live", "golive"),
         "implementatie": ("implementatie", "implementation", "doorlooptijd", "lead-time"),
         "domein": ("domein", "domain"),
+        "titel": ("titel", "title"),
+        "reden": ("reden", "reason"),
     }, title="title", creates=True),
     Spec("besluit", ("decision",), {
         "deadline": ("deadline", "due"),
@@ -61,7 +63,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("opgepakt", ("ack", "oppakken"), title="ref"),
     Spec("opgelost", ("resolved", "resolve", "oplossen"), title="ref"),
     Spec("uitstel", ("postpone",), dict(_REF_KEYS), title="ref"),
-    Spec("status", (), reads_only=True),
+    Spec("status", (), title="text", reads_only=True),
     Spec("risico", ("risk",), reads_only=True),
     Spec("digest", (), reads_only=True),
     Spec("datum", ("date",), title="text", reads_only=True),
@@ -75,9 +77,12 @@ SPECS: tuple[Spec, ...] = (
         "e-mail": ("e-mail", "email"),
         "slack": ("slack",),
     }, title="title"),
-    Spec("contacten", ("contacts",), {"rol": ("rol", "role")}, reads_only=True),
+    Spec("contacten", ("contacts",), {"rol": ("rol", "role")}, title="text", reads_only=True),
     Spec("regio", ("region",), {"gemeenten": ("gemeenten", "municipalities")}),
     Spec("plan", (), {"na": ("na", "after")}, title="text"),
+    Spec("intrekken", ("withdraw", "terugtrekken", "verwijder", "verwijderen", "schrappen"), {"reden": ("reden", "reason")},
+         title="ref"),
+    Spec("toewijzen", ("assign", "toewijs"), {"aan": ("aan", "to")}, title="ref"),
 )
 
 BY_WORD: dict[str, Spec] = {}
@@ -91,7 +96,7 @@ ENGLISH_KEYS = {"titel": "title", "vraag": "question", "omschrijving": "descript
                 "start": "go-live", "implementatie": "implementation", "domein": "domain", "deadline": "due",
                 "door": "by", "op": "on", "reden": "reason", "van": "from", "rol": "role", "voor": "for",
                 "eigenaar": "owner", "na": "after", "ernst": "severity", "gemeente": "municipality",
-                "organisatie": "organisation", "e-mail": "email"}
+                "organisatie": "organisation", "e-mail": "email", "aan": "to"}
 ALL_KEY_WORDS = {word for spec in SPECS for words in spec.keys.values() for word in words}
 
 
@@ -175,4 +180,4 @@ def parse(text: str) -> Command:
     return Command(spec, word, defuse(head), {k: v if k in PERSON_KEYS else defuse(v) for k, v in fields.items()})
 
 
-PERSON_KEYS = {"van", "eigenaar", "slack"}
+PERSON_KEYS = {"van", "eigenaar", "slack", "aan"}

@@ -34,10 +34,18 @@ def input_(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
 
 @subcommand("ontvangen")
 def ontvangen(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
+    """Each request's state after marking, counted as status counts it."""
     lang = ctx.actor.language
-    received = inputs.receive_input(ctx, text, fields)
-    if received.request.received_on:
-        return Outcome(reply=Reply([t(lang, "ok_ontvangen", ref=received.request.ref)]))
-    progress = t(lang, "tracker", answered=received.tracker.answered + len(received.marked), total=received.tracker.total)
-    return Outcome(reply=Reply([t(lang, "ok_ontvangen_part", ref=received.request.ref, names=", ".join(received.marked),
-                                  tracker=progress)]))
+    received, already, note = inputs.receive_inputs(ctx, text, fields)
+    lines = []
+    for one in received:
+        if one.request.received_on:
+            lines.append(t(lang, "ok_ontvangen", ref=one.request.ref))
+        else:
+            lines.append(t(lang, "ok_ontvangen_part", ref=one.request.ref, names=", ".join(one.marked),
+                           tracker=t(lang, "tracker", answered=one.tracker.answered, total=one.tracker.total)))
+    if already:
+        lines.append(t(lang, "ok_already_received", refs=", ".join(already)))
+    if note:
+        lines.append(t(lang, "ok_note", note=note))
+    return Outcome(reply=Reply(lines))

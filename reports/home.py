@@ -15,6 +15,7 @@ from reports.region import region_line, region_overview
 from reports.risk import buffer_text, forecast_trajectory, level_label
 from reports.status import case_line
 from store.models import InputPart, InputRequest, Task, Trajectory, UrgentCase
+from store.queries import live
 
 
 @dataclass
@@ -36,11 +37,11 @@ def waiting_for(session: Session, team_id: str, user_id: str, today: date, lang:
     d = lambda day: fmt_date(day, lang)  # noqa: E731
     inputs = list(session.exec(select(InputRequest).join(InputPart, InputPart.request_id == InputRequest.id).where(
         InputRequest.team_id == team_id, InputPart.slack_user == user_id, InputPart.received_on.is_(None),
-        InputRequest.received_on.is_(None)).order_by(InputRequest.deadline)))
+        InputRequest.received_on.is_(None), live(InputRequest)).order_by(InputRequest.deadline)))
     tasks = list(session.exec(select(Task).where(Task.team_id == team_id, Task.owner_user == user_id,
-                                                 Task.done_on.is_(None)).order_by(Task.deadline)))
+                                                 Task.done_on.is_(None), live(Task)).order_by(Task.deadline)))
     cases = list(session.exec(select(UrgentCase).where(UrgentCase.team_id == team_id, UrgentCase.flagged_by == user_id,
-                                                       UrgentCase.resolved_at.is_(None))))
+                                                       UrgentCase.resolved_at.is_(None), live(UrgentCase))))
     involved = {row.trajectory_id for row in (*inputs, *tasks, *cases)}
     for table, column in ((InputRequest, InputRequest.requested_by), (Task, Task.created_by)):
         involved |= set(session.exec(select(table.trajectory_id).where(table.team_id == team_id, column == user_id)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import string
 from datetime import date
 
-from domain.texts import answers, audit, contacts, dates, errors, files, forms, help, plans, region, status
+from domain.texts import acting, answers, audit, contacts, dates, errors, files, forms, help, plans, region, status
 
 LANGUAGES = ("nl", "en")
 _WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
@@ -55,6 +55,7 @@ NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "taak_nieuw": (("nieuwe taak", "nieuwe taken"), ("new task", "new tasks")),
     "traject": (("traject", "trajecten"), ("trajectory", "trajectories")),
     "ontvanger": (("ontvanger", "ontvangers"), ("recipient", "recipients")),
+    "item": (("item", "items"), ("item", "items")),
 }
 
 
@@ -82,7 +83,7 @@ def names_list(names: list[str], lang: str) -> str:
 
 
 TEXTS: dict[str, tuple[str, str]] = {}
-for _module in (errors, dates, answers, status, files, forms, help, contacts, region, plans):
+for _module in (errors, dates, answers, status, files, forms, help, contacts, region, plans, acting):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     assert not _clash, f"text keys defined twice: {_clash}"
     TEXTS.update(_module.TEXTS)
