@@ -30,7 +30,7 @@ def intrekken(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     before = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds)
     withdrawn = withdraw(ctx, text, fields)
     after = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds)
-    lines = [t(lang, "ok_intrekken", count=len(withdrawn.items), reason=withdrawn.reason),
+    lines = [t(lang, "ok_intrekken", reason=withdrawn.reason),
              "\n".join("• " + _what(item, lang) for item in withdrawn.items),
              t(lang, "ok_intrekken_gone")]
     if withdrawn.waiting:

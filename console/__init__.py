@@ -212,4 +212,4 @@ def _press(rt, actor: Actor, ref: str, button: str, say) -> None:
         answer = press_urgent(rt, actor, item_id, action)
     else:
         answer = press_home(rt, actor, action, item_id)
-    say(blocks_to_text(answer.blocks, answer.text) if answer is not None else f"{ref}: gedaan.")
+    say(blocks_to_text(answer.blocks, answer.text) if answer is not None else f"{ref}: {button.lower()}.")

@@ -155,7 +155,7 @@ def send_task_reminders(run: JobRun) -> None:
                          days=max(0, work.between(task.deadline, today)))
             if step == "chase":
                 text = t(lang, "task_remind_chase", **facts)
-                run.send(session, Message(f"task:{task.id}:chase:{sent_as}", task.team_id, trajectory.coordinator_id,
+                run.send(session, Message(f"task:{task.id}:{sent_as}", task.team_id, trajectory.coordinator_id,
                                           text, sections([text])))
             elif reach.unowned:
                 if task.unowned_step != sent_as:

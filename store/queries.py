@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import case, func, text
+from sqlalchemy import case, func, or_, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -301,5 +301,11 @@ def stakeholder_lateness(session: Session, team_id: str, keys: set[str]) -> dict
 
 
 def audit_since(session: Session, trajectory_id: int, since) -> list[AuditLog]:
-    return list(session.exec(select(AuditLog).where(AuditLog.trajectory_id == trajectory_id, AuditLog.at >= since)
-                             .order_by(AuditLog.at)))
+    """What changed in a trajectory since a moment; of a withdrawn item only that it was withdrawn."""
+    withdrawn = [ref for table in ITEM_TABLES.values() for ref in session.exec(
+        select(table.ref).where(table.trajectory_id == trajectory_id, table.withdrawn_at.is_not(None)))]
+    query = select(AuditLog).where(AuditLog.trajectory_id == trajectory_id, AuditLog.at >= since)
+    if withdrawn:
+        query = query.where(or_(AuditLog.item.is_(None), AuditLog.item.not_in(withdrawn),
+                                AuditLog.action == "ingetrokken"))
+    return list(session.exec(query.order_by(AuditLog.at)))

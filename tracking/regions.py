@@ -18,14 +18,12 @@ from tracking.context import DOMAINS, Context, choose, current_trajectory, deadl
 
 
 def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Trajectory:
+    """In a channel without one (`traject` where one runs changes it: tracking/trajectories.py)."""
     require_admin(ctx.actor)
     example = "ex_traject"
     title = title or (fields.get("titel") or "").strip()
     if not title:
         raise CommandError("err_missing_title", field="title", example=example)
-    existing = queries.trajectory_for_channel(ctx.session, ctx.actor.team_id, ctx.actor.channel_id)
-    if existing is not None:
-        raise CommandError("err_channel_taken", example="ex_status", title=existing.title)
     region_name = require(fields, "regio", example)
     contract_end = deadline(ctx, require(fields, "contracteinde", example), "contracteinde", example)
     go_live = contract_end + timedelta(days=1)

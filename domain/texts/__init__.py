@@ -55,7 +55,6 @@ NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "taak_nieuw": (("nieuwe taak", "nieuwe taken"), ("new task", "new tasks")),
     "traject": (("traject", "trajecten"), ("trajectory", "trajectories")),
     "ontvanger": (("ontvanger", "ontvangers"), ("recipient", "recipients")),
-    "item": (("item", "items"), ("item", "items")),
 }
 
 

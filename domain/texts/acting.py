@@ -26,8 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "traject_field_titel": ("titel", "title"),
     "risk_now": ("Risico nu: {now} (was {was})", "Risk now: {now} (was {was})"),
     "risk_now_same": ("Risico nu: {now} (onveranderd)", "Risk now: {now} (unchanged)"),
-    "warn_care_gap": ("Tussen het contracteinde ({contract_end}) en de start ({go_live}) zitten {days:dag} zonder contract.",
-                      "Between contract end ({contract_end}) and go-live ({go_live}) lie {days:dag} without a contract."),
+    "warn_care_gap": ("Tussen het contracteinde ({contract_end}) en de start ({go_live}) zitten {days} zonder contract.",
+                      "Between contract end ({contract_end}) and go-live ({go_live}) lie {days} without a contract."),
     "err_channel_taken_edit": (
         "Dit kanaal hoort al bij het traject *{title}*: één traject per kanaal, dus een nieuw traject krijgt een nieuw "
         "kanaal. Dit traject wijzigen: `{cmd} traject contracteinde: … reden: …` (ook `start:`, `implementatie:`, "
@@ -63,7 +63,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "`{cmd} withdraw B8 reason: entered twice by mistake`"),
     "ex2_intrekken": ("`{cmd} intrekken T4 T5 reden: vervalt, de regio koopt dit niet meer in`",
                       "`{cmd} withdraw T4 T5 reason: dropped, the region no longer buys this`"),
-    "ok_intrekken": ("{count:item} ingetrokken (reden: {reason}):", "{count:item} withdrawn (reason: {reason}):"),
+    "ok_intrekken": ("Ingetrokken (reden: {reason}):", "Withdrawn (reason: {reason}):"),
     "ok_intrekken_gone": (
         "Het telt niet meer mee in status, het overzicht, de matrix, herinneringen, de prognose en de gemiddelde "
         "vertraging; het auditlog bewaart het.",
@@ -103,7 +103,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "then the contact with that role)"),
     "ex_toewijzen": ("`{cmd} toewijzen T5 aan: @fleur`", "`{cmd} assign T5 to: @fleur`"),
     "ex2_toewijzen": ("`{cmd} toewijzen T7 T8 aan: Fleur de Vries`", "`{cmd} assign T7 T8 to: Fleur de Vries`"),
-    "ok_toewijzen": ("{refs} is nu van {owner} (was: {previous}).", "{refs} now belongs to {owner} (was: {previous})."),
+    "ok_toewijzen": ("{refs}: nu van {owner} (was: {previous}).", "{refs}: now {owner}'s (was: {previous})."),
     "ok_toewijzen_dm": ("{owner} krijgt een DM, en herinneringen 3 werkdagen voor de deadline, op de dag en daarna.",
                         "{owner} gets a DM, and reminders 3 working days before the deadline, on the day and after."),
     "ok_toewijzen_mail": ("{owner} krijgt een e-mail, en herinneringen 3 werkdagen voor de deadline, op de dag en daarna.",
