@@ -14,8 +14,8 @@ from sqlmodel import delete, select
 from delivery.outbox import MAIL
 from domain.forecast import rises
 from domain.reminders import adoption_steps, deadline_sentence, due_step, relative_day, reminder_steps
-from domain.roles import role_label
 from domain.requests import asked_of
+from domain.roles import role_label
 from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar, add_working_hours, in_working_hours
 from jobs.runner import JobRun, Message

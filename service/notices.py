@@ -12,9 +12,9 @@ from delivery import outbox
 from delivery.outbox import MAIL
 from domain.outcome import Notice
 from domain.requests import tracker
+from domain.roles import role_label
 from domain.texts import fmt_date, person, t
 from service.runtime import Runtime
-from domain.roles import role_label
 from store import queries
 from store.models import InputPart, InputRequest, Region, Task, Trajectory, UrgentCase
 from views.messages import sections, urgent_message

@@ -3,9 +3,7 @@ next), a typed filter narrows it or is refused, never ignored; a status list cut
 command that shows it whole, and that command does."""
 from __future__ import annotations
 
-from tests.handlers.test_several_at_once import HOLLAND_RIJNLAND, rijnland, say, wethouders  # noqa: F401 - fixture
-
-COORD = "U_ADMIN"
+from tests.handlers.test_several_at_once import say, wethouders
 
 
 def test_the_thirteenth_alderman_is_shown_and_the_role_filter_works_without_rol(rijnland):

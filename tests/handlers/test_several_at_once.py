@@ -5,26 +5,15 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from jobs.runner import JobRun
 from jobs.scan import purge
 from store.models import AuditLog, InputPart, Task, UrgentCase
 from tests.conftest import message_text
+from tests.handlers.conftest import HOLLAND_RIJNLAND
 from tests.handlers.test_people_outside_slack import LINK, deliver_all, page
 from tests.mail_server import parts_of
 
 COORD = "U_ADMIN"
-HOLLAND_RIJNLAND = ("Alphen aan den Rijn, Hillegom, Kaag en Braassem, Katwijk, Leiden, Leiderdorp, Lisse, Nieuwkoop, "
-                    "Noordwijk, Oegstgeest, Teylingen, Voorschoten, Zoeterwoude")
-
-
-@pytest.fixture
-def rijnland(bot):
-    text = bot.say(f"traject Jeugdhulp Holland Rijnland 2027 regio: Holland Rijnland gemeenten: {HOLLAND_RIJNLAND} "
-                   "contracteinde: 31-12-2027 domein: jeugd", user=COORD, channel="C_HR")
-    assert "gekoppeld" in text and "13 gemeenten" in text, text
-    return bot
 
 
 def say(bot, line, user=COORD):

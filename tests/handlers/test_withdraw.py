@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
+from domain.permissions import Actor
 from jobs.runner import JobRun
 from jobs.scan import chase_adoptions, escalate, send_reminders, send_task_reminders
 from reports.region import region_overview
 from reports.risk import thresholds_of
 from store import queries
 from store.models import AuditLog, Decision, InputRequest, Municipality, Task, Trajectory, UrgentCase
-from domain.permissions import Actor
 from tests.conftest import message_text
 from tests.handlers.test_home import open_home
 
