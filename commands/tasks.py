@@ -59,6 +59,15 @@ def toewijzen(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
                                                        item_ids=tuple(task.id for task in assigned.tasks[1:]))])
 
 
+def _plan_owners(lang: str, cmd: str, owners: dict[str, list]) -> str:
+    """Who gets a new plan's tasks, role by role; the roles nobody has yet on one line."""
+    lines = [_role_reach(lang, cmd, role, contacts) for role, contacts in owners.items() if contacts]
+    nobody = [role_label(role, lang) for role, contacts in owners.items() if not contacts]
+    if nobody:
+        lines.append(t(lang, "roles_no_contact", roles=", ".join(nobody), cmd=cmd))
+    return t(lang, "plan_owners") + "\n" + "\n".join(f"• {line}" for line in lines)
+
+
 def _role_reach(lang: str, cmd: str, role: str, contacts: list) -> str:
     """Where a role's tasks go: its one contact, or (none or several) the coordinator's list."""
     label = role_label(role, lang)
@@ -88,8 +97,7 @@ def plan(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
                        first=d(min(day for _, day in planned.overdue)), due=d(planned.overdue[0][0].deadline)))
     if fields.get("na"):
         lines.append(t(lang, "ok_plan_after", ref=ref_of(fields["na"])))
-    lines.append(t(lang, "plan_owners") + "\n" + "\n".join(
-        "• " + _role_reach(lang, ctx.settings.slash_command, role, contacts) for role, contacts in planned.owners.items()))
+    lines.append(_plan_owners(lang, ctx.settings.slash_command, planned.owners))
     if existing:
         lines.append(t(lang, "ok_plan_existing", refs=", ".join(x.ref for x in existing)))
     return Outcome(reply=Reply(lines))

@@ -122,7 +122,8 @@ def create_plan(ctx: Context, text: str, fields: dict[str, str]) -> Planned:
     planned = Planned(domain)
     for template in standard_plans(ctx.settings.plan_dir)[domain]:
         if fold(template.title) in existing:
-            planned.existing.append(existing[fold(template.title)])
+            if existing[fold(template.title)].withdrawn_at is None:  # one withdrawn is not made again, nor listed
+                planned.existing.append(existing[fold(template.title)])
             continue
         standard = due_date(trajectory.go_live, template.weeks, ctx.work)
         due = max(standard, first_day)  # a plan made late: what is already due is due now, and said so

@@ -104,10 +104,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ex_toewijzen": ("`{cmd} toewijzen T5 aan: @fleur`", "`{cmd} assign T5 to: @fleur`"),
     "ex2_toewijzen": ("`{cmd} toewijzen T7 T8 aan: Fleur de Vries`", "`{cmd} assign T7 T8 to: Fleur de Vries`"),
     "ok_toewijzen": ("{refs}: nu van {owner} (was: {previous}).", "{refs}: now {owner}'s (was: {previous})."),
-    "ok_toewijzen_dm": ("{owner} krijgt een DM, en herinneringen 3 werkdagen voor de deadline, op de dag en daarna.",
-                        "{owner} gets a DM, and reminders 3 working days before the deadline, on the day and after."),
-    "ok_toewijzen_mail": ("{owner} krijgt een e-mail, en herinneringen 3 werkdagen voor de deadline, op de dag en daarna.",
-                          "{owner} gets an e-mail, and reminders 3 working days before the deadline, on the day and after."),
+    "ok_toewijzen_dm": ("{owner} krijgt een DM, en daarna herinneringen: voor de deadline, op de dag en als die verstreken is.",
+                        "{owner} gets a DM, and then reminders: before the deadline, on the day and once it has passed."),
+    "ok_toewijzen_mail": ("{owner} krijgt een e-mail, en daarna herinneringen: voor de deadline, op de dag en als die "
+                          "verstreken is.",
+                          "{owner} gets an e-mail, and then reminders: before the deadline, on the day and once it has "
+                          "passed."),
     "role_one_contact": ("{role}: {name} krijgt de taken en de herinneringen.",
                          "{role}: {name} gets the tasks and the reminders."),
     "role_many_contacts": ("{role}: meer contacten ({names}); geef de taken aan één van hen met `{cmd} toewijzen`, "
@@ -118,6 +120,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "`{cmd} toewijzen`, anders krijgt de coördinator de taken bij elke herinnering in een lijst.",
                         "{role}: no contact yet; add one (`{cmd} contact <name> role: {role} …`) or use `{cmd} assign`, "
                         "else the coordinator gets the tasks in a list at every reminder."),
+    "roles_no_contact": ("nog geen contact: {roles}. Voeg er per rol één toe (`{cmd} contact <naam> rol: … e-mail: …`) of "
+                         "gebruik `{cmd} toewijzen`; tot dan krijgt de coördinator deze taken bij hun herinneringen in een lijst.",
+                         "no contact yet: {roles}. Add one per role (`{cmd} contact <name> role: … email: …`) or use "
+                         "`{cmd} assign`; until then the coordinator gets these tasks in a list at their reminders."),
     "plan_owners": ("Wie de taken krijgt:", "Who gets the tasks:"),
     "err_assign_unknown": ("`{name}` kan ik niets laten weten: noem een @collega, iemand uit het register "
                            "(`{cmd} contacten`) of een rol. Iemand van buiten Slack zet je eerst in het register: "
@@ -133,9 +139,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "title of its own."),
     "task_line": ("*{ref}* {task} · deadline {deadline}", "*{ref}* {task} · due {deadline}"),
     "task_assigned_dm": ("Je bent eigenaar van {count:taak} in *{title}*:\n{lines}\nKlaar? Typ `{cmd} klaar {ref}` in "
-                         "{channel}. Je krijgt een herinnering 3 werkdagen voor de deadline.",
+                         "{channel}. Herinneringen volgen: voor de deadline, op de dag en als die verstreken is.",
                          "You now own {count:taak} in *{title}*:\n{lines}\nDone? Type `{cmd} done {ref}` in {channel}. "
-                         "You get a reminder 3 working days before the deadline."),
+                         "Reminders follow: before the deadline, on the day and once it has passed."),
     # -- task reminders ---------------------------------------------------------------------------
     "task_remind_as_role": ("Je staat in het contactregister van regio {region} als {role}.",
                             "You are in region {region}'s contact registry as {role}."),

@@ -72,7 +72,7 @@ def test_plan_tasks_are_owned_by_registry_roles_and_the_answer_says_who_gets_the
     assert "Wie de taken krijgt:" in text
     assert "• juridisch: @U_FLEUR krijgt de taken en de herinneringen." in text
     assert "• toegang: meer contacten (Anne Bakker, Bram Smit)" in text
-    assert "• financiën: nog geen contact; voeg er één toe" in text
+    assert "• nog geen contact: beleid, functioneel beheer, contractmanager, financiën, communicatie, projectleider." in text
     assert "· financiën ·" in text  # shown as Dutch people write it
     listed = trajectory.say("contacten juridisch")
     assert "Fleur de Vries · juridisch · Tiel" in listed

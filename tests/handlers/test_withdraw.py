@@ -146,3 +146,19 @@ def test_a_withdrawn_urgent_case_loses_its_buttons_and_its_text_after_retention(
     purge(JobRun(trajectory.rt))
     [case] = trajectory.all(UrgentCase)
     assert case.description is None and case.purged_at is not None
+
+
+def test_a_withdrawn_question_no_longer_counts_in_its_stakeholder_s_lateness(trajectory, clock):
+    trajectory.say("input Zienswijze per vergissing van: <@U_JAN|jan> rol: beleid deadline: 1-12-2026", user=COORD)
+    clock.set("2026-12-10 10:00")
+    trajectory.say("ontvangen I1", user="U_JAN")  # 9 days late
+    trajectory.say("besluit Tarieven deadline: 15-1-2027", user=COORD)
+    trajectory.say("input Reactie op tarieven van: <@U_JAN|jan> rol: beleid deadline: 8-1-2027 voor: B1", user=COORD)
+    with trajectory.session() as session:
+        assert queries.team_lateness(session, "T1")[1] == {"U_JAN": 9.0}
+    assert "I2 van @U_JAN (gemiddeld 9 dagen te laat)" in trajectory.say("risico", user=COORD)
+    trajectory.say("intrekken I1 reden: per vergissing gevraagd", user=COORD)
+    with trajectory.session() as session:
+        assert queries.team_lateness(session, "T1")[1] == {}
+        assert queries.stakeholder_lateness(session, "T1", {"U_JAN"}) == {}
+    assert "gemiddeld" not in trajectory.say("risico", user=COORD)
