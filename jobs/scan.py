@@ -185,13 +185,20 @@ def send_task_reminders(run: JobRun) -> None:
 
 def _ask_for_owners(run: JobRun, session, trajectory: Trajectory, steps: list[tuple[int, str]], today, lang: str,
                     cmd: str) -> None:
-    """One message to the coordinator listing the role tasks that came to a new step and have no
-    owner; each task is marked with its step, so it is on such a list once per step. The key
-    names the set, so two instances compiling the same list send it once."""
+    """One message to the coordinator listing the role tasks that came to a new step and still
+    have no owner; each task is marked with its step, so it is on such a list once per step. The
+    tasks are read again, locked, in this transaction: another instance that listed them meanwhile
+    has marked them, and the key names the set, so the same list is never sent twice."""
+    locked = {task.id: task for task in session.exec(select(Task).where(Task.id.in_([i for i, _ in steps]))
+                                                     .with_for_update())}
+    steps = [(task_id, sent_as) for task_id, sent_as in steps
+             if locked[task_id].unowned_step != sent_as and not locked[task_id].done_on and not locked[task_id].withdrawn_at]
+    if not steps:
+        return
     region = session.get(Region, trajectory.region_id)
     lines = []
     for task_id, sent_as in steps:
-        task = session.get(Task, task_id)
+        task = locked[task_id]
         contacts = queries.contacts_with_role(session, region.id, task.owner_role)
         holders = (t(lang, "tasks_unowned_many", names=", ".join(c.name for c in contacts), count=len(contacts))
                    if contacts else t(lang, "tasks_unowned_none"))
@@ -200,9 +207,8 @@ def _ask_for_owners(run: JobRun, session, trajectory: Trajectory, steps: list[tu
                               deadline=fmt_date(task.deadline, lang), when=relative_day(task.deadline, today, lang)))
         task.unowned_step = sent_as
         session.add(task)
-    first = session.get(Task, steps[0][0])
     text = t(lang, "tasks_unowned", title=trajectory.title, region=region.name, count=len(steps),
-             lines="\n".join(lines), cmd=cmd, ref=first.ref)
+             lines="\n".join(lines), cmd=cmd, ref=locked[steps[0][0]].ref)
     digest = hashlib.sha256(",".join(f"{task}:{step}" for task, step in steps).encode()).hexdigest()[:16]
     run.send(session, Message(f"unowned:{trajectory.id}:{digest}", trajectory.team_id, trajectory.coordinator_id,
                               text, sections([text])))

@@ -90,3 +90,14 @@ def test_the_registry_knows_the_plan_roles(trajectory):
         assert shown in text
     refused = trajectory.say("contact Jan rol: burgemeester gemeente: Tiel e-mail: j@tiel.nl", user=COORD)
     assert "geen geldige waarde voor rol:" in refused and "functioneel beheer" in refused and "financiën" in refused
+
+
+def test_a_task_given_back_to_a_role_goes_to_its_one_contact(trajectory, slack):
+    trajectory.say("contact Fleur de Vries rol: juridisch gemeente: Tiel slack: <@U_FLEUR|fleur>", user=COORD)
+    trajectory.say("taak DPIA uitvoeren eigenaar: <@U_JAN|jan> deadline: 3-12-2026", user=COORD)
+    text = trajectory.say("toewijzen T1 aan: jurist", user=COORD)
+    assert "T1: nu van juridisch (was: jan)." in text and "juridisch: @U_FLEUR krijgt de taken" in text
+    [told] = dms(slack, "U_FLEUR")
+    assert told.startswith("Je staat in het contactregister van regio Rivierenland als juridisch. Je bent eigenaar van 1 taak")
+    [task] = trajectory.all(Task)
+    assert (task.owner_role, task.owner_user) == ("juridisch", None)
