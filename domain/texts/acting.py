@@ -161,9 +161,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "e-mail in het register). {due}. Wil je navragen hoe het staat?",
                             "Task *{ref}* {task} (*{title}*) belongs to {owner}, whom I cannot reach (no Slack or e-mail "
                             "in the registry). {due}. Could you check how it's going?"),
-    "task_remind_chase": ("Taak *{ref}* {task} van {owner} is na drie herinneringen nog niet klaar (deadline {deadline}, "
-                          "*{title}*). Wil je erachteraan gaan?",
-                          "Task *{ref}* {task} of {owner} is still not done after three reminders (due {deadline}, "
+    "task_remind_chase": ("Taak *{ref}* {task} van {owner} is {days:werkdag} na de deadline ({deadline}, *{title}*) nog "
+                          "niet klaar. Wil je erachteraan gaan?",
+                          "Task *{ref}* {task} of {owner} is still not done {days:werkdag} after its deadline ({deadline}, "
                           "*{title}*). Could you chase it?"),
     "tasks_unowned": ("Nog zonder eigenaar in *{title}* ({count:taak}): hun rol heeft in regio {region} geen "
                       "contact, of meer dan één.\n{lines}\nGeef ze iemand met `{cmd} toewijzen {ref} aan: @naam`, of zet "

@@ -42,7 +42,7 @@ def test_a_named_owner_is_reminded_like_an_input_then_the_coordinator_chases(tra
     assert jan[1].startswith("Vandaag is de deadline: taak T1") and "/inkoop klaar T1" in jan[1]
     assert "T1 Productcodes inrichten is 2 werkdagen over de deadline" in jan[2]
     [chase] = dms(slack, COORD)
-    assert "na drie herinneringen nog niet klaar" in chase and "@U_JAN" in chase
+    assert "is 8 werkdagen na de deadline (do 3 dec 2026, Jeugdhulp Rivierenland 2027) nog niet klaar" in chase and "@U_JAN" in chase
     trajectory.say("klaar T1", user="U_JAN")
     assert scan(trajectory, "2026-12-18 10:00", clock) == []
 
