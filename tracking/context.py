@@ -35,6 +35,7 @@ SEVERITIES = {"hoog": "hoog", "high": "hoog", "middel": "middel", "medium": "mid
 ALL_WORDS = {"alle", "allemaal", "all", "iedereen"}
 DATE_FIELD_WORDS = {"received_on": "ontvangen op", "done_on": "klaar op"}  # the audit log speaks Dutch
 _REF = re.compile(r"^#?([BITU])\s?(\d{1,6})$", re.IGNORECASE)
+SAMPLE_REFS = {"B": "B3", "I": "I7", "T": "T3", "U": "U2"}  # shown in an answer about a mistyped reference
 SOURCE_LINK = re.compile(r"^https://[^\s<>|]{1,500}$")  # a Slack permalink, sealed into the form by the bot
 
 
@@ -121,7 +122,7 @@ def own_item(ctx: Context, trajectory: Trajectory, ref: str, kinds: str, example
     withdrawn item is refused (saying so), unless the caller asks for it (`withdrawn`)."""
     match = _REF.match(ref.strip())
     if not match or match.group(1).upper() not in kinds:
-        sample = {"B": "B3", "I": "I7", "T": "T3", "U": "U2"}[kinds[0]]
+        sample = SAMPLE_REFS[kinds[0]]
         raise CommandError("err_bad_ref" if ref.strip() else "err_no_ref", field=field, example=example,
                            ref=ref.strip()[:40], kinds="/".join(kinds), sample=sample)
     normalized = f"{match.group(1).upper()}{int(match.group(2))}"
@@ -164,7 +165,7 @@ def refs_and_note(text: str, kinds: str, example: str) -> tuple[list[str], str]:
         position = match.end()
     if not refs:
         first = text.split()[0] if text.split() else ""
-        sample = {"B": "B3", "I": "I7", "T": "T3", "U": "U2"}[kinds[0]]
+        sample = SAMPLE_REFS[kinds[0]]
         raise CommandError("err_bad_ref" if first else "err_no_ref", field="ref", example=example,
                            ref=first[:40], kinds="/".join(kinds), sample=sample)
     return refs, text[position:].strip().lstrip(",;:-–— ").strip()
