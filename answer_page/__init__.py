@@ -20,8 +20,8 @@ POSTS_PER_TOKEN, WINDOW = 5, 600.0  # tries per link per 10 minutes: enough for 
 HEADERS = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
            ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"), ("X-Content-Type-Options", "nosniff"),
            ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")]
-STATUS = {"form": "200 OK", "thanks": "200 OK", "used": "200 OK", "expired": "410 Gone", "unknown": "404 Not Found",
-          "limited": "429 Too Many Requests", "bad": "400 Bad Request"}
+STATUS = {"form": "200 OK", "thanks": "200 OK", "used": "200 OK", "expired": "410 Gone", "withdrawn": "410 Gone",
+          "unknown": "404 Not Found", "limited": "429 Too Many Requests", "bad": "400 Bad Request"}
 MESSAGES = {
     "thanks": ("Dank u wel", "Uw antwoord op {ref} is doorgegeven aan {requester}, in het kanaal van regio {region}. "
                               "U hoeft verder niets te doen."),
@@ -29,6 +29,8 @@ MESSAGES = {
                                "niet op u van toepassing is. U krijgt hierover geen herinneringen meer."),
     "used": ("Deze vraag is al beantwoord", "Op {answered_on} is via deze link al een antwoord op {ref} gegeven. "
                                             "Wilt u iets aanvullen? Neem dan contact op met {requester}."),
+    "withdrawn": ("Deze vraag is ingetrokken", "{requester} heeft vraag {ref} ingetrokken: u hoeft niet meer te "
+                                               "antwoorden. Vragen? Neem contact op met {requester}."),
     "expired": ("Deze link is verlopen", "De link bij vraag {ref} was geldig tot 30 dagen na de deadline ({deadline}). "
                                          "Neem contact op met {requester} als u nog wilt reageren."),
     "unknown": ("Deze link kennen we niet", "Controleer of u de hele link uit de e-mail heeft gebruikt. Bestaat de "

@@ -30,6 +30,8 @@ SPECS: tuple[Spec, ...] = (
         "start": ("start", "go-live", "golive"),
         "implementatie": ("implementatie", "implementation", "doorlooptijd", "lead-time"),
         "domein": ("domein", "domain"),
+        "titel": ("titel", "title"),
+        "reden": ("reden", "reason"),
     }, title="title", creates=True),
     Spec("besluit", ("decision",), {
         "deadline": ("deadline", "due"),
@@ -61,7 +63,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("opgepakt", ("ack", "oppakken"), title="ref"),
     Spec("opgelost", ("resolved", "resolve", "oplossen"), title="ref"),
     Spec("uitstel", ("postpone",), dict(_REF_KEYS), title="ref"),
-    Spec("status", (), reads_only=True),
+    Spec("status", (), title="text", reads_only=True),
     Spec("risico", ("risk",), reads_only=True),
     Spec("digest", (), reads_only=True),
     Spec("datum", ("date",), title="text", reads_only=True),
@@ -75,7 +77,7 @@ SPECS: tuple[Spec, ...] = (
         "e-mail": ("e-mail", "email"),
         "slack": ("slack",),
     }, title="title"),
-    Spec("contacten", ("contacts",), {"rol": ("rol", "role")}, reads_only=True),
+    Spec("contacten", ("contacts",), {"rol": ("rol", "role")}, title="text", reads_only=True),
     Spec("regio", ("region",), {"gemeenten": ("gemeenten", "municipalities")}),
     Spec("plan", (), {"na": ("na", "after")}, title="text"),
     Spec("vergaderingen", ("meetings", "vergadering", "vergaderdata"), {
@@ -90,6 +92,9 @@ SPECS: tuple[Spec, ...] = (
     }, title="text"),
     Spec("verlengd", ("extended", "verleng"), {"tot": ("tot", "until", "to")}, title="text"),
     Spec("overgangsregeling", ("transition",), {"tot": ("tot", "until", "to")}, title="text"),
+    Spec("intrekken", ("withdraw", "terugtrekken", "verwijder", "verwijderen", "schrappen"), {"reden": ("reden", "reason")},
+         title="ref"),
+    Spec("toewijzen", ("assign", "toewijs"), {"aan": ("aan", "to")}, title="ref"),
 )
 
 BY_WORD: dict[str, Spec] = {}
@@ -104,11 +109,11 @@ ENGLISH_KEYS = {"titel": "title", "vraag": "question", "omschrijving": "descript
                 "door": "by", "op": "on", "reden": "reason", "van": "from", "rol": "role", "voor": "for",
                 "eigenaar": "owner", "na": "after", "ernst": "severity", "gemeente": "municipality",
                 "organisatie": "organisation", "e-mail": "email", "raad": "council", "college": "board",
-                "einde": "end", "verlenging": "extension", "aanbieders": "providers", "tot": "until"}
+                "einde": "end", "verlenging": "extension", "aanbieders": "providers", "tot": "until", "aan": "to"}
 # Field words of any subcommand; one typed into another subcommand's title is a mistake, except the
 # words that are everyday Dutch in a title (`Voorstel aan de raad: tarieven`).
 ALL_KEY_WORDS = {word for spec in SPECS for words in spec.keys.values() for word in words} - {
-    "raad", "college", "council", "board", "to", "end", "option"}
+    "raad", "college", "council", "board", "to", "end", "option", "aan"}
 
 
 HELP_WORDS = {"help", "hulp", "?"}
@@ -191,4 +196,4 @@ def parse(text: str) -> Command:
     return Command(spec, word, defuse(head), {k: v if k in PERSON_KEYS else defuse(v) for k, v in fields.items()})
 
 
-PERSON_KEYS = {"van", "eigenaar", "slack"}
+PERSON_KEYS = {"van", "eigenaar", "slack", "aan"}

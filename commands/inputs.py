@@ -4,7 +4,8 @@ from __future__ import annotations
 from commands.registry import subcommand
 from commands.replies import ref_of
 from domain.outcome import Notice, Outcome, Reply
-from domain.texts import fmt_date, person, role_word, t
+from domain.roles import role_label
+from domain.texts import fmt_date, person, t
 from tracking import inputs
 from tracking.context import Context
 
@@ -24,7 +25,7 @@ def input_(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
                    mail=sum(1 for p in parts if p.token_hash))]
     else:
         lines = [t(lang, "ok_input", ref=request.ref, who=person(request.stakeholder_user, request.stakeholder_name),
-                   role=role_word(request.role, lang), deadline=deadline)]
+                   role=role_label(request.role, lang), deadline=deadline)]
     if asked.unreachable:
         lines.append(t(lang, "ok_input_unreachable", names=", ".join(asked.unreachable[:UNREACHABLE_SHOWN])))
     if fields.get("voor"):
@@ -34,10 +35,18 @@ def input_(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
 
 @subcommand("ontvangen")
 def ontvangen(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
+    """Each request's state after marking, counted as status counts it."""
     lang = ctx.actor.language
-    received = inputs.receive_input(ctx, text, fields)
-    if received.request.received_on:
-        return Outcome(reply=Reply([t(lang, "ok_ontvangen", ref=received.request.ref)]))
-    progress = t(lang, "tracker", answered=received.tracker.answered + len(received.marked), total=received.tracker.total)
-    return Outcome(reply=Reply([t(lang, "ok_ontvangen_part", ref=received.request.ref, names=", ".join(received.marked),
-                                  tracker=progress)]))
+    received, already, note = inputs.receive_inputs(ctx, text, fields)
+    lines = []
+    for one in received:
+        if one.request.received_on:
+            lines.append(t(lang, "ok_ontvangen", ref=one.request.ref))
+        else:
+            lines.append(t(lang, "ok_ontvangen_part", ref=one.request.ref, names=", ".join(one.marked),
+                           tracker=t(lang, "tracker", answered=one.tracker.answered, total=one.tracker.total)))
+    if already:
+        lines.append(t(lang, "ok_already_received", refs=", ".join(already)))
+    if note:
+        lines.append(t(lang, "ok_note", note=note))
+    return Outcome(reply=Reply(lines))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from commands.registry import subcommand
 from domain.outcome import Outcome, Reply
-from domain.texts import fmt_date, person, role_word, t
+from domain.roles import role_label
+from domain.texts import fmt_date, person, t
 from outputs.matrix import matrix_png
 from reports.region import region_line, region_overview
 from reports.risk import thresholds_of
-from reports.status import bullets, region_of
+from reports.status import region_of
 from tracking import contacts, regions
 from tracking.context import Context, current_trajectory
 
@@ -61,20 +62,36 @@ def contact(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     if change.removed:
         return Outcome(reply=Reply([t(lang, "ok_contact_removed", name=saved.name, region=region.name)]))
     key = "ok_contact_added" if change.created else "ok_contact_updated"
-    return Outcome(reply=Reply([t(lang, key, name=saved.name, region=region.name, role=role_word(saved.role, lang),
+    return Outcome(reply=Reply([t(lang, key, name=saved.name, region=region.name, role=role_label(saved.role, lang),
                                   where=_where(saved, {m.id: m.name for m in members}), reach=_reach(saved, lang),
                                   fields=", ".join(change.changed))]))
 
 
+CONTACTS_PAGE = 40  # lines a page: about 4,000 characters, well inside one Slack message
+
+
 @subcommand("contacten")
 def contacten(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
+    """Every contact, page by page (`contacten 2`), never cut without saying how to see the rest."""
     lang, cmd = ctx.actor.language, ctx.settings.slash_command
-    found, municipalities = contacts.registry(ctx, fields)
+    found = contacts.registry(ctx, text, fields)
     region, _ = region_of(ctx.session, current_trajectory(ctx))
-    head = t(lang, "contacts_title", region=region.name, count=len(found))
-    if not found:
+    head = t(lang, "contacts_title", region=region.name, count=len(found.contacts))
+    filtered = " · ".join(filter(None, [found.role_field, found.wanted]))
+    if filtered:
+        head += f" · {filtered}"
+    if not found.contacts:
         return Outcome(reply=Reply([head, t(lang, "contacts_none", cmd=cmd)]))
-    lines = [t(lang, "contact_line", name=c.name, role=role_word(c.role, lang), where=_where(c, municipalities),
+    pages = -(-len(found.contacts) // CONTACTS_PAGE)
+    page = min(found.page, pages)
+    shown = found.contacts[(page - 1) * CONTACTS_PAGE:page * CONTACTS_PAGE]
+    lines = [t(lang, "contact_line", name=c.name, role=role_label(c.role, lang), where=_where(c, found.municipalities),
                reach=" ".join(filter(None, [c.email, person(c.slack_user, None) if c.slack_user else None])))
-             for c in found]
-    return Outcome(reply=Reply([head, bullets(lines, str, lang)]))
+             for c in shown]
+    reply = [head, "\n".join(f"• {line}" for line in lines)]
+    if pages > 1:
+        following = " ".join(filter(None, [cmd, "contacten", found.wanted, str(page % pages + 1),
+                                           f"rol: {found.role_field}" if found.role_field else ""]))
+        reply.append(t(lang, "contacts_page", page=page, pages=pages, first=(page - 1) * CONTACTS_PAGE + 1,
+                       last=(page - 1) * CONTACTS_PAGE + len(shown), next=following))
+    return Outcome(reply=Reply(reply))

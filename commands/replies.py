@@ -8,6 +8,7 @@ from commands.grammar import ENGLISH_KEYS, Command
 from domain.errors import RegiowachtError
 from domain.outcome import Reply
 from domain.texts import count, fmt_date, t, weekday_name
+from reports.risk import buffer_text, level_label
 from store.models import UserSetting
 from tracking.context import Context
 
@@ -59,3 +60,12 @@ def describe_error(error: RegiowachtError, lang: str, cmd: str) -> Reply:
 def ref_of(value: str) -> str:
     """A reference as typed in a field (`#b3`) as the bot writes it (`B3`)."""
     return value.strip().upper().lstrip("#")
+
+
+def risk_now(before, after, lang: str) -> str:
+    """`Risico nu: 🟢 groen · 23 dagen buffer (was 🔴 rood · 4 dagen te laat)`: what a change did
+    to the forecast, from two Forecasts."""
+    now = f"{level_label(after.level, lang)} · {buffer_text(after, lang)}"
+    if (before.level, before.buffer_days) == (after.level, after.buffer_days):
+        return t(lang, "risk_now_same", now=now)
+    return t(lang, "risk_now", now=now, was=f"{level_label(before.level, lang)} · {buffer_text(before, lang)}")

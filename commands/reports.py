@@ -3,21 +3,28 @@ pictures and files."""
 from __future__ import annotations
 
 from commands.registry import subcommand
+from domain.errors import CommandError
 from domain.outcome import Outcome, Reply
 from domain.texts import fmt_date, t
 from outputs.export import audit_csv, deadlines_ics, decisions_csv
 from outputs.timeline import timeline_png
 from reports.digest import trajectory_digest
 from reports.risk import forecast_trajectory, risk_reply, thresholds_of
-from reports.status import status_reply
+from reports.status import LISTS, status_reply
 from store import queries
 from tracking.context import Context, current_trajectory
 
 
 @subcommand("status")
 def status(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
+    """`status`, or one list whole: `status taken`, `status besluiten 2`."""
+    words = text.lower().split()
+    page = int(words.pop()) if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3 else 1
+    only = LISTS.get(" ".join(words)) if words else None
+    if words and only is None:
+        raise CommandError("err_status_list", example="ex2_status", value=text[:40])
     return Outcome(reply=status_reply(ctx.session, current_trajectory(ctx), ctx.actor.language, ctx.today,
-                                      thresholds_of(ctx.settings)))
+                                      thresholds_of(ctx.settings), ctx.settings.slash_command, only, page))
 
 
 @subcommand("risico")

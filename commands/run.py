@@ -2,6 +2,7 @@
 to its subcommand's handler, and say what happened in the actor's language."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from commands import (  # noqa: F401 - each registers its handlers
@@ -16,6 +17,7 @@ from commands import (  # noqa: F401 - each registers its handlers
     tasks,
     trajectories,
     urgent,
+    withdraw,
 )
 from commands.grammar import parse
 from commands.registry import HANDLERS, PREPARERS
@@ -26,12 +28,18 @@ from domain.outcome import Outcome
 from domain.permissions import require_admin
 from domain.privacy import contains_bsn
 from domain.text_input import NAME_LIMIT, TEXT_LIMIT, TITLE_LIMIT, clean
-from tracking.context import Context, current_trajectory
+from tracking.context import Context, current_trajectory, has_trajectory
 
 LINE_LIMIT = 12_000  # a whole command line; anything longer is refused before it is even read
-TEXT_LIMITS = {"input": TEXT_LIMIT, "urgent": TEXT_LIMIT}  # a question or description; other titles are titles
-TEXT_WORDS = {"input": "vraag", "urgent": "omschrijving"}
-FIELD_LIMITS = {"van": NAME_LIMIT, "eigenaar": NAME_LIMIT, "regio": NAME_LIMIT}
+# A question, a description, or a note after references (`klaar T6 <notitie>`); other titles are titles.
+NOTED = ("klaar", "ontvangen", "opgepakt", "opgelost", "intrekken")
+TEXT_LIMITS = {"input": TEXT_LIMIT, "urgent": TEXT_LIMIT, **dict.fromkeys(NOTED, TEXT_LIMIT)}
+TEXT_WORDS = {"input": "vraag", "urgent": "omschrijving", **dict.fromkeys(NOTED, "notitie")}
+FIELD_LIMITS = {"van": NAME_LIMIT, "eigenaar": NAME_LIMIT, "aan": NAME_LIMIT, "regio": NAME_LIMIT,
+                "titel": TITLE_LIMIT}
+# `besluit B8 weg`, `taak T5 verwijderen`: an item is withdrawn, not made again with that title.
+REMOVING = re.compile(r"^#?([BITU]\s?\d{1,6})\s+(?:weg|verwijder(?:en)?|intrekken|schrappen|remove|delete|withdraw)$",
+                      re.IGNORECASE)
 
 
 def check_lengths(name: str, text: str, fields: dict[str, str]) -> None:
@@ -74,8 +82,13 @@ def run_line(ctx: Context, text: str) -> Outcome:
         if command.spec.name != "help":
             check_lengths(command.name, command.text, command.fields)
         ctx.actor.language = choose_language(ctx, command)
-        if command.spec.creates and command.empty:
+        removing = REMOVING.match(command.text) if command.spec.creates else None
+        if removing:
+            raise CommandError("err_use_withdraw", example="ex_intrekken", ref=removing.group(1).replace(" ", "").upper(),
+                               cmd=ctx.settings.slash_command)
+        if command.spec.creates and command.empty and not (command.name == "traject" and has_trajectory(ctx)):
             # Say at once what the form would refuse: no trajectory here, or no right to set one up.
+            # (`traject` alone where one runs shows its settings.)
             if command.name == "traject":
                 require_admin(ctx.actor)
             else:

@@ -17,16 +17,23 @@ def urgent(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
 
 @subcommand("opgepakt")
 def opgepakt(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
-    return _handled(ctx, text, "opgepakt", cases.acknowledge)
+    return _handled(ctx, text, "opgepakt")
 
 
 @subcommand("opgelost")
 def opgelost(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
-    return _handled(ctx, text, "opgelost", cases.resolve)
+    return _handled(ctx, text, "opgelost")
 
 
-def _handled(ctx: Context, ref: str, name: str, change) -> Outcome:
-    trajectory, case = cases.urgent_by_ref(ctx, ref)
-    change(ctx, trajectory, case)
-    return Outcome(reply=Reply([t(ctx.actor.language, f"ok_{name}", ref=case.ref, who=person(ctx.actor.user_id, None))]),
-                   notices=[Notice("urgent_changed", case.id)])
+def _handled(ctx: Context, text: str, name: str) -> Outcome:
+    """One line per case; each case's channel post is updated (its buttons, and the note)."""
+    lang, zone = ctx.actor.language, ctx.settings.timezone
+    handled = cases.handle_cases(ctx, text, resolving=name == "opgelost")
+    lines = [t(lang, f"ok_{name}", ref=case.ref, who=person(ctx.actor.user_id, None)) for case in handled.cases]
+    for case in handled.already:
+        lines.append(t(lang, "err_already_resolved" if case.resolved_at else "err_already_acked", ref=case.ref,
+                       who=person(case.resolved_by if case.resolved_at else case.acked_by, None),
+                       when=cases.local_moment(case.resolved_at or case.acked_at, zone)))
+    if handled.note:
+        lines.append(t(lang, "ok_note", note=handled.note))
+    return Outcome(reply=Reply(lines), notices=[Notice("urgent_changed", case.id) for case in handled.cases])

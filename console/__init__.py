@@ -13,14 +13,21 @@ from pathlib import Path
 from socketserver import ThreadingMixIn
 
 from domain.permissions import Actor
-from service.home import home_for
+from service.home import home_for, press_home
 from service.interactions import press_urgent, run_command
 from views.text import blocks_to_text
 
 OUT = Path("out")  # where the console puts exports and timelines
 BANNER = """Regiowacht console (zonder Slack). Typ een opdracht zoals in Slack, bijv. `{cmd} help` of `status`.
 Je bent {user} in kanaal {channel}{admin}. Verder: `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan|uit`,
-`:knop U1 oppakken|opgelost` (de knoppen onder een urgent signaal), `:thuis` (je App Home), `:stop`."""
+`:knop U1 oppakken|opgelost`, `:knop T3 klaar`, `:knop I2 ontvangen` (de knoppen in Slack), `:thuis` (je App Home), `:stop`."""
+# The buttons Slack shows, by the kind of item they sit under: word typed -> (button, item table).
+BUTTONS = {"U": {"oppakken": "ack", "opgepakt": "ack", "ack": "ack", "opgelost": "resolve", "oplossen": "resolve",
+                 "resolve": "resolve"},
+           "T": {"klaar": "home_done", "done": "home_done"},
+           "I": {"ontvangen": "home_received", "received": "home_received"}}
+UNKNOWN = ("Onbekend: typ `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan`, `:knop U1 oppakken`, `:knop T3 klaar`, "
+           "`:knop I2 ontvangen`, `:thuis` of `:stop`.")
 
 
 class ConsolePrinter:
@@ -48,7 +55,8 @@ def run_console(rt, *, team: str, user: str, channel: str, admin: bool, answer_p
     """The console on a runtime whose client is a ConsolePrinter; `answer_page` (a WSGI app) is
     served on PORT so links in mails can be opened."""
     settings = rt.settings
-    state = {"user": user, "channel": channel, "admin": admin}
+    # Whether each user is an admin, remembered: switching back to someone keeps what they were.
+    state = {"user": user, "channel": channel, "admin": admin, "admins": {user: admin}}
     say = lambda text="": print(text, file=out)  # noqa: E731
     say(BANNER.format(cmd=settings.slash_command, user=user, channel=channel, admin=" (beheerder)" if admin else ""))
     if answer_page is not None:
@@ -82,21 +90,21 @@ def run_console(rt, *, team: str, user: str, channel: str, admin: bool, answer_p
                 return 0
             if word in ("gebruiker", "user") and rest:
                 # Another person is no admin unless said so (or in BOT_ADMINS): permissions show as in Slack.
-                state["user"], state["admin"] = rest.strip(), False
+                state["user"] = rest.strip()
+                state["admin"] = state["admins"].get(state["user"], False)
                 say(_whoami(state, settings))
             elif word in ("kanaal", "channel") and rest:
                 state["channel"] = rest.strip()
                 say(_whoami(state, settings))
             elif word in ("beheerder", "admin"):
-                state["admin"] = rest.strip() in ("aan", "on", "ja", "yes")
+                state["admin"] = state["admins"][state["user"]] = rest.strip() in ("aan", "on", "ja", "yes")
                 say(_whoami(state, settings))
             elif word in ("knop", "button") and len(rest.split()) == 2:
                 _press(rt, actor, *rest.split(), say)
             elif word in ("thuis", "home"):
                 say(blocks_to_text(home_for(rt, actor).to_dict()["blocks"]))
             else:
-                say("Onbekend: typ `:gebruiker U_X`, `:kanaal C_X`, `:beheerder aan`, `:knop U1 oppakken`, `:thuis` "
-                    "of `:stop`.")
+                say(UNKNOWN)
             continue
         if line.startswith(settings.slash_command):
             line = line[len(settings.slash_command):].strip()
@@ -181,12 +189,27 @@ def _save_history(readline) -> None:
 
 
 def _press(rt, actor: Actor, ref: str, button: str, say) -> None:
+    """A button as Slack shows it under an item of this channel: Oppakken / Opgelost under an
+    urgent case, Klaar under a task and Ontvangen under an input request (App Home)."""
     from store.db import session_scope
     from store.queries import item_by_ref
+    ref = ref.upper().lstrip("#")
+    buttons = BUTTONS.get(ref[:1], {})
+    action = buttons.get(button.lower())
+    if action is None:
+        words = " of ".join(f"`:knop {ref} {word}`" for word in dict.fromkeys(
+            next(w for w, a in buttons.items() if a == act) for act in buttons.values()))
+        say(f"Onder {ref} zit geen knop '{button}'" + (f": typ {words}." if words else
+                                                      ": knoppen zitten onder urgente signalen (U), taken (T) en inputverzoeken (I)."))
+        return
     with session_scope(rt.engine) as session:
-        case = item_by_ref(session, actor.team_id, ref)
-        case_id = case.id if case is not None and ref.upper().startswith("U") else -1
-    action = "ack" if button.lower() in ("oppakken", "opgepakt", "ack") else "resolve"
-    answer = press_urgent(rt, actor, case_id, action)
-    if answer is not None:
-        say(blocks_to_text(answer.blocks, answer.text))
+        item = item_by_ref(session, actor.team_id, ref)
+        item_id = item.id if item is not None else None
+    if item_id is None:
+        say(f"Ik vind {ref} niet.")
+        return
+    if ref.startswith("U"):
+        answer = press_urgent(rt, actor, item_id, action)
+    else:
+        answer = press_home(rt, actor, action, item_id)
+    say(blocks_to_text(answer.blocks, answer.text) if answer is not None else f"{ref}: {button.lower()}.")

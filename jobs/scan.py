@@ -1,16 +1,21 @@
 """The risk scan and what runs with it: alerts when a trajectory's level rises, reminders for
-input requests, escalation of unacknowledged urgent cases, and purging old resolved cases."""
+input requests and tasks, escalation of unacknowledged urgent cases, and purging old resolved
+(or withdrawn) cases. Withdrawn items get no reminder, chase or escalation."""
 from __future__ import annotations
 
+import hashlib
+from collections import defaultdict
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import or_
 from sqlmodel import delete, select
 
 from delivery.outbox import MAIL
 from domain.forecast import rises
-from domain.reminders import adoption_steps, due_step, input_steps
+from domain.reminders import adoption_steps, deadline_sentence, due_step, relative_day, reminder_steps
 from domain.requests import asked_of
+from domain.roles import role_label
 from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar, add_working_hours, in_working_hours
 from jobs.calendars import refresh_calendars
@@ -18,7 +23,7 @@ from jobs.runner import JobRun, Message
 from reports.risk import blockers, buffer_text, forecast_trajectory, thresholds_of
 from service.metrics import timed_job
 from store import queries
-from store.models import Decision, InputPart, InputRequest, ProcessedRequest, Trajectory, UrgentCase
+from store.models import Decision, InputPart, InputRequest, ProcessedRequest, Region, Task, Trajectory, UrgentCase
 from views.messages import context, sections
 
 ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one working day
@@ -27,6 +32,7 @@ ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one worki
 def run_scan(run: JobRun) -> list[str]:
     with timed_job("scan"):
         for name, step in (("calendars", refresh_calendars), ("risk", scan_risk), ("reminders", send_reminders),
+                           ("tasks", send_task_reminders),
                            ("chase", chase_adoptions), ("escalate", escalate), ("purge", purge)):
             with timed_job(f"scan_{name}"):  # which step a slow scan spends its time in
                 step(run)
@@ -79,12 +85,12 @@ def send_reminders(run: JobRun) -> None:
     work = WorkCalendar(rt.settings.good_friday_is_holiday)
     today, lang, cmd = rt.today(), rt.settings.language, rt.settings.slash_command
     with run.step("open input requests") as session:
-        open_ids = list(session.exec(select(InputRequest.id).where(InputRequest.received_on.is_(None))
-                                     .order_by(InputRequest.id)))
+        open_ids = list(session.exec(select(InputRequest.id).where(InputRequest.received_on.is_(None),
+                                                                   queries.live(InputRequest)).order_by(InputRequest.id)))
     for request_id in open_ids:
         with run.step(f"reminder for input {request_id}") as session:
             request = session.get(InputRequest, request_id)
-            step = due_step(input_steps(request.deadline, work), today)
+            step = due_step(reminder_steps(request.deadline, work), today)
             if step is None:
                 continue
             # A postponed request is reminded again for its new deadline.
@@ -106,7 +112,8 @@ def send_reminders(run: JobRun) -> None:
             unreachable = []
             for part in waiting:
                 if part.slack_user:
-                    text = t(lang, f"remind_{'overdue' if step.startswith('overdue') else step}", **facts)
+                    text = t(lang, f"remind_{'overdue' if step.startswith('overdue') else step}", **facts,
+                             due=deadline_sentence(request.deadline, today, lang))
                     key = f"remind:{request.id}:{sent_as}" if single else f"remind:{request.id}:{part.id}:{sent_as}"
                     run.send(session, Message(key, request.team_id, part.slack_user, text, sections([text])))
                 elif part.token_hash and part.contact_id:
@@ -120,6 +127,95 @@ def send_reminders(run: JobRun) -> None:
                 run.send(session, Message(key, request.team_id, request.requested_by, text, sections([text])))
 
 
+def send_task_reminders(run: JobRun) -> None:
+    """Each open task's owner in the rhythm of input requests: a DM, or a mail for a registered
+    outsider; a role task goes to the region's one contact with that role. After three overdue
+    reminders the coordinator is asked to chase. Role tasks whose role has no contact or several
+    are listed for the coordinator, one message per trajectory with every such task that came to a
+    new step; a task reached by name only is reminded to whoever made it."""
+    rt = run.rt
+    if not _in_working_hours(run, "Herinneringen voor taken"):
+        return
+    work = WorkCalendar(rt.settings.good_friday_is_holiday)
+    today, lang, cmd = rt.today(), rt.settings.language, rt.settings.slash_command
+    with run.step("open tasks") as session:
+        open_ids = list(session.exec(select(Task.id).where(Task.done_on.is_(None), queries.live(Task))
+                                     .order_by(Task.id)))
+    unowned: dict[int, list[tuple[int, str]]] = defaultdict(list)  # trajectory -> (task, step) for the coordinator
+    for task_id in open_ids:
+        with run.step(f"reminder for task {task_id}") as session:
+            task = session.get(Task, task_id)
+            step = due_step(reminder_steps(task.deadline, work), today)
+            if step is None:
+                continue
+            sent_as = f"{step}@{task.deadline.isoformat()}" if task.postponements else step
+            trajectory = session.get(Trajectory, task.trajectory_id)
+            reach = queries.task_reach(session, task, trajectory.region_id)
+            facts = dict(ref=task.ref, task=task.title, title=trajectory.title, cmd=cmd, channel=f"<#{trajectory.channel_id}>",
+                         deadline=fmt_date(task.deadline, lang), owner=person(task.owner_user, task.owner_name),
+                         due=deadline_sentence(task.deadline, today, lang), when=relative_day(task.deadline, today, lang),
+                         days=max(0, work.between(task.deadline, today)))
+            if step == "chase":
+                text = t(lang, "task_remind_chase", **facts)
+                run.send(session, Message(f"task:{task.id}:{sent_as}", task.team_id, trajectory.coordinator_id,
+                                          text, sections([text])))
+            elif reach.unowned:
+                if task.unowned_step != sent_as:
+                    unowned[trajectory.id].append((task.id, sent_as))
+            elif reach.user:
+                kind = "overdue" if step.startswith("overdue") else step
+                text = t(lang, f"task_remind_{kind}", **facts)
+                if reach.by_role:
+                    region = session.get(Region, trajectory.region_id)
+                    text = t(lang, "task_remind_as_role", region=region.name,
+                             role=role_label(task.owner_role, lang)) + " " + text
+                run.send(session, Message(f"task:{task.id}:{reach.user}:{sent_as}", task.team_id, reach.user, text,
+                                          sections([text])))
+            elif reach.contact is not None:
+                run.send(session, Message(f"mail:task:{task.id}:{reach.contact.id}:{sent_as}", task.team_id,
+                                          f"mail:{reach.contact.id}", "", method=MAIL,
+                                          extra={"kind": "task", "step": step, "task_ids": [task.id],
+                                                 "contact_id": reach.contact.id}))
+            else:
+                text = t(lang, "task_remind_creator", **facts)
+                run.send(session, Message(f"task:{task.id}:creator:{sent_as}", task.team_id, task.created_by, text,
+                                          sections([text])))
+    for trajectory_id, steps in unowned.items():
+        with run.step(f"tasks without an owner in trajectory {trajectory_id}") as session:
+            _ask_for_owners(run, session, session.get(Trajectory, trajectory_id), steps, today, lang, cmd)
+
+
+def _ask_for_owners(run: JobRun, session, trajectory: Trajectory, steps: list[tuple[int, str]], today, lang: str,
+                    cmd: str) -> None:
+    """One message to the coordinator listing the role tasks that came to a new step and still
+    have no owner; each task is marked with its step, so it is on such a list once per step. The
+    tasks are read again, locked, in this transaction: another instance that listed them meanwhile
+    has marked them, and the key names the set, so the same list is never sent twice."""
+    locked = {task.id: task for task in session.exec(select(Task).where(Task.id.in_([i for i, _ in steps]))
+                                                     .with_for_update())}
+    steps = [(task_id, sent_as) for task_id, sent_as in steps
+             if locked[task_id].unowned_step != sent_as and not locked[task_id].done_on and not locked[task_id].withdrawn_at]
+    if not steps:
+        return
+    region = session.get(Region, trajectory.region_id)
+    lines = []
+    for task_id, sent_as in steps:
+        task = locked[task_id]
+        contacts = queries.contacts_with_role(session, region.id, task.owner_role)
+        holders = (t(lang, "tasks_unowned_many", names=", ".join(c.name for c in contacts), count=len(contacts))
+                   if contacts else t(lang, "tasks_unowned_none"))
+        lines.append("• " + t(lang, "tasks_unowned_line", ref=task.ref, task=task.title,
+                              role=role_label(task.owner_role, lang), holders=holders,
+                              deadline=fmt_date(task.deadline, lang), when=relative_day(task.deadline, today, lang)))
+        task.unowned_step = sent_as
+        session.add(task)
+    text = t(lang, "tasks_unowned", title=trajectory.title, region=region.name, count=len(steps),
+             lines="\n".join(lines), cmd=cmd, ref=locked[steps[0][0]].ref)
+    digest = hashlib.sha256(",".join(f"{task}:{step}" for task, step in steps).encode()).hexdigest()[:16]
+    run.send(session, Message(f"unowned:{trajectory.id}:{digest}", trajectory.team_id, trajectory.coordinator_id,
+                              text, sections([text])))
+
+
 def chase_adoptions(run: JobRun) -> None:
     """A municipality's adoption past its deadline is chased at its policy contact (beleid):
     every 2 working days, 3 times at most, by DM or mail."""
@@ -130,7 +226,8 @@ def chase_adoptions(run: JobRun) -> None:
     today, lang = rt.today(), rt.settings.language
     with run.step("decisions past their deadline") as session:
         late = list(session.exec(select(Decision.id).where(Decision.taken_on.is_(None), Decision.deadline < today,
-                                                           Decision.decided_by != "regio").order_by(Decision.id)))
+                                                           Decision.decided_by != "regio", queries.live(Decision))
+                                 .order_by(Decision.id)))
     for decision_id in late:
         with run.step(f"chase of decision {decision_id}") as session:
             decision = session.get(Decision, decision_id)
@@ -168,7 +265,7 @@ def escalate(run: JobRun) -> None:
     with run.step("open urgent cases") as session:
         ids = list(session.exec(select(UrgentCase.id).where(
             UrgentCase.acked_at.is_(None), UrgentCase.resolved_at.is_(None), UrgentCase.escalated_at.is_(None),
-            UrgentCase.severity.in_(list(ESCALATE_AFTER_HOURS)))))
+            queries.live(UrgentCase), UrgentCase.severity.in_(list(ESCALATE_AFTER_HOURS)))))
     for case_id in ids:
         with run.step(f"escalation of case {case_id}") as session:
             case = session.get(UrgentCase, case_id)
@@ -192,15 +289,16 @@ def escalate(run: JobRun) -> None:
 
 
 def purge(run: JobRun) -> None:
-    """Resolved cases lose their text after the retention period; the audit log keeps that they
-    existed. Slack retries come within minutes, so request ids older than a day are dropped."""
+    """Resolved (or withdrawn) cases lose their text and note after the retention period; the
+    audit log keeps that they existed. Slack retries come within minutes, so request ids older
+    than a day are dropped."""
     rt = run.rt
     cutoff = rt.now() - timedelta(days=rt.settings.retention_days)
     with run.step("purge") as session:
         session.exec(delete(ProcessedRequest).where(ProcessedRequest.at < rt.now() - timedelta(days=1)))
-        for case in session.exec(select(UrgentCase).where(UrgentCase.resolved_at < cutoff,
-                                                          UrgentCase.purged_at.is_(None))):
-            case.description, case.source_link, case.purged_at = None, None, rt.now()
+        for case in session.exec(select(UrgentCase).where(
+                or_(UrgentCase.resolved_at < cutoff, UrgentCase.withdrawn_at < cutoff), UrgentCase.purged_at.is_(None))):
+            case.description, case.note, case.source_link, case.purged_at = None, None, None, rt.now()
             session.add(case)
             queries.audit(session, at=rt.now(), team_id=case.team_id, actor=queries.SYSTEM_ACTOR, action="signaaltekst gewist",
                           trajectory_id=case.trajectory_id, item=case.ref)

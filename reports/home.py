@@ -19,6 +19,7 @@ from reports.risk import buffer_text, forecast_trajectory, level_label, owner_wo
 from reports.status import case_line
 from store import queries
 from store.models import InputPart, InputRequest, Task, Trajectory, UrgentCase
+from store.queries import live
 
 HOME_LIST = 10  # lines per section: Home is a glance; `status` in the channel has the rest
 
@@ -42,11 +43,12 @@ def involved_trajectories(session: Session, team_id: str, user_id: str) -> list[
     picked up a case in, or asked or created something in."""
     ids = union(
         select(InputRequest.trajectory_id).join(InputPart, InputPart.request_id == InputRequest.id)
-        .where(InputRequest.team_id == team_id, InputPart.slack_user == user_id),
-        select(InputRequest.trajectory_id).where(InputRequest.team_id == team_id, InputRequest.requested_by == user_id),
-        select(Task.trajectory_id).where(Task.team_id == team_id,
+        .where(InputRequest.team_id == team_id, InputPart.slack_user == user_id, live(InputRequest)),
+        select(InputRequest.trajectory_id).where(InputRequest.team_id == team_id, InputRequest.requested_by == user_id,
+                                                 live(InputRequest)),
+        select(Task.trajectory_id).where(Task.team_id == team_id, live(Task),
                                          or_(Task.owner_user == user_id, Task.created_by == user_id)),
-        select(UrgentCase.trajectory_id).where(UrgentCase.team_id == team_id,
+        select(UrgentCase.trajectory_id).where(UrgentCase.team_id == team_id, live(UrgentCase),
                                                or_(UrgentCase.flagged_by == user_id, UrgentCase.acked_by == user_id)))
     return list(session.exec(select(Trajectory).where(
         Trajectory.team_id == team_id,

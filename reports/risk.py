@@ -10,7 +10,8 @@ from config import Settings
 from domain.forecast import DecisionForecast, Forecast, History, InputForecast, Rejection, Thresholds, forecast
 from domain.outcome import Reply
 from domain.requests import asked_of, pending_recipients
-from domain.texts import fmt_date, person, role_word, t
+from domain.roles import role_label
+from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar
 from store import queries
 from store.models import Trajectory
@@ -123,7 +124,9 @@ def blockers(result: Forecast, lang: str) -> list[str]:
 
 def owner_words(task, lang: str) -> str:
     """A task's owner: a mention, a name, or a plan role as people write it (`financiën`)."""
-    return person(task.owner_user, None) if task.owner_user else role_word(task.owner_name, lang)
+    if task.owner_user:
+        return person(task.owner_user, None)
+    return role_label(task.owner_role, lang) if task.owner_role else task.owner_name
 
 
 def _decision_step(item: DecisionForecast, result: Forecast, lang: str) -> str:

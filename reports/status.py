@@ -8,12 +8,21 @@ from sqlmodel import Session
 from domain.forecast import Thresholds
 from domain.outcome import Reply
 from domain.requests import asked_of
-from domain.texts import count, fmt_date, person, role_word, t
+from domain.roles import role_label
+from domain.texts import count, fmt_date, person, t
 from reports.risk import buffer_text, forecast_trajectory, level_label, owner_words, rejections_text
 from store import queries
 from store.models import Decision, Municipality, Region, Trajectory, UrgentCase
 
 LIST_LIMIT = 12  # items per list: the answer must stay readable in one screen
+LIST_PAGE = 40   # items per page of one whole list (`status taken`)
+# `status taken`: one list whole; the words as Dutch and English users type them.
+LISTS = {"besluiten": "besluiten", "besluit": "besluiten", "decisions": "besluiten", "decision": "besluiten",
+         "input": "input", "inputs": "input", "inputverzoeken": "input", "taken": "taken", "taak": "taken",
+         "tasks": "taken", "task": "taken", "signalen": "signalen", "signaal": "signalen", "urgent": "signalen",
+         "cases": "signalen"}
+LIST_WORDS = {"besluiten": ("besluiten", "decisions"), "input": ("input", "inputs"), "taken": ("taken", "tasks"),
+              "signalen": ("signalen", "cases")}
 
 
 def region_of(session: Session, trajectory: Trajectory) -> tuple[Region, list[Municipality]]:
@@ -44,11 +53,13 @@ def case_line(case: UrgentCase, lang: str) -> str:
              state=state)
 
 
-def bullets(items: list, render, lang: str) -> str:
-    """A bullet list of at most LIST_LIMIT items; only those shown are rendered."""
+def bullets(items: list, render, lang: str, every: str | None = None) -> str:
+    """A bullet list of at most LIST_LIMIT items; only those shown are rendered. `every`: the
+    command that shows the whole list, named under a cut one."""
     shown = [render(item) for item in items[:LIST_LIMIT]]
     if len(items) > LIST_LIMIT:
-        shown.append(t(lang, "status_more", count=len(items) - LIST_LIMIT))
+        shown.append(t(lang, "status_more_every", count=len(items) - LIST_LIMIT, command=every) if every
+                     else t(lang, "status_more", count=len(items) - LIST_LIMIT))
     return "\n".join(f"• {line}" for line in shown) if shown else f"_{t(lang, 'status_none')}_"
 
 
@@ -57,7 +68,10 @@ def _due(day: date, today: date, lang: str) -> str:
     return f"{text} ⚠️ {t(lang, 'status_overdue')}" if day < today else text
 
 
-def status_reply(session: Session, trajectory: Trajectory, lang: str, today: date, thresholds: Thresholds) -> Reply:
+def status_reply(session: Session, trajectory: Trajectory, lang: str, today: date, thresholds: Thresholds,
+                 cmd: str = "/inkoop", only: str | None = None, page: int = 1) -> Reply:
+    """The trajectory at a glance, each list cut at LIST_LIMIT with the command that shows it
+    whole; `only` (a key of LIST_WORDS): that one list whole, page by page."""
     data = queries.trajectory_data(session, trajectory)
     result = forecast_trajectory(session, trajectory, today, thresholds, data)
     region, members, adoptions = data.region, data.members, data.adoptions
@@ -85,24 +99,40 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
                  deadline=deadline, progress=progress)
 
     inputs, tasks, cases = data.inputs, data.tasks, data.cases
+    lists = {
+        "besluiten": ("status_decisions", open_decisions + taken, decision_line),
+        "input": ("status_inputs", inputs, lambda i: t(
+            lang, "status_input_group" if i.group_name else "status_input", ref=i.ref, question=i.question,
+            who=asked_of(i, data.parts.get(i.id), lang), role=role_label(i.role, lang),
+            deadline=_due(i.deadline, today, lang))),
+        "taken": ("status_tasks", tasks, lambda x: t(
+            lang, "status_task", ref=x.ref, title=x.title, owner=owner_words(x, lang),
+            deadline=_due(x.deadline, today, lang))),
+        "signalen": ("status_urgent", cases, lambda c: case_line(c, lang)),
+    }
+    head = t(lang, "status_head", title=trajectory.title, region=region.name, domain=trajectory.domain)
+    word = lambda name: LIST_WORDS[name][1 if lang == "en" else 0]  # noqa: E731
+    if only is not None:
+        title, items, render = lists[only]
+        pages = max(1, -(-len(items) // LIST_PAGE))
+        page = min(max(page, 1), pages)
+        shown = items[(page - 1) * LIST_PAGE:page * LIST_PAGE]
+        lines = [head, t(lang, title) + f" ({len(items)})\n"
+                 + ("\n".join(f"• {render(item)}" for item in shown) or f"_{t(lang, 'status_none')}_")]
+        if pages > 1:
+            lines.append(t(lang, "status_page", page=page, pages=pages,
+                           next=f"{cmd} status {word(only)} {page % pages + 1}"))
+        return Reply(lines)
     lines = [
-        t(lang, "status_head", title=trajectory.title, region=region.name, domain=trajectory.domain),
+        head,
         t(lang, "status_risk", level=level_label(result.level, lang), verdict=buffer_text(result, lang),
           ready=fmt_date(result.ready, lang))
         + ("\n" + t(lang, "status_waits_for_decisions", weeks=trajectory.lead_weeks) if result.waits_for_decisions else ""),
         t(lang, "status_counts", decisions=count(lang, len(open_decisions), "besluit"),
           inputs=count(lang, len(inputs), "inputverzoek"), tasks=count(lang, len(tasks), "taak"),
           cases=count(lang, len(cases), "signaal")),
-        t(lang, "status_decisions") + "\n" + bullets(open_decisions + taken, decision_line, lang),
-        t(lang, "status_inputs") + "\n" + bullets(inputs, lambda i: t(
-            lang, "status_input_group" if i.group_name else "status_input", ref=i.ref, question=i.question,
-            who=asked_of(i, data.parts.get(i.id), lang), role=role_word(i.role, lang),
-            deadline=_due(i.deadline, today, lang)), lang),
-        t(lang, "status_tasks") + "\n" + bullets(tasks, lambda x: t(
-            lang, "status_task", ref=x.ref, title=x.title, owner=owner_words(x, lang),
-            deadline=_due(x.deadline, today, lang)), lang),
-        t(lang, "status_urgent") + "\n" + bullets(cases, lambda c: case_line(c, lang), lang),
-    ]
+    ] + [t(lang, title) + "\n" + bullets(items, render, lang, every=f"{cmd} status {word(name)}")
+         for name, (title, items, render) in lists.items()]
     context = [t(lang, "status_dates", contract_end=fmt_date(trajectory.contract_end, lang),
                  go_live=fmt_date(trajectory.go_live, lang), weeks=trajectory.lead_weeks,
                  coordinator=person(trajectory.coordinator_id, None))]

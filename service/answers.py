@@ -27,7 +27,7 @@ TOKEN = re.compile(r"^[0-9a-f]{40}$")
 
 @dataclass
 class Page:
-    """What the page shows: `form`, `thanks`, `used`, `expired` or `unknown`; with the question
+    """What the page shows: `form`, `thanks`, `used`, `withdrawn`, `expired` or `unknown`; with the question
     for the form, and `problem` (a text key) when an answer was refused."""
     state: str
     facts: dict = field(default_factory=dict)
@@ -54,6 +54,8 @@ def _facts(session: Session, part: InputPart, request: InputRequest) -> dict:
 
 
 def _state(part: InputPart, request: InputRequest, today: date) -> str:
+    if request.withdrawn_at:
+        return "withdrawn"
     if part.received_on:
         return "used"
     if today > link_valid_until(request):

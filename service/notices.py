@@ -1,6 +1,7 @@
 """What a change must tell people beyond the one who asked, queued in the outbox in the change's
 own transaction: the channel post of an urgent case, the question to each recipient of an input
-request (a DM, or a mail with their personal link), the answer that came in through the page."""
+request (a DM, or a mail with their personal link), the answer that came in through the page, a
+withdrawn question to whoever still owed an answer, a task to its new owner."""
 from __future__ import annotations
 
 import uuid
@@ -11,9 +12,11 @@ from delivery import outbox
 from delivery.outbox import MAIL
 from domain.outcome import Notice
 from domain.requests import tracker
+from domain.roles import role_label
 from domain.texts import fmt_date, person, t
 from service.runtime import Runtime
-from store.models import InputPart, InputRequest, Trajectory, UrgentCase
+from store import queries
+from store.models import InputPart, InputRequest, Region, Task, Trajectory, UrgentCase
 from views.messages import sections, urgent_message
 
 
@@ -103,5 +106,47 @@ def _input_answered(rt: Runtime, session: Session, notice: Notice) -> list[str]:
     return keys
 
 
+def _input_withdrawn(rt: Runtime, session: Session, notice: Notice) -> list[str]:
+    """Whoever was asked in Slack and has not answered hears that no answer is needed. (A mailed
+    link says so when it is opened; its reminders stop.)"""
+    request = session.get(InputRequest, notice.item_id)
+    trajectory = session.get(Trajectory, request.trajectory_id)
+    lang, keys = rt.settings.language, []
+    text = t(lang, "withdrawn_dm", ref=request.ref, question=request.question, title=trajectory.title,
+             who=person(request.withdrawn_by, None))
+    for part in session.exec(select(InputPart).where(InputPart.request_id == request.id, InputPart.received_on.is_(None),
+                                                     InputPart.slack_user.is_not(None)).order_by(InputPart.id)):
+        _enqueue(rt, session, keys, key=f"withdrawn:{part.id}", team_id=request.team_id, channel=part.slack_user,
+                 text=text, blocks=sections([text]))
+    return keys
+
+
+def _task_assigned(rt: Runtime, session: Session, notice: Notice) -> list[str]:
+    """The new owner of one or more tasks hears it once: a DM, or a mail for a registered
+    outsider; a role's one contact likewise. A role with no contact or several: the answer said
+    so, and the coordinator's list will."""
+    tasks = [session.get(Task, task_id) for task_id in (notice.item_id, *notice.item_ids)]
+    trajectory = session.get(Trajectory, tasks[0].trajectory_id)
+    reach = queries.task_reach(session, tasks[0], trajectory.region_id)
+    lang, cmd, keys = rt.settings.language, rt.settings.slash_command, []
+    key = f"assigned:{tasks[0].id}:{uuid.uuid4().hex}"  # each assignment is news, even back to an earlier owner
+    if reach.user:
+        lines = "\n".join("• " + t(lang, "task_line", ref=task.ref, task=task.title, deadline=fmt_date(task.deadline, lang))
+                          for task in tasks)
+        text = t(lang, "task_assigned_dm", count=len(tasks), title=trajectory.title, lines=lines, cmd=cmd,
+                 ref=tasks[0].ref, channel=f"<#{trajectory.channel_id}>")
+        if reach.by_role:
+            region = session.get(Region, trajectory.region_id)
+            text = t(lang, "task_remind_as_role", region=region.name, role=role_label(tasks[0].owner_role, lang)) + " " + text
+        _enqueue(rt, session, keys, key=key, team_id=trajectory.team_id, channel=reach.user, text=text,
+                 blocks=sections([text]))
+    elif reach.contact is not None:
+        _enqueue(rt, session, keys, key=f"mail:{key}", team_id=trajectory.team_id, channel=f"mail:{reach.contact.id}",
+                 text="", method=MAIL, extra={"kind": "task", "step": "assigned", "task_ids": [task.id for task in tasks],
+                                              "contact_id": reach.contact.id})
+    return keys
+
+
 QUEUERS = {"urgent_new": _urgent, "urgent_changed": _urgent, "input_asked": _input_asked,
-           "input_moved": _input_moved, "input_answered": _input_answered}
+           "input_moved": _input_moved, "input_answered": _input_answered, "input_withdrawn": _input_withdrawn,
+           "task_assigned": _task_assigned}

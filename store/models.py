@@ -52,11 +52,15 @@ class Trajectory(SQLModel, table=True):
 
 class TrackedItem(SQLModel):
     """What every item people refer to by a short reference (B12, I7, T3, U2) has: its workspace,
-    its reference (unique per workspace) and its trajectory."""
+    its reference (unique per workspace) and its trajectory. An item entered by mistake is
+    withdrawn (`intrekken`), never deleted: every view and average leaves it out, the audit log
+    keeps it with its reason, and its reference is never handed out again."""
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: str
     ref: str
     trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    withdrawn_at: Optional[datetime] = None
+    withdrawn_by: Optional[str] = None
 
 
 class Decision(TrackedItem, table=True):
@@ -137,15 +141,22 @@ class InputPart(SQLModel, table=True):
 
 
 class Task(TrackedItem, table=True):
+    """Owned by a Slack user, a registered contact (reached by mail), a registry role (a plan task:
+    reminders go to the region's one contact of that role), or just a name."""
     __table_args__ = (UniqueConstraint("team_id", "ref"),)
     title: str
     owner_user: Optional[str] = None
     owner_name: str
+    owner_contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    owner_role: Optional[str] = None
     deadline: date
     after_decision_id: Optional[int] = Field(default=None, foreign_key="decision.id")
     created_by: str
     done_on: Optional[date] = None
     postponements: int = 0
+    # The reminder step at which the coordinator was last asked to give this role task an owner
+    # (its role had no single contact): one list a day, each task on it once per step.
+    unowned_step: Optional[str] = None
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -161,6 +172,7 @@ class UrgentCase(TrackedItem, table=True):
     resolved_at: Optional[datetime] = None
     escalated_at: Optional[datetime] = None
     purged_at: Optional[datetime] = None
+    note: Optional[str] = Field(default=None, sa_column=Column(Text))  # `opgelost U2 <notitie>`: the latest; purged too
     source_link: Optional[str] = Field(default=None, sa_column=Column(Text))  # the message it was flagged from
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import case, func, text
+from sqlalchemy import case, func, or_, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -28,6 +28,12 @@ from store.models import (
 
 SYSTEM_ACTOR = "regiowacht"  # the audit actor for what the bot's own jobs change
 ITEM_TABLES = {"B": Decision, "I": InputRequest, "T": Task, "U": UrgentCase}
+
+
+def live(table):
+    """The condition that keeps withdrawn items out: every query that feeds a view, a reminder,
+    the forecast or a lateness average applies it, so a withdrawn item leaves them all at once."""
+    return table.withdrawn_at.is_(None)
 
 
 def next_ref(session: Session, team_id: str, kind: str) -> str:
@@ -86,6 +92,42 @@ def municipalities(session: Session, region_id: int, *, former: bool = False) ->
     return list(session.exec(query.order_by(Municipality.name)))
 
 
+def contacts_of(session: Session, region_id: int) -> list[Contact]:
+    return list(session.exec(select(Contact).where(Contact.region_id == region_id).order_by(Contact.name)))
+
+
+def contacts_with_role(session: Session, region_id: int, role: str) -> list[Contact]:
+    return list(session.exec(select(Contact).where(Contact.region_id == region_id, Contact.role == role)
+                             .order_by(Contact.name)))
+
+
+@dataclass
+class TaskReach:
+    """How a task's owner is reached: a DM to `user`, else a mail to `contact`; `role_contacts`:
+    a role task whose role has no contact, or several (nobody is its owner yet); none of these:
+    a name only, so whoever made the task hears it instead."""
+    user: str | None = None
+    contact: Contact | None = None
+    by_role: bool = False
+    role_contacts: list[Contact] | None = None
+
+    @property
+    def unowned(self) -> bool:
+        return self.role_contacts is not None
+
+
+def task_reach(session: Session, task: Task, region_id: int) -> TaskReach:
+    contact = session.get(Contact, task.owner_contact_id) if task.owner_contact_id else None
+    if task.owner_user or contact is not None:
+        return TaskReach(task.owner_user or contact.slack_user, contact if contact and contact.email else None)
+    if task.owner_role:
+        contacts = contacts_with_role(session, region_id, task.owner_role)
+        if len(contacts) == 1:
+            return TaskReach(contacts[0].slack_user, contacts[0] if contacts[0].email else None, by_role=True)
+        return TaskReach(role_contacts=contacts)
+    return TaskReach()
+
+
 def policy_contacts(session: Session, region_id: int) -> dict[int, Contact]:
     """Each member municipality's policy contact (beleid): who is asked when its adoption is late."""
     contacts: dict[int, Contact] = {}
@@ -141,7 +183,8 @@ def read_key(session: Session, team_id: str, channel_id: str, user_id: str) -> t
 class TrajectoryData:
     """What the forecast, status and digest read of one trajectory: its decisions, and only the
     open inputs, tasks and cases, in a fixed number of queries however many items it holds. The
-    items are read-only rows with the tables' column names, lighter than ORM objects."""
+    items are read-only rows with the tables' column names, lighter than ORM objects. Withdrawn
+    items are not among them."""
     trajectory: Trajectory
     region: Region
     members: list[Municipality]
@@ -160,7 +203,8 @@ def _rows(session: Session, table, *where, order_by=()):
 
 
 def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
-    found = _rows(session, Decision, Decision.trajectory_id == trajectory.id, order_by=(Decision.deadline, Decision.id))
+    found = _rows(session, Decision, Decision.trajectory_id == trajectory.id, live(Decision),
+                  order_by=(Decision.deadline, Decision.id))
     adoptions: dict[int, list] = defaultdict(list)
     open_ids = [d.id for d in found if not d.taken_on]
     if open_ids:
@@ -168,14 +212,14 @@ def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
             adoptions[adoption.decision_id].append(adoption)
     region, members = region_with_members(session, trajectory.region_id)
     inputs = _rows(session, InputRequest, InputRequest.trajectory_id == trajectory.id, InputRequest.received_on.is_(None),
-                   order_by=(InputRequest.deadline, InputRequest.id))
+                   live(InputRequest), order_by=(InputRequest.deadline, InputRequest.id))
     return TrajectoryData(
         trajectory, region, members, found, adoptions, inputs, parts_by_request(session, [r.id for r in inputs]),
         {municipality: contact.name for municipality, contact in policy_contacts(session, trajectory.region_id).items()},
-        _rows(session, Task, Task.trajectory_id == trajectory.id, Task.done_on.is_(None),
+        _rows(session, Task, Task.trajectory_id == trajectory.id, Task.done_on.is_(None), live(Task),
               order_by=(Task.deadline, Task.id)),
         _rows(session, UrgentCase, UrgentCase.trajectory_id == trajectory.id, UrgentCase.resolved_at.is_(None),
-              order_by=(UrgentCase.flagged_at,)))
+              live(UrgentCase), order_by=(UrgentCase.flagged_at,)))
 
 
 def trajectories_in_region(session: Session, team_id: str, region_id: int) -> list[Trajectory]:
@@ -184,11 +228,13 @@ def trajectories_in_region(session: Session, team_id: str, region_id: int) -> li
 
 
 def open_decisions(session: Session, trajectory_id: int) -> list[Decision]:
-    return list(session.exec(select(Decision).where(Decision.trajectory_id == trajectory_id, Decision.taken_on.is_(None))))
+    return list(session.exec(select(Decision).where(Decision.trajectory_id == trajectory_id, Decision.taken_on.is_(None),
+                                                    live(Decision))))
 
 
 def tasks_of(session: Session, trajectory_id: int) -> list[Task]:
-    """Every task of a trajectory, done or not, in the order they were made."""
+    """Every task of a trajectory, done, withdrawn or not, in the order they were made: what
+    `plan` must not make again."""
     return list(session.exec(select(Task).where(Task.trajectory_id == trajectory_id).order_by(Task.id)))
 
 
@@ -211,12 +257,14 @@ def _days_late(session: Session, done, deadline):
 
 
 def municipality_lateness(session: Session, municipality_ids: list[int]) -> dict[int, float]:
-    """Average days late of each municipality's adoptions, across all its decisions."""
+    """Average days late of each municipality's adoptions, across all its decisions (a withdrawn
+    decision does not count)."""
     if not municipality_ids:
         return {}
     rows = session.execute(select(Adoption.municipality_id, func.avg(_days_late(session, Adoption.on_date, Decision.deadline)))
                            .join(Decision, Decision.id == Adoption.decision_id)
-                           .where(Adoption.municipality_id.in_(municipality_ids), Adoption.outcome == "vastgesteld")
+                           .where(Adoption.municipality_id.in_(municipality_ids), Adoption.outcome == "vastgesteld",
+                                  live(Decision))
                            .group_by(Adoption.municipality_id))
     return {municipality: float(late) for municipality, late in rows}
 
@@ -227,12 +275,13 @@ def team_lateness(session: Session, team_id: str) -> tuple[dict[int, float], dic
     municipalities = {municipality: float(late) for municipality, late in session.execute(
         select(Adoption.municipality_id, func.avg(_days_late(session, Adoption.on_date, Decision.deadline)))
         .join(Decision, Decision.id == Adoption.decision_id)
-        .where(Decision.team_id == team_id, Adoption.outcome == "vastgesteld", Adoption.municipality_id.is_not(None))
+        .where(Decision.team_id == team_id, Adoption.outcome == "vastgesteld", Adoption.municipality_id.is_not(None),
+               live(Decision))
         .group_by(Adoption.municipality_id))}
     stakeholders = {who: float(late) for who, late in session.execute(
         select(InputPart.stakeholder_key, func.avg(_days_late(session, InputPart.received_on, InputRequest.deadline)))
         .join(InputRequest, InputRequest.id == InputPart.request_id)
-        .where(InputRequest.team_id == team_id, InputPart.received_on.is_not(None))
+        .where(InputRequest.team_id == team_id, InputPart.received_on.is_not(None), live(InputRequest))
         .group_by(InputPart.stakeholder_key))}
     return municipalities, stakeholders
 
@@ -245,12 +294,18 @@ def stakeholder_lateness(session: Session, team_id: str, keys: set[str]) -> dict
     rows = session.execute(
         select(InputPart.stakeholder_key, func.avg(_days_late(session, InputPart.received_on, InputRequest.deadline)))
         .join(InputRequest, InputRequest.id == InputPart.request_id)
-        .where(InputRequest.team_id == team_id, InputPart.received_on.is_not(None),
+        .where(InputRequest.team_id == team_id, InputPart.received_on.is_not(None), live(InputRequest),
                InputPart.stakeholder_key.in_(sorted(keys)))
         .group_by(InputPart.stakeholder_key))
     return {key: float(days) for key, days in rows}
 
 
 def audit_since(session: Session, trajectory_id: int, since) -> list[AuditLog]:
-    return list(session.exec(select(AuditLog).where(AuditLog.trajectory_id == trajectory_id, AuditLog.at >= since)
-                             .order_by(AuditLog.at)))
+    """What changed in a trajectory since a moment; of a withdrawn item only that it was withdrawn."""
+    withdrawn = [ref for table in ITEM_TABLES.values() for ref in session.exec(
+        select(table.ref).where(table.trajectory_id == trajectory_id, table.withdrawn_at.is_not(None)))]
+    query = select(AuditLog).where(AuditLog.trajectory_id == trajectory_id, AuditLog.at >= since)
+    if withdrawn:
+        query = query.where(or_(AuditLog.item.is_(None), AuditLog.item.not_in(withdrawn),
+                                AuditLog.action == "ingetrokken"))
+    return list(session.exec(query.order_by(AuditLog.at)))

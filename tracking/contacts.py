@@ -1,6 +1,7 @@
 """A region's registry of contacts: the people it asks for input in their professional role
-(wethouders, policy staff, contract managers, providers, client councils). Only what is needed to
-reach them: name, role, municipality or organisation, e-mail, and optionally their Slack user."""
+(wethouders, policy staff, contract managers, providers, client councils) and the people who own
+the implementation roles of a plan (domain/roles.py). Only what is needed to reach them: name,
+role, municipality or organisation, e-mail, and optionally their Slack user."""
 from __future__ import annotations
 
 import re
@@ -11,16 +12,12 @@ from sqlmodel import select
 from domain.errors import CommandError
 from domain.names import read_person, split_names
 from domain.permissions import require_coordinator
+from domain.roles import read_role, role_choices
 from domain.text_input import fold
 from store import queries
 from store.models import Contact, Municipality
-from tracking.context import Context, choose, current_trajectory, require, same_municipality
+from tracking.context import Context, current_trajectory, require, same_municipality
 
-ROLES = {"wethouder": "wethouder", "alderman": "wethouder", "beleid": "beleid", "beleidsmedewerker": "beleid",
-         "policy": "beleid", "contractmanager": "contractmanager", "contract manager": "contractmanager",
-         "inkoper": "contractmanager", "aanbieder": "aanbieder", "zorgaanbieder": "aanbieder", "provider": "aanbieder",
-         "client": "client", "cliënt": "client", "clientenraad": "client", "cliëntenraad": "client", "overig": "overig",
-         "other": "overig"}
 # `van: aanbieders`: every provider of the region; `wethouders` / `beleid`: that role in every member municipality.
 GROUPS = {"aanbieders": "aanbieder", "providers": "aanbieder", "alle aanbieders": "aanbieder",
           "wethouders": "wethouder", "aldermen": "wethouder", "beleid": "beleid", "beleidsmedewerkers": "beleid",
@@ -81,9 +78,9 @@ def save_contact(ctx: Context, text: str, fields: dict[str, str]) -> ContactChan
     created = contact is None
     if created:
         contact = Contact(team_id=ctx.actor.team_id, region_id=trajectory.region_id, name=name,
-                          role=choose(ROLES, require(fields, "rol", example), "rol", example))
+                          role=registry_role(ctx, require(fields, "rol", example), example))
     elif fields.get("rol"):
-        contact.role = choose(ROLES, fields["rol"], "rol", example)
+        contact.role = registry_role(ctx, fields["rol"], example)
     changed = ["rol"] if fields.get("rol") else []
     if fields.get("gemeente"):
         contact.municipality_id = _member(members, fields["gemeente"], example).id
@@ -118,6 +115,14 @@ def save_contact(ctx: Context, text: str, fields: dict[str, str]) -> ContactChan
     return ContactChange(contact, created, changed=tuple(changed))
 
 
+def registry_role(ctx: Context, value: str, example: str) -> str:
+    role = read_role(value)
+    if role is None:
+        raise CommandError("err_choice", field="rol", example=example, key="rol", value=value.strip(),
+                           options=role_choices(ctx.actor.language))
+    return role
+
+
 def _remove(ctx: Context, trajectory, name: str) -> ContactChange:
     contact = by_name(ctx, trajectory.region_id, name)
     if contact is None:
@@ -136,14 +141,45 @@ def _member(members: list[Municipality], value: str, example: str) -> Municipali
     return found[0]
 
 
-def registry(ctx: Context, fields: dict[str, str]) -> tuple[list[Contact], dict[int, str]]:
-    """`contacten [rol: …]`: the region's contacts, and the names of their municipalities."""
+@dataclass
+class Registry:
+    contacts: list[Contact]
+    municipalities: dict[int, str]  # member id -> name
+    wanted: str                     # the filter typed as text (`wethouder`, `Leiden`), "" for none
+    role_field: str                 # the `rol:` typed, "" for none
+    page: int
+
+
+_PAGE = re.compile(r"(?:^|\s)(?:pagina|page|p\.?)?\s*(\d{1,3})$", re.IGNORECASE)
+
+
+def registry(ctx: Context, text: str, fields: dict[str, str]) -> Registry:
+    """`contacten`, `contacten wethouder`, `contacten Leiden`, `contacten rol: juridisch`,
+    `contacten 2` (the second page): the region's contacts, narrowed by a role, a member
+    municipality or an organisation. A word it cannot read is said, never ignored."""
     trajectory, members = _region_and_members(ctx)
-    query = select(Contact).where(Contact.region_id == trajectory.region_id)
+    text = text.strip()
+    page_match = _PAGE.search(text)
+    page = int(page_match.group(1)) if page_match else 1
+    wanted = text[:page_match.start()].strip() if page_match else text
+    contacts = queries.contacts_of(ctx.session, trajectory.region_id)
     if fields.get("rol"):
-        query = query.where(Contact.role == choose(ROLES, fields["rol"], "rol", "ex_contacten"))
-    contacts = list(ctx.session.exec(query.order_by(Contact.role, Contact.name)))
-    return contacts, {m.id: m.name for m in members}
+        role = registry_role(ctx, fields["rol"], "ex_contacten")
+        contacts = [c for c in contacts if c.role == role]
+    if wanted:
+        role = read_role(wanted) or GROUPS.get(fold(wanted))
+        member = next((m for m in members if same_municipality(m.name, wanted)), None)
+        if role is not None:
+            contacts = [c for c in contacts if c.role == role]
+        elif member is not None:
+            contacts = [c for c in contacts if c.municipality_id == member.id]
+        elif any(fold(wanted) in fold(c.organisation or "") for c in contacts):
+            contacts = [c for c in contacts if fold(wanted) in fold(c.organisation or "")]
+        else:
+            raise CommandError("err_contacts_filter", field="title", example="ex_contacten", value=wanted[:60],
+                               roles=role_choices(ctx.actor.language))
+    contacts.sort(key=lambda c: (c.role, fold(c.name)))
+    return Registry(contacts, {m.id: m.name for m in members}, wanted, (fields.get("rol") or "").strip(), max(page, 1))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import holidays
 from sqlmodel import Session
@@ -15,7 +16,7 @@ from domain.dates import read_date
 from domain.errors import CommandError
 from domain.permissions import Actor
 from domain.text_input import fold
-from domain.texts import t
+from domain.texts import person, t
 from domain.workdays import WorkCalendar
 from store import queries
 from store.models import Trajectory
@@ -34,6 +35,7 @@ SEVERITIES = {"hoog": "hoog", "high": "hoog", "middel": "middel", "medium": "mid
 ALL_WORDS = {"alle", "allemaal", "all", "iedereen"}
 DATE_FIELD_WORDS = {"received_on": "ontvangen op", "done_on": "klaar op"}  # the audit log speaks Dutch
 _REF = re.compile(r"^#?([BITU])\s?(\d{1,6})$", re.IGNORECASE)
+SAMPLE_REFS = {"B": "B3", "I": "I7", "T": "T3", "U": "U2"}  # shown in an answer about a mistyped reference
 SOURCE_LINK = re.compile(r"^https://[^\s<>|]{1,500}$")  # a Slack permalink, sealed into the form by the bot
 
 
@@ -110,16 +112,61 @@ def current_trajectory(ctx: Context) -> Trajectory:
     return trajectory
 
 
-def own_item(ctx: Context, trajectory: Trajectory, ref: str, kinds: str, example: str, field: str = "ref"):
+def has_trajectory(ctx: Context) -> bool:
+    return queries.trajectory_for_channel(ctx.session, ctx.actor.team_id, ctx.actor.channel_id) is not None
+
+
+def own_item(ctx: Context, trajectory: Trajectory, ref: str, kinds: str, example: str, field: str = "ref", *,
+             withdrawn: bool = False):
     """The item a reference names, if it belongs to this channel's trajectory. An item of another
-    trajectory gets the same answer as one that does not exist: nothing about it is revealed."""
+    trajectory gets the same answer as one that does not exist: nothing about it is revealed. A
+    withdrawn item is refused (saying so), unless the caller asks for it (`withdrawn`)."""
     match = _REF.match(ref.strip())
     if not match or match.group(1).upper() not in kinds:
-        sample = {"B": "B3", "I": "I7", "T": "T3", "U": "U2"}[kinds[0]]
+        sample = SAMPLE_REFS[kinds[0]]
         raise CommandError("err_bad_ref" if ref.strip() else "err_no_ref", field=field, example=example,
                            ref=ref.strip()[:40], kinds="/".join(kinds), sample=sample)
     normalized = f"{match.group(1).upper()}{int(match.group(2))}"
     item = queries.item_by_ref(ctx.session, ctx.actor.team_id, normalized)
     if item is None or item.trajectory_id != trajectory.id:
         raise CommandError("err_unknown_ref", field=field, example=example, ref=normalized)
+    if not withdrawn:
+        refuse_withdrawn(ctx, item, field)
     return item
+
+
+def refuse_withdrawn(ctx: Context, item, field: str = "ref") -> None:
+    """`B8 is ingetrokken op di 24 nov 2026 door @anne`: a withdrawn item takes no more changes."""
+    if item.withdrawn_at is not None:
+        raise CommandError("err_withdrawn", field=field, example="ex_status", ref=item.ref,
+                           date=item.withdrawn_at.astimezone(ZoneInfo(ctx.settings.timezone)).date(),
+                           who=person(item.withdrawn_by, None))
+
+
+# A reference in a list: `T6 T8`, `T6, T8`, `T6 en T8`; what follows the last one is a note. Only
+# the first may be typed with a space (`T 6`), as everywhere; later, `T 5 mensen` is a note.
+_FIRST_REF = re.compile(r"\s*#?([BITU])\s?(\d{1,6})(?=[\s,;.:!?]|$)[.:]?", re.IGNORECASE)
+_NEXT_REF = re.compile(r"\s*(?:(?:,|;|&|\ben\b|\band\b)\s*)?#?([BITU])(\d{1,6})(?=[\s,;.:!?]|$)[.:]?",
+                       re.IGNORECASE)
+
+
+def refs_and_note(text: str, kinds: str, example: str) -> tuple[list[str], str]:
+    """The references at the start of a command (`klaar T6 T8`, `opgepakt U1, U2`), each once, and
+    the text after them: a note (`opgelost U2 Cardea neemt 2 jeugdigen over`). References of
+    another kind than `kinds` start the note: `klaar T6 na overleg over B3`."""
+    refs: list[str] = []
+    position = 0
+    while True:
+        match = (_NEXT_REF if refs else _FIRST_REF).match(text, position)
+        if match is None or match.group(1).upper() not in kinds:
+            break
+        ref = f"{match.group(1).upper()}{int(match.group(2))}"
+        if ref not in refs:
+            refs.append(ref)
+        position = match.end()
+    if not refs:
+        first = text.split()[0] if text.split() else ""
+        sample = SAMPLE_REFS[kinds[0]]
+        raise CommandError("err_bad_ref" if first else "err_no_ref", field="ref", example=example,
+                           ref=first[:40], kinds="/".join(kinds), sample=sample)
+    return refs, text[position:].strip().lstrip(",;:-–— ").strip()

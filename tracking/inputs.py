@@ -16,7 +16,7 @@ from domain.texts import count
 from store import queries
 from store.models import InputPart, InputRequest, Trajectory
 from tracking.contacts import Recipient, recipients
-from tracking.context import ROLES, Context, choose, current_trajectory, deadline, own_item, require
+from tracking.context import ROLES, Context, choose, current_trajectory, deadline, own_item, refs_and_note, require
 
 
 @dataclass
@@ -76,10 +76,34 @@ def parts_of(ctx: Context, request: InputRequest) -> list[InputPart]:
 class Received:
     request: InputRequest
     marked: list[str]      # names of the parts marked now
-    tracker: Tracker
+    tracker: Tracker       # counted after marking: what status says from now on
 
 
-def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None) -> Received:
+_ALREADY = ("err_already_received_on", "err_part_already")
+
+
+def receive_inputs(ctx: Context, text: str, fields: dict[str, str] | None = None) -> tuple[list[Received], list[str], str]:
+    """`ontvangen I5 I6`, `ontvangen I5 <tekst>`: each request as `receive_input` marks it. A
+    request received before is named, not changed; when all were, that is the answer. Returns
+    (received, refs received before, the text after the references)."""
+    fields = fields or {}
+    refs, note = refs_and_note(text, "I", "ex_ontvangen")
+    if fields.get("van") and len(refs) > 1:
+        raise CommandError("err_van_one_ref", field="van", example="ex2_ontvangen", refs=", ".join(refs))
+    received, already = [], []
+    for ref in refs:
+        try:
+            received.append(receive_input(ctx, ref, fields, note))
+        except CommandError as error:
+            if error.key not in _ALREADY or len(refs) == 1:
+                raise
+            already.append((ref, error))
+    if not received:
+        raise already[0][1]
+    return received, [ref for ref, _ in already], note
+
+
+def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, note: str = "") -> Received:
     """`ontvangen I12`: the whole request (its requester, the coordinator, an admin, or the one
     person asked); `ontvangen I12 van: Lindenhout`: that recipient's part."""
     fields = fields or {}
@@ -109,19 +133,20 @@ def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None) 
         own = [p.slack_user for p in parts] if len(parts) == 1 else []
         require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, *own)
         chosen = parts
-    marked = [mark_answered(ctx, trajectory, request, part, "handmatig") for part in chosen if not part.received_on]
+    marked = [mark_answered(ctx, trajectory, request, part, "handmatig", note=note)
+              for part in chosen if not part.received_on]
     if chosen is parts:
         _complete(ctx, trajectory, request)
     return Received(request, marked, tracker(parts))
 
 
 def mark_answered(ctx: Context, trajectory: Trajectory, request: InputRequest, part: InputPart, via: str,
-                  declined: bool = False) -> str:
+                  declined: bool = False, note: str = "") -> str:
     """One recipient has answered (or said they will not): the request is complete when all have."""
     part.received_on, part.answered_via, part.declined = ctx.today, via, declined
     ctx.session.add(part)
     ctx.audit("input afgemeld" if declined else "input ontvangen", trajectory, item=request.ref, field_name=part.name,
-              new=ctx.today)
+              new=f"{ctx.today} ({note})" if note else ctx.today)
     ctx.session.flush()
     if request.received_on is None and all(p.received_on for p in parts_of(ctx, request)):
         _complete(ctx, trajectory, request)

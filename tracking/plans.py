@@ -14,6 +14,7 @@ from domain.datafiles import DATA, DataFileError, read_rows
 from domain.errors import CommandError
 from domain.permissions import require_coordinator
 from domain.privacy import contains_bsn
+from domain.roles import LABELS, read_role, role_choices, role_label
 from domain.text_input import TITLE_LIMIT, fold
 from store import queries
 from store.models import Task, Trajectory
@@ -23,9 +24,9 @@ PLAN_DIR = DATA / "plans"
 DOMAINS = ("jeugd", "wmo")
 DOMAIN_WORDS = {"jeugd": "jeugd", "jeugdwet": "jeugd", "ijw": "jeugd", "youth": "jeugd",
                 "wmo": "wmo", "iwmo": "wmo"}
-# The roles a template may suggest as owner; a typo in the file is caught at start, not in a task.
-ROLES = ("beleid", "contractmanagement", "inkoop", "functioneel beheer", "toegang", "communicatie",
-         "financien", "juridisch", "projectleider")
+# A template's owner is a role of the registry (domain/roles.py: `financiën`, `juridisch`, …, and
+# the older words `contractmanagement` and `inkoop`); a typo in the file is caught at start.
+ROLES = tuple(LABELS)
 FIELDS = ("titel", "weken_voor_livegang", "rol", "standaard")
 MAX_WEEKS = 104
 _URL = re.compile(r"^https://[^\s<>|]+$")
@@ -35,7 +36,7 @@ _URL = re.compile(r"^https://[^\s<>|]+$")
 class Template:
     title: str
     weeks: int   # due this many weeks before go-live
-    role: str    # suggested owner
+    role: str    # the registry role that owns it (stored form: `financien`)
     link: str    # the standard it concerns, or ""
 
 
@@ -45,6 +46,7 @@ class Planned:
     created: list[Task] = field(default_factory=list)
     existing: list[Task] = field(default_factory=list)
     overdue: list[tuple[Task, date]] = field(default_factory=list)  # created late: (task, standard date)
+    owners: dict[str, list] = field(default_factory=dict)  # each role of the new tasks -> its contacts in the registry
 
 
 def load_plan(path: Path) -> list[Template]:
@@ -66,11 +68,12 @@ def load_plan(path: Path) -> list[Template]:
         weeks = row["weken_voor_livegang"]
         if not weeks.isdigit() or int(weeks) > MAX_WEEKS:
             raise DataFileError(f"{where}, veld weken_voor_livegang: '{weeks}' is geen aantal weken van 0 tot {MAX_WEEKS}")
-        if row["rol"] not in ROLES:
-            raise DataFileError(f"{where}, veld rol: '{row['rol']}' is geen van: {', '.join(ROLES)}")
+        role = read_role(row["rol"])
+        if role is None:
+            raise DataFileError(f"{where}, veld rol: '{row['rol']}' is geen van: {role_choices('nl')}")
         if row["standaard"] and not _URL.match(row["standaard"]):
             raise DataFileError(f"{where}, veld standaard: '{row['standaard']}' is geen https-adres (of laat het leeg)")
-        templates.append(Template(title, int(weeks), row["rol"], row["standaard"]))
+        templates.append(Template(title, int(weeks), role, row["standaard"]))
     if not templates:
         raise DataFileError(f"{path.name}: geen taken")
     return templates
@@ -119,12 +122,14 @@ def create_plan(ctx: Context, text: str, fields: dict[str, str]) -> Planned:
     planned = Planned(domain)
     for template in standard_plans(ctx.settings.plan_dir)[domain]:
         if fold(template.title) in existing:
-            planned.existing.append(existing[fold(template.title)])
+            if existing[fold(template.title)].withdrawn_at is None:  # one withdrawn is not made again, nor listed
+                planned.existing.append(existing[fold(template.title)])
             continue
         standard = due_date(trajectory.go_live, template.weeks, ctx.work)
         due = max(standard, first_day)  # a plan made late: what is already due is due now, and said so
         task = Task(team_id=ctx.actor.team_id, ref=queries.next_ref(ctx.session, ctx.actor.team_id, "T"),
-                    trajectory_id=trajectory.id, title=template.title, owner_name=template.role, deadline=due,
+                    trajectory_id=trajectory.id, title=template.title, owner_name=role_label(template.role, "nl"),
+                    owner_role=template.role, deadline=due,
                     after_decision_id=after.id if after else None, created_by=ctx.actor.user_id,
                     created_at=ctx.now)
         ctx.session.add(task)
@@ -132,6 +137,9 @@ def create_plan(ctx: Context, text: str, fields: dict[str, str]) -> Planned:
         planned.created.append(task)
         if standard < due:
             planned.overdue.append((task, standard))
+    # Who each role's tasks go to: its one contact; none or several leave them to assign.
+    planned.owners = {role: queries.contacts_with_role(ctx.session, trajectory.region_id, role)
+                      for role in dict.fromkeys(task.owner_role for task in planned.created)}
     if after is not None and not after.taken_on:
         early = [task for task in planned.created if task.deadline < after.deadline]
         if early:

@@ -18,25 +18,18 @@ from tracking.context import DOMAINS, Context, choose, current_trajectory, deadl
 
 
 def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Trajectory:
+    """In a channel without one (`traject` where one runs changes it: tracking/trajectories.py)."""
     require_admin(ctx.actor)
     example = "ex_traject"
+    title = title or (fields.get("titel") or "").strip()
     if not title:
         raise CommandError("err_missing_title", field="title", example=example)
-    existing = queries.trajectory_for_channel(ctx.session, ctx.actor.team_id, ctx.actor.channel_id)
-    if existing is not None:
-        raise CommandError("err_channel_taken", example="ex_status", title=existing.title)
     region_name = require(fields, "regio", example)
     contract_end = deadline(ctx, require(fields, "contracteinde", example), "contracteinde", example)
     go_live = contract_end + timedelta(days=1)
     if fields.get("start"):
         go_live = deadline(ctx, fields["start"], "start", example)
-    lead_weeks = 12
-    if fields.get("implementatie"):
-        found = re.fullmatch(r"(\d{1,3})\s*(?:weken|week|weeks|wk|w)?", fields["implementatie"].strip().lower())
-        if not found or not 1 <= int(found.group(1)) <= 104:
-            raise CommandError("err_weeks", field="implementatie", example=example,
-                               value=fields["implementatie"])
-        lead_weeks = int(found.group(1))
+    lead_weeks = read_weeks(fields["implementatie"], example) if fields.get("implementatie") else 12
     domain = choose(DOMAINS, fields["domein"], "domein", example) if fields.get("domein") else "beide"
     region = region_for_trajectory(ctx, region_name, fields.get("gemeenten", ""), example)
     trajectory = Trajectory(team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id, title=title,
@@ -47,6 +40,14 @@ def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Traje
     ctx.session.flush()
     ctx.audit("traject aangemaakt", trajectory, item=title, new=f"{region.name}, contracteinde {contract_end}")
     return trajectory
+
+
+def read_weeks(value: str, example: str) -> int:
+    """`implementatie: 12` or `16 weken`: 1 to 104 weeks."""
+    found = re.fullmatch(r"(\d{1,3})\s*(?:weken|week|weeks|wk|w)?", value.strip().lower())
+    if not found or not 1 <= int(found.group(1)) <= 104:
+        raise CommandError("err_weeks", field="implementatie", example=example, value=value)
+    return int(found.group(1))
 
 
 def official_names(value: str, example: str, field: str = "gemeenten") -> list[Official]:

@@ -1,11 +1,22 @@
 """Urgent cases: flagged, picked up (opgepakt) and resolved (opgelost) by named people."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from domain.errors import CommandError
 from domain.texts import fmt_moment, person
 from store import queries
 from store.models import Trajectory, UrgentCase
-from tracking.context import SEVERITIES, SOURCE_LINK, Context, choose, current_trajectory, own_item
+from tracking.context import (
+    SEVERITIES,
+    SOURCE_LINK,
+    Context,
+    choose,
+    current_trajectory,
+    own_item,
+    refs_and_note,
+    refuse_withdrawn,
+)
 
 
 def flag_urgent(ctx: Context, description: str, fields: dict[str, str]) -> UrgentCase:
@@ -26,9 +37,28 @@ def flag_urgent(ctx: Context, description: str, fields: dict[str, str]) -> Urgen
     return case
 
 
-def urgent_by_ref(ctx: Context, ref: str) -> tuple[Trajectory, UrgentCase]:
+@dataclass
+class Handled:
+    cases: list[UrgentCase]
+    already: list[UrgentCase]  # picked up (or resolved) before: said, not changed
+    note: str
+
+
+def handle_cases(ctx: Context, text: str, resolving: bool) -> Handled:
+    """`opgepakt U1 U2`, `opgelost U2 Cardea neemt 2 jeugdigen over`: anyone in the channel picks
+    up or resolves, by name. A case handled before is named, not changed; when all were, the
+    answer says who did it and when."""
+    example = "ex_opgelost" if resolving else "ex_opgepakt"
     trajectory = current_trajectory(ctx)
-    return trajectory, own_item(ctx, trajectory, ref, "U", "ex_opgepakt")
+    refs, note = refs_and_note(text, "U", example)
+    cases = [own_item(ctx, trajectory, ref, "U", example) for ref in refs]
+    done = [case for case in cases if case.resolved_at or (case.acked_at and not resolving)]
+    if len(done) == len(cases):
+        _already_handled(ctx, done[0])
+    handled = [case for case in cases if case not in done]
+    for case in handled:
+        (resolve if resolving else acknowledge)(ctx, trajectory, case, note)
+    return Handled(handled, done, note)
 
 
 def _already_handled(ctx: Context, case: UrgentCase) -> None:
@@ -41,23 +71,35 @@ def _already_handled(ctx: Context, case: UrgentCase) -> None:
                        when=when(case.acked_at))
 
 
-def acknowledge(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:
+def _noted(case: UrgentCase, user_id: str, note: str) -> str:
+    """A note is kept on the case (under its channel post) and purged with its text: like the
+    description, it may not outlive the retention period, so the audit log only says there was one."""
+    if note:
+        case.note = note
+    return f"{user_id} (met notitie)" if note else user_id
+
+
+def acknowledge(ctx: Context, trajectory: Trajectory, case: UrgentCase, note: str = "") -> UrgentCase:
+    refuse_withdrawn(ctx, case)  # a button under an old post
     if case.resolved_at or case.acked_at:
         _already_handled(ctx, case)
     case.acked_by, case.acked_at = ctx.actor.user_id, ctx.now
+    ctx.audit("signaal opgepakt", trajectory, item=case.ref, field_name="opgepakt",
+              new=_noted(case, ctx.actor.user_id, note))
     ctx.session.add(case)
-    ctx.audit("signaal opgepakt", trajectory, item=case.ref, field_name="opgepakt", new=ctx.actor.user_id)
     return case
 
 
-def resolve(ctx: Context, trajectory: Trajectory, case: UrgentCase) -> UrgentCase:
+def resolve(ctx: Context, trajectory: Trajectory, case: UrgentCase, note: str = "") -> UrgentCase:
+    refuse_withdrawn(ctx, case)
     if case.resolved_at:
         _already_handled(ctx, case)
     if not case.acked_at:
         case.acked_by, case.acked_at = ctx.actor.user_id, ctx.now
     case.resolved_by, case.resolved_at = ctx.actor.user_id, ctx.now
+    ctx.audit("signaal opgelost", trajectory, item=case.ref, field_name="opgelost",
+              new=_noted(case, ctx.actor.user_id, note))
     ctx.session.add(case)
-    ctx.audit("signaal opgelost", trajectory, item=case.ref, field_name="opgelost", new=ctx.actor.user_id)
     return case
 
 

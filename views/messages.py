@@ -64,6 +64,11 @@ def urgent_message(case: UrgentCase, trajectory: Trajectory, lang: str, timezone
         state.append(t(lang, "urgent_acked", who=person(case.acked_by, None), when=when(case.acked_at)))
     if case.resolved_at:
         state.append(t(lang, "urgent_resolved", who=person(case.resolved_by, None), when=when(case.resolved_at)))
+    if case.note:
+        state.append(t(lang, "urgent_note", note=case.note))
+    if case.withdrawn_at:
+        state.append(t(lang, "urgent_withdrawn", who=person(case.withdrawn_by, None), when=when(case.withdrawn_at)))
+        return text, blocks + context(state)  # no call to act, no buttons
     if not case.acked_at:
         blocks.append(SectionBlock(text=mrkdwn(t(lang, "urgent_attention",
                                                  coordinator=person(trajectory.coordinator_id, None)))))

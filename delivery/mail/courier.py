@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Callable
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -13,14 +14,20 @@ from config import Settings
 from delivery import outbox
 from delivery.mail.compose import compose
 from delivery.mail.transport import PermanentFailure, Transport
+from domain.reminders import deadline_sentence
 from domain.requests import link_valid_until, token_for
+from domain.roles import role_label
 from domain.text_input import to_plain
 from domain.texts import fmt_date, t
 from store.db import session_scope
-from store.models import Contact, Decision, InputPart, InputRequest, Municipality, Region, Trajectory
+from store.models import Contact, Decision, InputPart, InputRequest, Municipality, Region, Task, Trajectory
 from views.messages import sections
 
 QUESTION_IN_SUBJECT = 60  # characters of the question in a subject line
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= QUESTION_IN_SUBJECT else text[:QUESTION_IN_SUBJECT - 1].rstrip() + "…"
 
 
 class Courier:
@@ -30,11 +37,17 @@ class Courier:
         self.transport = transport
         self.clock = clock
 
+    def _build(self, session: Session, payload: dict):
+        return {"input": self._input, "chase": self._chase, "task": self._task}[payload["kind"]](session, payload)
+
+    def _today(self):
+        return self.clock().astimezone(ZoneInfo(self.settings.timezone)).date()
+
     def send(self, key: str, payload: dict) -> None:
-        """Compose and send; nothing when the question was answered meanwhile. Raises the
-        transport's TemporaryFailure or PermanentFailure."""
+        """Compose and send; nothing when the question was answered, the task done or either
+        withdrawn meanwhile. Raises the transport's TemporaryFailure or PermanentFailure."""
         with session_scope(self.engine, readonly=True) as session:
-            built = (self._input if payload["kind"] == "input" else self._chase)(session, payload)
+            built = self._build(session, payload)
         if built is not None:
             kind, context, name, address = built
             self.transport.send(compose(kind, context, sender=self.settings.mail_from, to_name=name,
@@ -43,11 +56,11 @@ class Courier:
     def preview(self, session: Session, key: str, payload: dict) -> str:
         """How a dry run shows a mail: to whom, and its subject line."""
         try:
-            built = (self._input if payload["kind"] == "input" else self._chase)(session, payload)
+            built = self._build(session, payload)
         except PermanentFailure as refusal:
             return f"(e-mail gaat niet: {refusal})"
         if built is None:
-            return "(e-mail niet meer nodig: al beantwoord)"
+            return "(e-mail niet meer nodig: al beantwoord, klaar of ingetrokken)"
         kind, context, name, address = built
         message = compose(kind, context, sender=self.settings.mail_from, to_name=name, to_address=address, key=key)
         return f"e-mail aan {message['To']}: {message['Subject']}"
@@ -63,7 +76,7 @@ class Courier:
         if part is None or part.received_on:
             return None
         request = session.get(InputRequest, part.request_id)
-        if request.received_on:
+        if request.received_on or request.withdrawn_at:
             return None
         contact = self._contact(session, part.contact_id)
         trajectory = session.get(Trajectory, request.trajectory_id)
@@ -72,16 +85,16 @@ class Courier:
         token = token_for(part.id, self.settings.answer_secret)
         context = {"step": payload["step"], "name": to_plain(contact.name), "ref": request.ref, "region": region.name,
                    "title": trajectory.title, "question": question,
-                   "question_short": question if len(question) <= QUESTION_IN_SUBJECT
-                   else question[:QUESTION_IN_SUBJECT - 1].rstrip() + "…",
+                   "question_short": _short(question),
                    "requester": to_plain(request.requested_by_name or request.requested_by), "role": contact.role,
                    "deadline": fmt_date(request.deadline, "nl"), "valid_until": fmt_date(link_valid_until(request), "nl"),
+                   "due": deadline_sentence(request.deadline, self._today(), "nl", dated=False),
                    "link": f"{self.settings.answer_base}/antwoord/{token}"}
         return "input", context, to_plain(contact.name), contact.email
 
     def _chase(self, session: Session, payload: dict):
         decision = session.get(Decision, payload["decision_id"])
-        if decision is None or decision.taken_on:
+        if decision is None or decision.taken_on or decision.withdrawn_at:
             return None
         contact = self._contact(session, payload["contact_id"])
         municipality = session.get(Municipality, payload["municipality_id"])
@@ -94,6 +107,25 @@ class Courier:
                    "coordinator": trajectory.coordinator_name or trajectory.coordinator_id}
         return "chase", context, to_plain(contact.name), contact.email
 
+    def _task(self, session: Session, payload: dict):
+        """A task given to a registered outsider, or its reminder; the tasks still open only."""
+        tasks = [task for task in (session.get(Task, task_id) for task_id in payload["task_ids"])
+                 if task is not None and not task.done_on and not task.withdrawn_at]
+        if not tasks:
+            return None
+        contact = self._contact(session, payload["contact_id"])
+        trajectory = session.get(Trajectory, tasks[0].trajectory_id)
+        region = session.get(Region, trajectory.region_id)
+        today = self._today()
+        shown = [{"ref": task.ref, "title": to_plain(task.title), "deadline": fmt_date(task.deadline, "nl"),
+                  "title_short": _short(to_plain(task.title))} for task in tasks]
+        context = {"step": payload["step"], "name": to_plain(contact.name), "region": region.name,
+                   "title": trajectory.title, "tasks": shown, "role": role_label(contact.role, "nl"),
+                   "due": deadline_sentence(tasks[0].deadline, today, "nl"),
+                   "due_short": deadline_sentence(tasks[0].deadline, today, "nl", dated=False),
+                   "coordinator": trajectory.coordinator_name or trajectory.coordinator_id}
+        return "task", context, to_plain(contact.name), contact.email
+
     def refused(self, key: str, payload: dict, reason: str) -> list[str]:
         """A mail refused for good: the one who asked hears it in Slack, and it is not retried."""
         with session_scope(self.engine) as session:
@@ -102,6 +134,12 @@ class Courier:
                 request = session.get(InputRequest, part.request_id)
                 to, team, ref, subject, name = (request.requested_by, request.team_id, request.ref, request.question,
                                                 part.name)
+            elif payload["kind"] == "task":
+                task = session.get(Task, payload["task_ids"][0])
+                trajectory = session.get(Trajectory, task.trajectory_id)
+                contact = session.get(Contact, payload["contact_id"])
+                to, team, ref, subject, name = (trajectory.coordinator_id, task.team_id, task.ref, task.title,
+                                                contact.name if contact else "?")
             else:
                 decision = session.get(Decision, payload["decision_id"])
                 trajectory = session.get(Trajectory, decision.trajectory_id)

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 from domain.texts import audit
 
-
 LANGUAGES = ("nl", "en")
 _WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
              "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
@@ -80,12 +79,6 @@ def audit_word(value: str | None, lang: str) -> str:
     if not value:
         return ""
     dutch, english = audit.WORDS.get(value, (value, value))
-    return english if lang == "en" else dutch
-
-
-def role_word(role: str | None, lang: str) -> str:
-    """A role as people write it (`cliënt`, `financiën`), whatever code the registry stores."""
-    dutch, english = reports.ROLE_WORDS.get(role or "", (role or "", role or ""))
     return english if lang == "en" else dutch
 
 

@@ -29,4 +29,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "contact bijgewerkt": ("contact bijgewerkt", "contact updated"),
     "contact verwijderd": ("contact verwijderd", "contact removed"),
     "rol": ("rol", "role"), "gemeente": ("gemeente", "municipality"), "organisatie": ("organisatie", "organisation"),
+    "ingetrokken": ("ingetrokken", "withdrawn"), "traject gewijzigd": ("traject gewijzigd", "trajectory changed"),
+    "taak toegewezen": ("taak toegewezen", "task assigned"), "eigenaar": ("eigenaar", "owner"),
+    "contracteinde": ("contracteinde", "contract end"), "start": ("start", "go-live"),
+    "implementatie": ("implementatie", "implementation"), "titel": ("titel", "title"),
+    "besluit": ("besluit", "decision"), "inputverzoek": ("inputverzoek", "input request"), "taak": ("taak", "task"),
+    "signaal": ("signaal", "urgent case"),
 }

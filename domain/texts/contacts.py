@@ -78,7 +78,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ex2_contact": ("`{cmd} contact Piet de Vries rol: beleid gemeente: Tiel e-mail: p.devries@tiel.nl`",
                     "`{cmd} contact Piet de Vries role: beleid municipality: Tiel email: p.devries@tiel.nl`"),
     "help_contacten": ("het register van de regio, eventueel per rol", "the region's registry, optionally by role"),
-    "fields_contacten": ("• `rol:` alleen deze rol", "• `role:` only this role"),
+    "fields_contacten": ("• direct na `contacten`: een rol, gemeente of organisatie (alleen die), en een paginanummer\n"
+                         "• `rol:` alleen deze rol",
+                         "• right after `contacts`: a role, municipality or organisation (only those), and a page number\n"
+                         "• `role:` only this role"),
     "ex_contacten": ("`{cmd} contacten`", "`{cmd} contacts`"),
-    "ex2_contacten": ("`{cmd} contacten rol: aanbieder`", "`{cmd} contacts role: aanbieder`"),
+    "ex2_contacten": ("`{cmd} contacten wethouder`", "`{cmd} contacts alderman`"),
 }

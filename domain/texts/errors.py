@@ -18,8 +18,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "Write the reference ({kinds} with a number, such as {sample}) right after the command."),
     "err_unknown_ref": ("Ik vind `{ref}` niet in het traject van dit kanaal.",
                         "I can't find `{ref}` in this channel's trajectory."),
-    "err_channel_taken": ("Dit kanaal hoort al bij het traject *{title}*. Eén traject per kanaal: maak een nieuw kanaal aan.",
-                          "This channel already belongs to the trajectory *{title}*. One trajectory per channel: create a new channel."),
     "err_weeks": ("`{value}` is geen aantal weken (1 tot 104).", "`{value}` is not a number of weeks (1 to 104)."),
     "err_new_region_needs_members": ("Regio *{region}* is nieuw: noem de deelnemende gemeenten met `gemeenten:`.",
                                      "Region *{region}* is new: list its member municipalities with `municipalities:`."),

@@ -10,8 +10,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help_help": ("uitleg over alle opdrachten, of over één: `help besluit`",
                   "usage of every command, or of one: `help decision`"),
     "ex2_help": ("`{cmd} besluit help`", "`{cmd} decision help`"),
-    "help_traject": ("koppel dit kanaal aan een nieuw inkooptraject (beheerders)",
-                     "link this channel to a new procurement trajectory (admins)"),
+    "help_traject": ("koppel dit kanaal aan een nieuw inkooptraject (beheerders); waar er een loopt: toon of wijzig "
+                     "het (coördinator of beheerder)",
+                     "link this channel to a new procurement trajectory (admins); where one runs: show or change it "
+                     "(coordinator or admin)"),
     "fields_traject": (
         "• titel: direct na `traject`\n"
         "• `regio:` (verplicht) de naam van de regio\n"
@@ -19,14 +21,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "• `contracteinde:` (verplicht) de dag waarop de huidige contracten eindigen\n"
         "• `start:` start van de nieuwe afspraken (standaard de dag na contracteinde)\n"
         "• `implementatie:` weken implementatie (standaard 12)\n"
-        "• `domein:` jeugd, wmo of beide (standaard beide)",
+        "• `domein:` jeugd, wmo of beide (standaard beide)\n"
+        "Loopt er al een traject in dit kanaal? `traject` toont de instellingen; wijzigen met `contracteinde:`, "
+        "`start:`, `implementatie:` of `titel:` en een `reden:` (vastgelegd, met het nieuwe risico).",
         "• title: right after `project`\n"
         "• `region:` (required) the region's name\n"
         "• `municipalities:` the member municipalities; required for a new region\n"
         "• `contract-end:` (required) the day the current contracts end\n"
         "• `go-live:` start of the new arrangement (default: the day after contract end)\n"
         "• `implementation:` weeks of implementation (default 12)\n"
-        "• `domain:` jeugd, wmo or beide (default beide)"),
+        "• `domain:` jeugd, wmo or beide (default beide)\n"
+        "A trajectory runs here already? `project` shows its settings; change them with `contract-end:`, "
+        "`go-live:`, `implementation:` or `title:` and a `reason:` (recorded, with the new risk)."),
     "ex2_traject": ("`{cmd} traject Wmo begeleiding 2028 regio: Rivierenland contracteinde: eind 2027 start: 1-1-2028 domein: wmo`",
                     "`{cmd} project Wmo support 2028 region: Rivierenland contract-end: end of 2027 go-live: 1-1-2028 domain: wmo`"),
     "help_besluit": ("een nieuw besluit dat elke gemeente (of de regio) moet nemen", "a new decision every municipality (or the region) must take"),
@@ -77,24 +83,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ex2_input": ("`{cmd} input Ervaringen met dagbesteding van: Cliëntenraad Tiel rol: client deadline: over 10 werkdagen`",
                   "`{cmd} input Experience with day care from: Cliëntenraad Tiel role: client due: in 10 working days`"),
     "help_ontvangen": ("de gevraagde input is binnen", "the input asked for has arrived"),
-    "fields_ontvangen": ("• I-nummer: direct na `ontvangen`\n• `van:` één ontvanger van een groepsvraag; zonder: de hele vraag",
-                         "• I-reference: right after `received`\n• `from:` one recipient of a group request; without: the whole request"),
+    "fields_ontvangen": ("• I-nummer(s): direct na `ontvangen` (meer tegelijk mag: `I5 I6`); tekst erna is een notitie\n"
+                         "• `van:` één ontvanger van een groepsvraag; zonder: de hele vraag",
+                         "• I-reference(s): right after `received` (several at once: `I5 I6`); text after them is a note\n"
+                         "• `from:` one recipient of a group request; without: the whole request"),
     "ex2_ontvangen": ("`{cmd} ontvangen I12 van: Stichting Lindenhout`", "`{cmd} received I12 from: Stichting Lindenhout`"),
     "help_taak": ("een implementatietaak met eigenaar en deadline", "an implementation task with an owner and a deadline"),
     "fields_taak": (
         "• titel: direct na `taak`\n"
-        "• `eigenaar:` (verplicht) een @collega of een naam\n"
+        "• `eigenaar:` (verplicht) een @collega, een naam uit het register, een rol (juridisch, toegang, …) of een naam\n"
         "• `deadline:` (verplicht)\n"
         "• `na:` het besluit (B-nummer) waarna de taak pas kan beginnen",
         "• title: right after `task`\n"
-        "• `owner:` (required) a @colleague or a name\n"
+        "• `owner:` (required) a @colleague, a name from the registry, a role (juridisch, toegang, …) or a name\n"
         "• `due:` (required)\n"
         "• `after:` the decision (B-reference) the task can only start after"),
     "ex2_taak": ("`{cmd} taak Consulenten en toegang informeren eigenaar: Kees de Vries deadline: 15 maart`",
                  "`{cmd} task Inform consultants and front office owner: Kees de Vries due: 15 March`"),
-    "help_klaar": ("een taak is af", "a task is done"),
-    "fields_klaar": ("• T-nummer: direct na `klaar`", "• T-reference: right after `done`"),
-    "ex2_klaar": ("`{cmd} klaar T12`", "`{cmd} done T12`"),
+    "help_klaar": ("een taak is af (of meer tegelijk)", "a task is done (or several at once)"),
+    "fields_klaar": ("• T-nummer(s): direct na `klaar` (meer tegelijk mag: `T6 T8`)\n• tekst erna: een notitie (in het auditlog)",
+                     "• T-reference(s): right after `done` (several at once: `T6 T8`)\n• text after them: a note (in the audit log)"),
+    "ex2_klaar": ("`{cmd} klaar T6 T8 getest met alle aanbieders`", "`{cmd} done T6 T8 tested with every provider`"),
     "help_urgent": ("meld een urgente casus (zonder persoonsgegevens); de coördinator wordt gewaarschuwd",
                     "flag an urgent case (no personal data); the coordinator is alerted"),
     "fields_urgent": (
@@ -105,11 +114,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ex2_urgent": ("`{cmd} urgent Wachtlijst ambulante hulp Culemborg loopt op ernst: middel`",
                    "`{cmd} urgent Waiting list for outpatient care in Culemborg is growing severity: middel`"),
     "help_opgepakt": ("je pakt een urgent signaal op", "you acknowledge an urgent case"),
-    "fields_opgepakt": ("• U-nummer: direct na `opgepakt`", "• U-reference: right after `ack`"),
-    "ex2_opgepakt": ("`{cmd} opgepakt U7`", "`{cmd} ack U7`"),
+    "fields_opgepakt": ("• U-nummer(s): direct na `opgepakt` (meer tegelijk mag: `U1 U2`)\n• tekst erna: een notitie onder het signaal",
+                        "• U-reference(s): right after `ack` (several at once: `U1 U2`)\n• text after them: a note under the case"),
+    "ex2_opgepakt": ("`{cmd} opgepakt U1 U2`", "`{cmd} ack U1 U2`"),
     "help_opgelost": ("een urgent signaal is opgelost", "an urgent case is resolved"),
-    "fields_opgelost": ("• U-nummer: direct na `opgelost`", "• U-reference: right after `resolved`"),
-    "ex2_opgelost": ("`{cmd} opgelost U7`", "`{cmd} resolved U7`"),
+    "fields_opgelost": ("• U-nummer(s): direct na `opgelost` (meer tegelijk mag: `U1 U2`)\n• tekst erna: een notitie onder het signaal",
+                        "• U-reference(s): right after `resolved` (several at once: `U1 U2`)\n• text after them: a note under the case"),
+    "ex2_opgelost": ("`{cmd} opgelost U2 Cardea neemt beide jeugdigen over`", "`{cmd} resolved U2 Cardea takes over both`"),
     "help_uitstel": ("verschuif een deadline (vastgelegd en geteld; vervroegen telt niet als uitstel)",
                      "move a deadline (recorded and counted; bringing it forward is not a postponement)"),
     "fields_uitstel": (
@@ -122,7 +133,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ex2_uitstel": ("`{cmd} uitstel T4 deadline: over 2 weken reden: testomgeving VECOZO later beschikbaar`",
                     "`{cmd} postpone T4 due: in 2 weeks reason: VECOZO test environment available later`"),
     "help_status": ("het traject in één oogopslag", "the trajectory at a glance"),
-    "ex2_status": ("`{cmd} status`", "`{cmd} status`"),
+    "ex2_status": ("`{cmd} status taken`", "`{cmd} status tasks`"),
     "help_risico": ("het continuïteitsrisico, stap voor stap uitgelegd", "the continuity risk, explained step by step"),
     "ex_risico": ("`{cmd} risico`", "`{cmd} risk`"),
     "ex2_risico": ("`{cmd} risk` (Engels)", "`{cmd} risico` (Dutch)"),

@@ -3,16 +3,6 @@ true): rejections and the revised proposal they need, group input named as a gro
 summary of changes, what waits for whom, and the words for roles."""
 
 # Role codes as the registry and the plan store them, as people write them.
-ROLE_WORDS: dict[str, tuple[str, str]] = {
-    "wethouder": ("wethouder", "alderman"), "beleid": ("beleid", "policy"),
-    "contractmanager": ("contractmanager", "contract manager"),
-    "contractmanagement": ("contractmanagement", "contract management"), "inkoop": ("inkoop", "procurement"),
-    "aanbieder": ("aanbieder", "provider"), "client": ("cliënt", "client"), "overig": ("overig", "other"),
-    "projectleider": ("projectleider", "project lead"), "functioneel beheer": ("functioneel beheer", "application management"),
-    "juridisch": ("juridisch", "legal"), "toegang": ("toegang", "access team"), "communicatie": ("communicatie", "communications"),
-    "financien": ("financiën", "finance"),
-}
-
 TEXTS: dict[str, tuple[str, str]] = {
     # A rejection before the deadline is not late: it needs a revised proposal.
     "rejected_revise": ("afgewezen door {rejections} · herzien voorstel nodig",

@@ -46,7 +46,7 @@ HEADER = "titel;weken_voor_livegang;rol;standaard\n"
     ("Productcodes kiezen;dertig;beleid;\n", "jeugd.csv, regel 2, veld weken_voor_livegang: 'dertig' is geen aantal weken"),
     ("Productcodes kiezen;-2;beleid;\n", "jeugd.csv, regel 2, veld weken_voor_livegang: '-2'"),
     ("Productcodes kiezen;105;beleid;\n", "jeugd.csv, regel 2, veld weken_voor_livegang: '105'"),
-    ("Productcodes kiezen;30;wethouder;\n", "jeugd.csv, regel 2, veld rol: 'wethouder' is geen van: beleid"),
+    ("Productcodes kiezen;30;secretariaat;\n", "jeugd.csv, regel 2, veld rol: 'secretariaat' is geen van: wethouder, beleid"),
     ("Productcodes kiezen;30;beleid;www.istandaarden.nl\n", "jeugd.csv, regel 2, veld standaard: 'www.istandaarden.nl' is geen https-adres"),
     ("Productcodes kiezen;30;beleid;\nproductcodes  kiezen;20;inkoop;\n", "jeugd.csv, regel 3, veld titel: staat al op regel 2"),
     ("Productcodes kiezen;30;beleid\n", "jeugd.csv, regel 2: verwacht 4 velden"),

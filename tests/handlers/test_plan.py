@@ -108,7 +108,7 @@ def test_the_shipped_jeugd_plan_through_slack(trajectory):
     work, today = WorkCalendar(), date(2026, 11, 24)
     for template, task in zip(templates, tasks):
         assert task.deadline == max(due_date(date(2027, 4, 1), template.weeks, work), today)
-        assert work.is_working_day(task.deadline) and task.owner_name == template.role
+        assert work.is_working_day(task.deadline) and task.owner_role == template.role
 
 
 def test_the_shipped_plan_on_schedule_keeps_a_trajectory_green(bot):
