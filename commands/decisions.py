@@ -4,16 +4,25 @@ from __future__ import annotations
 from commands.registry import subcommand
 from domain.outcome import Outcome, Reply
 from domain.texts import fmt_date, t
+from reports.proposals import proposal_days, proposal_words
+from reports.risk import thresholds_of
+from store import queries
 from tracking import decisions
-from tracking.context import Context
+from tracking.context import Context, current_trajectory
+from tracking.meetings import region_calendars
 
 
 @subcommand("besluit")
 def besluit(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     lang = ctx.actor.language
     decision = decisions.add_decision(ctx, text, fields)
-    return Outcome(reply=Reply([t(lang, "ok_besluit", ref=decision.ref, title=decision.title,
-                                  deadline=fmt_date(decision.deadline, lang), by=t(lang, f"by_{decision.decided_by}"))]))
+    lines = [t(lang, "ok_besluit", ref=decision.ref, title=decision.title, deadline=fmt_date(decision.deadline, lang),
+               by=t(lang, f"by_{decision.decided_by}"))]
+    trajectory = current_trajectory(ctx)
+    found = proposal_days(decision, queries.municipalities(ctx.session, trajectory.region_id), set(),
+                          region_calendars(ctx.session, trajectory.region_id), thresholds_of(ctx.settings))
+    words = proposal_words(found, ctx.today, lang)
+    return Outcome(reply=Reply(lines + ([words] if words else [])))
 
 
 @subcommand("vastgesteld")

@@ -7,11 +7,13 @@ from domain.outcome import Outcome, Reply
 from domain.roles import role_label
 from domain.texts import fmt_date, person, t
 from outputs.matrix import matrix_png
+from reports.proposals import proposal_days, proposal_words
 from reports.region import region_line, region_overview
 from reports.risk import thresholds_of
-from reports.status import region_of
+from reports.status import bullets, region_of
 from tracking import contacts, regions
 from tracking.context import Context, current_trajectory
+from tracking.meetings import region_calendars
 
 
 @subcommand("regio")
@@ -28,9 +30,32 @@ def regio(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
              + "\n".join("• " + region_line(row, lang) for row in overview.rows),
              t(lang, "files_comment", what=t(lang, "matrix_what"), title=f"{t(lang, 'by_regio')} {region.name}",
                date=fmt_date(ctx.today, lang))]
+    proposals = _proposals(ctx, overview)
+    if proposals:
+        lines.insert(2, t(lang, "region_proposals") + "\n" + bullets(proposals, str, lang))
     codes = [t(lang, "region_codes", codes=", ".join(f"{m.name} {m.cbs_code}" for m in members if m.cbs_code))
              ] if any(m.cbs_code for m in members) else []
     return Outcome(reply=Reply(lines, context=codes), files=[matrix_png(overview.matrix, region.name, ctx.today, lang)])
+
+
+def _proposals(ctx: Context, overview) -> list[str]:
+    """Per open decision of the region's trajectories: when its proposal must be with each
+    municipality's college or raad to make the deadline (only where meeting calendars are known)."""
+    calendars = region_calendars(ctx.session, overview.region.id)
+    if not calendars.any:
+        return []
+    lang, thresholds, lines = ctx.actor.language, thresholds_of(ctx.settings), []
+    for row in overview.rows:
+        for item in row.forecast.pending:
+            if item.past_deadline(ctx.today):  # overdue already: the digest and status say so
+                continue
+            waiting = set(item.holders)
+            adopted = {m.id for m in overview.members if m.name not in waiting}
+            words = proposal_words(proposal_days(item.decision, overview.members, adopted, calendars, thresholds),
+                                   ctx.today, lang)
+            if words:
+                lines.append(f"*{item.decision.ref}* {item.decision.title}: {words}")
+    return lines
 
 
 def _members_changed(lang: str, changed: regions.MembersChanged) -> Reply:

@@ -7,9 +7,10 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
-from domain.meetings import MeetingCalendar, expected_adoption
+from domain.contracts import ContinuityDeadline, Contract, continuity_deadline, ends_uncovered
+from domain.meetings import PAPERS_LEAD_DAYS, MeetingCalendar, expected_adoption
 from domain.requests import pending_recipients, tracker
 from domain.workdays import WorkCalendar
 
@@ -30,6 +31,7 @@ class Thresholds:
     red_contract_days: int = 30   # a pending decision this close to contract end is rood
     rejection_cycle_days: int = REJECTION_CYCLE_DAYS
     work: WorkCalendar = field(default_factory=WorkCalendar)
+    papers_lead_days: int = PAPERS_LEAD_DAYS  # a proposal reaches the meeting that decides it this long after its papers
 
 
 @dataclass
@@ -75,6 +77,12 @@ class HolderForecast:
     expected: date
     lateness: float                  # its average lateness on earlier decisions
     rejection: Rejection | None      # it rejected: it waits for a revised proposal
+    meeting: date | None = None      # the meeting of its calendar it is expected at (None: no calendar)
+    first_possible: date | None = None  # its calendar's first meeting the papers can still reach
+
+    def misses(self, deadline: date) -> bool:
+        """Its calendar has no meeting the papers can still reach by the deadline."""
+        return self.first_possible is not None and self.first_possible > deadline
 
 
 @dataclass
@@ -131,6 +139,15 @@ class Forecast:
     level: str
     reasons: list[str]                 # why the level: keys of texts
     thresholds: Thresholds             # what it went by (the rejection cycle, working days)
+    continuity: ContinuityDeadline | None = None  # the earliest end nothing covers, and its contract
+    uncovered: list[Contract] = field(default_factory=list)  # contracts that end before ready
+    contracts: list[Contract] = field(default_factory=list)  # the trajectory's contracts (percelen)
+
+    @property
+    def contract_end(self) -> date:
+        """The continuity deadline: the earliest end of the contracts nothing covers, else the
+        trajectory's own contract end."""
+        return self.continuity.day if self.continuity else self.trajectory.contract_end
 
     @property
     def waits_for_decisions(self) -> bool:
@@ -163,11 +180,28 @@ def revision_expected(rejected_on: date, today: date, body: str, thresholds: Thr
     deciding body's next meeting the revised papers can still reach (domain.meetings); without one,
     or when the calendar runs out, `rejection_cycle_days` after the rejection. Returns that working
     day and the meeting it waits for (None without one)."""
-    meeting = expected_adoption(calendar, body, today, rejected_on=rejected_on, work=thresholds.work) \
-        if calendar is not None else None
+    meeting = expected_adoption(calendar, body, today, rejected_on=rejected_on, lead_days=thresholds.papers_lead_days,
+                                work=thresholds.work) if calendar is not None else None
     if meeting is not None:
         return meeting.expected, meeting.meeting
     return thresholds.work.on_or_after(rejected_on + timedelta(days=thresholds.rejection_cycle_days)), None
+
+
+def meeting_expected(calendar: MeetingCalendar | None, body: str, deadline: date, today: date,
+                     thresholds: Thresholds) -> tuple[date, date] | None:
+    """With the body's meeting calendar: (the meeting it is expected at, the first one the papers
+    can still reach). It adopts at the last meeting that makes the deadline while the papers can
+    still reach it (a proposal planned for the deadline is not brought forward), else at the first
+    reachable meeting after it. None without a calendar, or when it has no reachable meeting: the
+    average lateness rule then stays."""
+    if calendar is None or not calendar.has(body):
+        return None
+    first = expected_adoption(calendar, body, today, lead_days=thresholds.papers_lead_days, work=thresholds.work)
+    if first is None:
+        return None
+    planned = calendar.last_on_or_before(body, deadline)
+    meeting = planned if planned is not None and planned >= first.meeting else first.meeting
+    return meeting, first.meeting
 
 
 def _input_forecast(request: Row, parts: list | None, history: History, today: date,
@@ -199,14 +233,19 @@ def _decision_forecast(decision: Row, members: list[Row], adoptions: list[Row], 
     for key, name in waiting:
         lateness = history.municipality.get(key, 0.0) if key is not None else 0.0
         expected = expected_day(base + timedelta(days=_days(lateness)), decision.deadline, today, work)
+        by_calendar = meeting_expected(calendars.get(key), decision.decided_by, decision.deadline, today, thresholds)
+        meeting = first_possible = None
+        if by_calendar is not None:  # its meetings say when, not its history
+            meeting, first_possible = by_calendar
+            expected, lateness = work.on_or_after(meeting), 0.0
         rejection = None
         verdict = by_member.get(key)
         if verdict is not None and verdict.outcome == "afgewezen":
-            revised, meeting = revision_expected(verdict.on_date, today, decision.decided_by, thresholds,
-                                                 calendars.get(key))
-            rejection = Rejection(name, verdict.on_date, verdict.reason, revised, meeting)
+            revised, revision_meeting = revision_expected(verdict.on_date, today, decision.decided_by, thresholds,
+                                                          calendars.get(key))
+            rejection = Rejection(name, verdict.on_date, verdict.reason, revised, revision_meeting)
             expected = max(expected, revised)
-        holders.append(HolderForecast(name, expected, lateness, rejection))
+        holders.append(HolderForecast(name, expected, lateness, rejection, meeting, first_possible))
     # The first of equally slow holders is named: the one with the longest history, or the rejection.
     slowest = max(holders, key=lambda h: (h.expected, h.lateness, h.rejection is not None), default=None)
     expected = slowest.expected if slowest else expected_day(base, decision.deadline, today, work)
@@ -222,10 +261,12 @@ def forecast(trajectory: Row, members: list[Row], decisions: list[Row],
              adoptions: dict[int, list[Row]], inputs: list[Row], tasks: list[Row],
              history: History, today: date, thresholds: Thresholds = Thresholds(),
              parts: dict[int, list] | None = None,
-             calendars: Mapping[int | None, MeetingCalendar] | None = None) -> Forecast:
+             calendars: Mapping[int | None, MeetingCalendar] | None = None,
+             contracts: Sequence[Contract] = ()) -> Forecast:
     """The forecast. `calendars` (municipality id, or None for the region, to its meeting
-    calendar) dates a revised proposal after a rejection at the next meeting instead of one
-    decision cycle later."""
+    calendar) date each adoption at a meeting of the deciding body, and a revised proposal after
+    a rejection at the next meeting instead of one decision cycle later. `contracts` (the
+    trajectory's percelen) set the continuity deadline; one that ends before ready is rood."""
     work = thresholds.work
     parts = parts or {}
     open_inputs: dict[int, list[Row]] = defaultdict(list)
@@ -269,11 +310,16 @@ def forecast(trajectory: Row, members: list[Row], decisions: list[Row],
     overdue += [r.ref for r in inputs if not r.received_on and r.deadline < today]
     overdue += [x.ref for x in tasks if not x.done_on and x.deadline < today]
 
+    continuity = continuity_deadline(contracts, trajectory.contract_end) if contracts else None
+    uncovered = ends_uncovered(contracts, ready)
     reasons = []
     pending = [f for f in decision_forecasts if not f.decision.taken_on]
     if buffer_days < 0:
         reasons.append("risk_reason_late")
-    if pending and (trajectory.contract_end - today).days <= thresholds.red_contract_days:
+    if uncovered:
+        reasons.append("risk_reason_uncovered")
+    if pending and ((continuity.day if continuity else trajectory.contract_end) - today).days \
+            <= thresholds.red_contract_days:
         reasons.append("risk_reason_contract_near")
     if reasons:
         level = "rood"
@@ -286,7 +332,7 @@ def forecast(trajectory: Row, members: list[Row], decisions: list[Row],
     open_requests = [r for r in inputs if not r.received_on]
     return Forecast(trajectory, today, decision_forecasts, task_forecasts, open_requests, overdue, parts,
                     last_decision, implementation_start, implementation_done, last_task, ready, buffer_days, level,
-                    reasons, thresholds)
+                    reasons, thresholds, continuity, uncovered, list(contracts))
 
 
 def rises(previous: str | None, level: str) -> bool:

@@ -94,7 +94,7 @@ def deadlines_ics(data: queries.TrajectoryData, result: Forecast, lang: str, now
         event.add("dtstamp", now)
         calendar.add_component(event)
 
-    add("contract-end", t(lang, "export_contract_end", title=title), trajectory.contract_end)
+    add("contract-end", t(lang, "export_contract_end", title=title), result.contract_end)
     add("go-live", t(lang, "export_go_live", title=title), trajectory.go_live)
     add("forecast-ready", t(lang, "export_ready", title=title), result.ready)
     for decision in data.decisions:

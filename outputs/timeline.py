@@ -50,7 +50,7 @@ def timeline_alt(result: Forecast, lang: str) -> str:
     items = [t(lang, "alt_timeline_item", ref=row.ref, deadline=d(row.deadline), expected=d(row.end))
              for row in _rows(result, lang) if row.deadline]
     return fit_alt(t(lang, "alt_timeline", title=to_plain(result.trajectory.title), level=t(lang, f"level_{result.level}"),
-                     ready=d(result.ready), contract_end=d(result.trajectory.contract_end), items="; ".join(items)))
+                     ready=d(result.ready), contract_end=d(result.contract_end), items="; ".join(items)))
 
 
 def timeline_png(result: Forecast, lang: str) -> FileOut:
@@ -92,7 +92,7 @@ def _draw(pyplot, result: Forecast, lang: str) -> bytes:
         axes.invert_yaxis()
         for day, key, colour in ((result.today, "timeline_today", "#1565c0"),
                                  (result.ready, "timeline_ready", LEVEL_COLOURS[result.level]),
-                                 (trajectory.contract_end, "timeline_contract_end", "#000000")):
+                                 (result.contract_end, "timeline_contract_end", "#000000")):
             axes.axvline(day, color=colour, linestyle="--", linewidth=1.2,
                          label=f"{t(lang, key)} {fmt_date(day, lang, weekday=False)}")
         axes.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=7))

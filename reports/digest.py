@@ -13,11 +13,21 @@ from domain.outcome import Reply
 from domain.requests import asked_of
 from domain.texts import audit_word, fmt_date, names_list, person, t
 from domain.workdays import WorkCalendar
-from reports.risk import buffer_text, forecast_trajectory, level_label, owner_words, rejections_text, thresholds_of
+from reports.proposals import proposal_days, proposal_warnings
+from reports.risk import (
+    buffer_text,
+    forecast_trajectory,
+    level_label,
+    meeting_flags,
+    owner_words,
+    rejections_text,
+    thresholds_of,
+)
 from reports.status import bullets, case_line
 from store import queries
 from store.models import AuditLog, Trajectory
 from store.queries import TrajectoryData
+from tracking.meetings import region_calendars
 
 SOON_WORKING_DAYS = 5
 FIRST_LOOKBACK_DAYS = 7
@@ -110,7 +120,9 @@ def summarised(changes: list[AuditLog], lang: str, cmd: str) -> list[str]:
 
 
 def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog], today: date, lang: str,
-                 work: WorkCalendar, cmd: str) -> Reply:
+                 work: WorkCalendar, cmd: str, proposals: list[str] = (), late_meetings: list[str] = ()) -> Reply:
+    """`proposals`: proposals whose last day comes within five working days; `late_meetings`:
+    municipalities whose first possible meeting is after a deadline (reports/proposals.py, risk.py)."""
     trajectory = data.trajectory
     d = lambda day: fmt_date(day, lang)  # noqa: E731
     open_cases = data.cases
@@ -144,13 +156,17 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     soon.sort(key=lambda item: item[0])
     line = lambda item: t(lang, "digest_item", ref=item[1], title=item[2], who=item[3], deadline=d(item[0]))  # noqa: E731
     verdict = buffer_text(result, lang)
-    if result.level == "groen" and not overdue and not open_cases:
+    if result.level == "groen" and not overdue and not open_cases and not proposals and not late_meetings:
         return Reply([t(lang, "digest_quiet", title=trajectory.title, verdict=verdict)])
     # It opens with the level and the buffer: the one thing to take in if nothing else is read.
     lines = [t(lang, "digest_title", title=trajectory.title, date=d(today)) + "\n"
              + t(lang, "digest_level", level=level_label(result.level, lang), verdict=verdict, ready=d(result.ready))]
     if overdue:
         lines.append(t(lang, "digest_overdue") + "\n" + bullets(overdue, line, lang))
+    if proposals:
+        lines.append(t(lang, "digest_proposals") + "\n" + bullets(list(proposals), str, lang))
+    if late_meetings:
+        lines.append(t(lang, "digest_meetings_late") + "\n" + bullets(list(late_meetings), str, lang))
     if soon:
         lines.append(t(lang, "digest_due") + "\n" + bullets(soon, line, lang))
     pending = result.pending  # a regional decision is still to adopt by the region itself
@@ -173,4 +189,12 @@ def trajectory_digest(session: Session, trajectory: Trajectory, today: date, now
     thresholds = thresholds_of(settings)
     result = forecast_trajectory(session, trajectory, today, thresholds, data, history)
     changes = queries.audit_since(session, trajectory.id, changes_since(trajectory, now))
-    return digest_reply(data, result, changes, today, lang, thresholds.work, settings.slash_command)
+    calendars = region_calendars(session, trajectory.region_id)
+    proposals = []
+    if calendars.any:
+        for item in result.pending:
+            adopted = {a.municipality_id for a in data.adoptions.get(item.decision.id, []) if a.outcome == "vastgesteld"}
+            found = proposal_days(item.decision, data.members, adopted, calendars, thresholds)
+            proposals += proposal_warnings(found, today, lang, thresholds)
+    return digest_reply(data, result, changes, today, lang, thresholds.work, settings.slash_command, proposals,
+                        meeting_flags(result, lang))

@@ -15,11 +15,13 @@ from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar
 from store import queries
 from store.models import Trajectory
+from tracking.contracts import as_contract, contracts_of
+from tracking.meetings import region_calendars
 
 
 def thresholds_of(settings: Settings) -> Thresholds:
     return Thresholds(settings.risk_green_days, settings.risk_red_contract_days, settings.rejection_cycle_days,
-                      WorkCalendar(settings.good_friday_is_holiday))
+                      WorkCalendar(settings.good_friday_is_holiday), settings.papers_lead_days)
 
 
 def forecast_trajectory(session: Session, trajectory: Trajectory, today: date,
@@ -34,7 +36,8 @@ def forecast_trajectory(session: Session, trajectory: Trajectory, today: date,
         history = History(queries.municipality_lateness(session, [m.id for m in data.members]),
                           queries.stakeholder_lateness(session, trajectory.team_id, waiting))
     return forecast(trajectory, data.members, data.decisions, data.adoptions, data.inputs, data.tasks, history,
-                    today, thresholds, data.parts)
+                    today, thresholds, data.parts, region_calendars(session, trajectory.region_id).by_owner,
+                    [as_contract(row) for row in contracts_of(session, trajectory.id)])
 
 
 def team_history(session: Session, team_id: str) -> History:
@@ -156,6 +159,11 @@ def _decision_step(item: DecisionForecast, result: Forecast, lang: str) -> str:
         else:
             step = t(lang, "explain_revision", rejection=said, days=result.thresholds.rejection_cycle_days, ref=decision.ref,
                      expected=d(item.expected))
+    elif slowest is not None and slowest.meeting is not None and slowest.rejection is None:
+        key = "explain_meeting_planned" if slowest.meeting <= decision.deadline else "explain_meeting_first"
+        step = t(lang, key, name=slowest.name or t(lang, "meetings_region_board"),
+                 body=t(lang, f"the_body_{decision.decided_by}"), meeting=d(slowest.meeting),
+                 days=result.thresholds.papers_lead_days, ref=decision.ref, expected=d(item.expected))
     elif slowest is not None and slowest.lateness > 0:
         step = t(lang, "explain_municipality", name=slowest.name, late=round(slowest.lateness), ref=decision.ref,
                  expected=d(item.expected))
@@ -166,7 +174,46 @@ def _decision_step(item: DecisionForecast, result: Forecast, lang: str) -> str:
     others = [r for r in item.rejections if r not in explained]
     if others:
         step += " · " + rejections_text(others, lang)
-    return step
+    meetings = meetings_words(item, lang)
+    return step + (" · " + meetings if meetings else "")
+
+
+def meetings_words(item: DecisionForecast, lang: str) -> str:
+    """The meeting each municipality still to adopt waits for (`Tiel raad do 17 dec 2026`), and who
+    has no calendar; nothing when no calendar is known for any of them."""
+    with_meeting = [h for h in item.waiting if h.meeting is not None]
+    if not with_meeting or not any(h.name for h in item.waiting):  # the region's board alone: said already
+        return ""
+    d = lambda day: fmt_date(day, lang)  # noqa: E731
+    named = [f"{h.name or t(lang, 'meetings_region_board')} {d(h.meeting)}" for h in with_meeting]
+    without = [h.name for h in item.waiting if h.meeting is None and h.name]
+    return t(lang, "explain_meetings", body=t(lang, f"the_body_{item.decision.decided_by}"), meetings=", ".join(named)) + (
+        "; " + t(lang, "explain_no_calendar", names=", ".join(without)) if without else "")
+
+
+def meeting_flags(result: Forecast, lang: str) -> list[str]:
+    """Weeks ahead: a municipality whose first meeting the papers can still reach lies after the
+    decision's deadline (`Tiel: eerstvolgende raad do 28 jan 2027, na de deadline vr 18 dec 2026`)."""
+    d = lambda day: fmt_date(day, lang)  # noqa: E731
+    return [t(lang, "warn_meeting_after_deadline", ref=item.decision.ref,
+              name=holder.name or t(lang, "by_regio"), body=t(lang, f"meeting_of_{item.decision.decided_by}"),
+              meeting=d(holder.first_possible), deadline=d(item.decision.deadline))
+            for item in result.pending if not item.past_deadline(result.today)  # once past, it is overdue anyway
+            for holder in item.waiting if holder.rejection is None and holder.misses(item.decision.deadline)]
+
+
+def contract_words(contract, lang: str) -> str:
+    """`Verblijf tot wo 30 jun 2027` or `Verblijf tot vr 31 dec 2027 (overgangsregeling)`."""
+    how = "" if contract.covered_by == "einde" else f" ({t(lang, f'covered_{contract.covered_by}')})"
+    return t(lang, "contract_until", name=contract.name, date=fmt_date(contract.covered_until, lang)) + how
+
+
+def contract_end_words(result: Forecast, lang: str) -> str:
+    """`wo 31 mrt 2027` or, with contracts, `wo 31 mrt 2027 (Verblijf, overgangsregeling)`."""
+    day = fmt_date(result.contract_end, lang)
+    if result.continuity is None or result.continuity.contract is None:
+        return day
+    return f"{day} ({result.continuity.contract.name}, {t(lang, f'covered_{result.continuity.covered_by}')})"
 
 
 def explain(result: Forecast, lang: str) -> list[str]:
@@ -183,12 +230,15 @@ def explain(result: Forecast, lang: str) -> list[str]:
         task = result.last_task
         steps.append(t(lang, "explain_task", ref=task.task.ref, ready=d(task.expected)))
     steps.append(t(lang, "explain_compare", ready=d(result.ready), go_live=d(trajectory.go_live),
-                   contract_end=d(trajectory.contract_end), verdict=buffer_text(result, lang)))
+                   contract_end=contract_end_words(result, lang), verdict=buffer_text(result, lang)))
     return steps
 
 
 def reasons_text(result: Forecast, thresholds: Thresholds, lang: str) -> list[str]:
+    uncovered = "; ".join(t(lang, "uncovered_contract", name=c.name, date=fmt_date(c.covered_until, lang))
+                          for c in result.uncovered)
     params = {"risk_reason_contract_near": {"days": thresholds.red_contract_days},
+              "risk_reason_uncovered": {"contracts": uncovered, "ready": fmt_date(result.ready, lang)},
               "risk_reason_small_buffer": {"days": thresholds.green_days},
               "risk_reason_overdue": {"refs": ", ".join(result.overdue)}}
     return [t(lang, key, **params.get(key, {})) for key in result.reasons] or [t(lang, "risk_reason_none")]
@@ -199,7 +249,7 @@ def risk_reply(result: Forecast, thresholds: Thresholds, lang: str) -> Reply:
     trajectory = result.trajectory
     lines = [t(lang, "risk_title", title=trajectory.title, level=level_label(result.level, lang),
                verdict=buffer_text(result, lang)),
-             "\n".join(reasons_text(result, thresholds, lang)),
+             "\n".join(reasons_text(result, thresholds, lang) + ["⚠️ " + flag for flag in meeting_flags(result, lang)]),
              t(lang, "risk_steps") + "\n" + "\n".join(f"{i}. {step}" for i, step in
                                                       enumerate(explain(result, lang), 1))]
     who = blockers(result, lang)

@@ -10,7 +10,15 @@ from domain.outcome import Reply
 from domain.requests import asked_of
 from domain.roles import role_label
 from domain.texts import count, fmt_date, person, t
-from reports.risk import buffer_text, forecast_trajectory, level_label, owner_words, rejections_text
+from reports.risk import (
+    buffer_text,
+    contract_end_words,
+    contract_words,
+    forecast_trajectory,
+    level_label,
+    owner_words,
+    rejections_text,
+)
 from store import queries
 from store.models import Decision, Municipality, Region, Trajectory, UrgentCase
 
@@ -133,7 +141,10 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
           cases=count(lang, len(cases), "signaal")),
     ] + [t(lang, title) + "\n" + bullets(items, render, lang, every=f"{cmd} status {word(name)}")
          for name, (title, items, render) in lists.items()]
-    context = [t(lang, "status_dates", contract_end=fmt_date(trajectory.contract_end, lang),
+    context = [t(lang, "status_dates", contract_end=contract_end_words(result, lang),
                  go_live=fmt_date(trajectory.go_live, lang), weeks=trajectory.lead_weeks,
                  coordinator=person(trajectory.coordinator_id, None))]
+    if result.continuity is not None:  # the contracts (percelen) the continuity deadline comes from
+        context.append(t(lang, "status_contracts", contracts="; ".join(contract_words(c, lang) for c in result.contracts),
+                         cmd=cmd))
     return Reply(lines, context=context)

@@ -157,7 +157,7 @@ def _set_body(ctx: Context, trajectory, municipality: Municipality | None, body:
         row.failing_since, row.failure_told = None, False
         row.updated_by, row.updated_at = ctx.actor.user_id, ctx.now
         ctx.session.add(row)
-    ctx.audit("vergaderingen", trajectory, item=municipality.name if municipality else "regio", field_name=body,
+    ctx.audit("vergaderdata vastgelegd", trajectory, item=municipality.name if municipality else "regio", field_name=body,
               old=old, new="geen" if result.cleared else f"{len(result.days)} dagen"
               + (f" ({result.feed_url})" if result.feed_url else ""))
     return result

@@ -35,4 +35,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "implementatie": ("implementatie", "implementation"), "titel": ("titel", "title"),
     "besluit": ("besluit", "decision"), "inputverzoek": ("inputverzoek", "input request"), "taak": ("taak", "task"),
     "signaal": ("signaal", "urgent case"),
+    "vergaderdata vastgelegd": ("vergaderdata vastgelegd", "meeting days recorded"),
+    "contract toegevoegd": ("contract toegevoegd", "contract added"),
+    "contract gewijzigd": ("contract gewijzigd", "contract changed"),
+    "contract verlengd": ("contract verlengd", "contract extended"),
+    "overgangsregeling": ("overgangsregeling", "transition arrangement"),
+    "deadline verplaatst": ("deadline verplaatst", "deadline moved"),
+    "einde": ("einde", "end"), "tot": ("tot", "until"), "raad": ("raad", "council"), "college": ("college", "board"),
 }

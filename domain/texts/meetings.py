@@ -6,6 +6,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "body_raad": ("raad", "council (raad)"),
     "body_college": ("college", "executive board (college)"),
     "body_regio": ("regionaal bestuur", "regional board"),
+    "the_body_raad": ("de raad", "the council"),
+    "the_body_college": ("het college", "the executive board"),
+    "the_body_regio": ("het regionaal bestuur", "the regional board"),
     "meetings_region_board": ("het regionaal bestuur", "the regional board"),
     "ok_meetings": ("Vergaderdata van *{owner}* vastgelegd:", "Meeting days of *{owner}* recorded:"),
     "ok_meetings_body": ("• {body}: {count:dag} ({source}). Vanaf vandaag: {days}",
@@ -99,7 +102,43 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "I go on with the days last read ({read_on}). New address: `{cmd} meetings {name} {key}: https://…`."),
     "feed_recovered_dm": ("De vergaderagenda van *{owner}* ({body}) is weer te lezen.",
                           "The meeting calendar of *{owner}* ({body}) can be read again."),
+    # -- the forecast -----------------------------------------------------------------------------------
+    "explain_meeting_planned": ("{name}: de vergadering van {body} op {meeting} is de laatste vóór de deadline, en de "
+                                "stukken halen die nog → {ref} verwacht {expected}",
+                                "{name}: the meeting of {body} on {meeting} is the last before the deadline, and the "
+                                "papers still make it → {ref} expected {expected}"),
+    "explain_meeting_first": ("{name}: de eerste vergadering van {body} die de stukken nog halen ({days:dag} vooraf) is "
+                              "op {meeting} → {ref} verwacht {expected}",
+                              "{name}: the first meeting of {body} the papers can still reach ({days:dag} ahead) is "
+                              "on {meeting} → {ref} expected {expected}"),
+    "explain_meetings": ("wacht op {body}: {meetings}", "waits for {body}: {meetings}"),
+    "explain_no_calendar": ("zonder vergaderdata (gemiddelde vertraging): {names}",
+                            "without meeting days (average lateness): {names}"),
+    "warn_meeting_after_deadline": ("{ref} · {name}: eerstvolgende {body} die het nog haalt is op {meeting}, na de "
+                                    "deadline {deadline}",
+                                    "{ref} · {name}: the next {body} that can still take it is on {meeting}, after the "
+                                    "deadline {deadline}"),
+    "meeting_of_raad": ("raad", "council meeting"),
+    "meeting_of_college": ("collegevergadering", "executive board meeting"),
+    "meeting_of_regio": ("vergadering van het regionaal bestuur", "regional board meeting"),
+    "risk_reason_uncovered": ("Zonder dekking voordat de nieuwe afspraken klaar zijn ({ready}): {contracts}.",
+                              "Uncovered before the new arrangement is ready ({ready}): {contracts}."),
+    "uncovered_contract": ("*{name}* (gedekt tot {date})", "*{name}* (covered until {date})"),
+    "proposal_day": ("{name} {date} (vergadert {meeting})", "{name} {date} (meets {meeting})"),
+    "proposal_passed": ("⚠️ al voorbij", "⚠️ passed"),
+    "proposal_days": ("Voorstel uiterlijk bij {body}: {days}", "Proposal with {body} by: {days}"),
+    "proposal_cannot": ("haalt de deadline {deadline} met geen enkele vergadering: {names}",
+                        "no meeting makes the deadline {deadline}: {names}"),
+    "proposal_unknown": ("zonder vergaderdata: {names}", "without meeting days: {names}"),
+    "proposal_warning": ("{ref} {title}: het voorstel moet uiterlijk {date} bij {body} van {name} liggen (vergadering "
+                         "{meeting}).",
+                         "{ref} {title}: the proposal must be with {body} of {name} by {date} (meeting {meeting})."),
+    "digest_proposals": ("*Voorstellen die nu de deur uit moeten*", "*Proposals that must go out now*"),
+    "digest_meetings_late": ("*Vergaderingen na de deadline*", "*Meetings after the deadline*"),
+    "region_proposals": ("*Wanneer een voorstel er moet liggen*", "*When a proposal must be there*"),
     # -- contracts --------------------------------------------------------------------------------------
+    "contract_until": ("{name} tot {date}", "{name} until {date}"),
+    "status_contracts": ("Contracten: {contracts} (`{cmd} contract` toont ze)", "Contracts: {contracts} (`{cmd} contract` shows them)"),
     "contract_end": ("einde {date}", "ends {date}"),
     "contract_extended": ("verlengd tot {date}", "extended to {date}"),
     "contract_transition": ("overgangsregeling tot {date}", "transition arrangement to {date}"),
