@@ -181,12 +181,13 @@ def _decision_step(item: DecisionForecast, result: Forecast, lang: str) -> str:
 def meetings_words(item: DecisionForecast, lang: str) -> str:
     """The meeting each municipality still to adopt waits for (`Tiel raad do 17 dec 2026`), and who
     has no calendar; nothing when no calendar is known for any of them."""
-    with_meeting = [h for h in item.waiting if h.meeting is not None]
+    # A municipality that rejected waits for a revised proposal: its rejection names that meeting.
+    with_meeting = [h for h in item.waiting if h.meeting is not None and h.rejection is None]
     if not with_meeting or not any(h.name for h in item.waiting):  # the region's board alone: said already
         return ""
     d = lambda day: fmt_date(day, lang)  # noqa: E731
     named = [f"{h.name or t(lang, 'meetings_region_board')} {d(h.meeting)}" for h in with_meeting]
-    without = [h.name for h in item.waiting if h.meeting is None and h.name]
+    without = [h.name for h in item.waiting if h.meeting is None and h.rejection is None and h.name]
     return t(lang, "explain_meetings", body=t(lang, f"the_body_{item.decision.decided_by}"), meetings=", ".join(named)) + (
         "; " + t(lang, "explain_no_calendar", names=", ".join(without)) if without else "")
 
