@@ -3,7 +3,7 @@ registry of the people it asks for input."""
 from __future__ import annotations
 
 from commands.registry import subcommand
-from domain.outcome import Outcome, Reply
+from domain.outcome import Outcome, Reply, Section
 from domain.texts import fmt_date, person, t
 from outputs.matrix import matrix_png
 from reports.region import region_line, region_overview
@@ -23,8 +23,8 @@ def regio(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     overview = region_overview(ctx.session, ctx.actor, current_trajectory(ctx), ctx.today, thresholds_of(ctx.settings))
     region, members = overview.region, overview.members
     lines = [t(lang, "region_overview", region=region.name, count=len(members), names=", ".join(m.name for m in members)),
-             t(lang, "region_trajectories", count=len(overview.rows)) + "\n"
-             + "\n".join("• " + region_line(row, lang) for row in overview.rows),
+             Section(t(lang, "region_trajectories", count=len(overview.rows)),
+                     [region_line(row, lang) for row in overview.rows], limit=None),
              t(lang, "files_comment", what=t(lang, "matrix_what"), title=f"{t(lang, 'by_regio')} {region.name}",
                date=fmt_date(ctx.today, lang))]
     codes = [t(lang, "region_codes", codes=", ".join(f"{m.name} {m.cbs_code}" for m in members if m.cbs_code))

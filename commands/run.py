@@ -18,27 +18,27 @@ from commands.registry import HANDLERS
 from commands.replies import choose_language, describe_error, render
 from domain.errors import CommandError, RegiowachtError
 from domain.outcome import Outcome
-from domain.permissions import require_admin
+from domain.permissions import require_admin, require_bot_in_channel
 from domain.privacy import contains_bsn
-from domain.text_input import NAME_LIMIT, TEXT_LIMIT, TITLE_LIMIT, clean
+from domain.text_input import clean, field_limit, typed_length
 from tracking.context import Context, current_trajectory
 
 LINE_LIMIT = 12_000  # a whole command line; anything longer is refused before it is even read
-TEXT_LIMITS = {"input": TEXT_LIMIT, "urgent": TEXT_LIMIT}  # a question or description; other titles are titles
 TEXT_WORDS = {"input": "vraag", "urgent": "omschrijving"}
-FIELD_LIMITS = {"van": NAME_LIMIT, "eigenaar": NAME_LIMIT, "regio": NAME_LIMIT}
 
 
 def check_lengths(name: str, text: str, fields: dict[str, str]) -> None:
-    """Titles 150 characters, other free text 2,000 (PRODUCT.md): longer is refused with the limit."""
-    limit = TEXT_LIMITS.get(name, TITLE_LIMIT)
-    if len(text) > limit:
+    """Titles 150 characters, other free text 2,000 (PRODUCT.md), counted as typed (a mention as
+    its @name): longer is refused with the limit."""
+    limit = field_limit(name, "title")
+    if typed_length(text) > limit:
         raise CommandError("err_too_long", field="title", example=f"ex_{name}", key=TEXT_WORDS.get(name, "titel"),
-                           length=len(text), limit=limit)
+                           length=typed_length(text), limit=limit)
     for key, value in fields.items():
-        limit = FIELD_LIMITS.get(key, TEXT_LIMIT)
-        if len(value) > limit:
-            raise CommandError("err_too_long", field=key, example=f"ex_{name}", key=key, length=len(value), limit=limit)
+        limit = field_limit(name, key)
+        if typed_length(value) > limit:
+            raise CommandError("err_too_long", field=key, example=f"ex_{name}", key=key, length=typed_length(value),
+                               limit=limit)
 
 
 def run_line(ctx: Context, text: str) -> Outcome:
@@ -59,6 +59,7 @@ def run_line(ctx: Context, text: str) -> Outcome:
             # Say at once what the form would refuse: no trajectory here, or no right to set one up.
             if command.name == "traject":
                 require_admin(ctx.actor)
+                require_bot_in_channel(ctx.actor)
             else:
                 current_trajectory(ctx)
             return Outcome(modal=command.name)

@@ -7,11 +7,13 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from domain.text_input import from_slack
 from domain.texts import t
 from handlers.actor import actor_for
 from handlers.budget import Budget
 from service.interactions import Answer, run_command
 from service.runtime import Runtime
+from views.layout import MESSAGE_BLOCKS
 from views.messages import context
 
 log = logging.getLogger(__name__)
@@ -23,7 +25,8 @@ def register(app: App, rt: Runtime, budget: Budget) -> None:
         actor = actor_for(rt, client, context, user_id=body["user_id"], channel_id=body["channel_id"])
         trigger = body.get("trigger_id")
         key = f"command:{trigger}" if trigger else None  # no id: nothing to recognise a retry by
-        on_time, work = budget.run(lambda: run_command(rt, actor, body.get("text") or "", request_key=key))
+        text = from_slack(body.get("text") or "")  # Slack escapes what was typed: read it as typed, once, here
+        on_time, work = budget.run(lambda: run_command(rt, actor, text, request_key=key))
         if not on_time:
             ack()  # Slack must hear from us now; the answer follows by response_url
             budget.later(lambda: follow_up(work.result(), actor, body, respond, client))
@@ -48,8 +51,8 @@ def follow_up(answer: Answer, actor, body: dict, respond: Respond, client: WebCl
             respond(text=t(actor.language, "err_form_not_opened"), response_type="ephemeral")
     elif answer.files:  # the answer here, the files in a direct message
         note = send_files(client, actor.user_id, answer, actor.language)
-        respond(text=f"{answer.text}\n{note}", blocks=answer.blocks + [block.to_dict() for block in context([note])],
-                response_type="ephemeral")
+        blocks = answer.blocks[:MESSAGE_BLOCKS - 1] + [block.to_dict() for block in context([note])]
+        respond(text=f"{answer.text}\n{note}", blocks=blocks, response_type="ephemeral")
     else:
         respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 

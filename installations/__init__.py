@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 STATE_SECONDS = 600   # an install link works for ten minutes, once
 ROTATE_MINUTES = 120  # a rotating token is renewed this long before it expires
 BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write",
-              "channels:history", "groups:history", "im:history", "mpim:history", "channels:read", "groups:read")
+              "channels:history", "groups:history", "im:history", "mpim:history", "channels:read", "groups:read",
+              "im:read", "mpim:read", "channels:join")
 
 
 def installation_store(engine: Engine, settings: Settings) -> SQLAlchemyInstallationStore:

@@ -30,6 +30,7 @@ class Message:
     blocks: list[Block] | None = None
     method: str = "chat.postMessage"
     extra: dict | None = None  # for a mail: what its courier renders
+    trajectory_id: int | None = None  # whose coordinator hears it if Slack refuses it for good
 
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,8 @@ class JobRun:
             self.queued.append(message.key)
             return
         if not outbox.enqueue(session, now=self.rt.now(), key=message.key, team_id=message.team_id, channel=message.channel,
-                              text=message.text, blocks=message.blocks, method=message.method, extra=message.extra):
+                              text=message.text, blocks=message.blocks, method=message.method, extra=message.extra,
+                              trajectory_id=message.trajectory_id):
             raise _Taken(message.key)
         self.queued.append(message.key)
 

@@ -9,12 +9,12 @@ from sqlmodel import Session
 
 from config import Settings
 from domain.forecast import Forecast, History
-from domain.outcome import Reply
+from domain.outcome import Reply, Section
 from domain.requests import asked_of
 from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar
 from reports.risk import buffer_text, forecast_trajectory, level_label, rejections_text, thresholds_of
-from reports.status import bullets, case_line
+from reports.status import case_line
 from store import queries
 from store.models import AuditLog, Trajectory
 from store.queries import SYSTEM_ACTOR, TrajectoryData
@@ -79,21 +79,23 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     title = t(lang, "digest_title", title=trajectory.title, date=d(today))
     if result.level == "groen" and not overdue and not open_cases:
         return Reply([t(lang, "digest_quiet", title=trajectory.title, verdict=verdict)])
-    lines = [title]
+    # Lists the layout shortens, the least urgent first, when the digest would not fit in one Slack
+    # message (views/layout.py): `status` shows what is due, the export every decision and change.
+    lines: list[str | Section] = [title]
     if overdue:
-        lines.append(t(lang, "digest_overdue") + "\n" + bullets(overdue, line, lang))
+        lines.append(Section(t(lang, "digest_overdue"), [line(item) for item in overdue], more="status", urgency=2))
     if soon:
-        lines.append(t(lang, "digest_due") + "\n" + bullets(soon, line, lang))
+        lines.append(Section(t(lang, "digest_due"), [line(item) for item in soon], more="status", urgency=1))
     pending = result.pending  # a regional decision is still to adopt by the region itself
     if pending:
-        lines.append(t(lang, "digest_adoptions") + "\n" + bullets(pending, lambda f: t(
+        lines.append(Section(t(lang, "digest_adoptions"), [t(
             lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title,
-            names=", ".join(holder(name) for name in f.holders) or t(lang, "by_regio")), lang))
+            names=", ".join(holder(name) for name in f.holders) or t(lang, "by_regio")) for f in pending],
+            more="export"))
     if open_cases:
-        lines.append(t(lang, "digest_urgent") + "\n" + bullets(open_cases, lambda c: case_line(c, lang), lang))
-    change_lines = _summarised(changes, lang)
-    lines.append(t(lang, "digest_changes") + "\n" + (bullets(change_lines, str, lang) if change_lines
-                                                      else f"_{t(lang, 'digest_no_changes')}_"))
+        lines.append(Section(t(lang, "digest_urgent"), [case_line(c, lang) for c in open_cases], urgency=3))
+    lines.append(Section(t(lang, "digest_changes"), _summarised(changes, lang), more="export",
+                         empty=t(lang, "digest_no_changes")))
     context = [t(lang, "digest_level", level=level_label(result.level, lang), verdict=verdict,
                  ready=fmt_date(result.ready, lang))]
     return Reply(lines, context=context)

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from config import Settings
 from domain.forecast import Forecast, History, Rejection, Thresholds, forecast
-from domain.outcome import Reply
+from domain.outcome import Reply, Section
 from domain.requests import asked_of, pending_recipients
 from domain.texts import fmt_date, person, t
 from store import queries
@@ -138,11 +138,14 @@ def reasons_text(result: Forecast, thresholds: Thresholds, lang: str) -> list[st
 def risk_reply(result: Forecast, thresholds: Thresholds, lang: str) -> Reply:
     """What `risico` answers: the level, why, the forecast step by step, and who must move."""
     trajectory = result.trajectory
-    lines = [t(lang, "risk_title", title=trajectory.title, level=level_label(result.level, lang),
-               verdict=buffer_text(result, lang)),
-             "\n".join(reasons_text(result, thresholds, lang)),
-             t(lang, "risk_steps") + "\n" + "\n".join(f"{i}. {step}" for i, step in enumerate(explain(result, lang), 1))]
+    lines: list[str | Section] = [
+        t(lang, "risk_title", title=trajectory.title, level=level_label(result.level, lang),
+          verdict=buffer_text(result, lang)),
+        "\n".join(reasons_text(result, thresholds, lang)),
+        # The layout shortens these when the answer would not fit in Slack; the timeline shows it all.
+        Section(t(lang, "risk_steps"), [f"{i}. {step}" for i, step in enumerate(explain(result, lang), 1)],
+                more="tijdlijn", limit=None, marker="")]
     who = blockers(result, lang)
     if who:
-        lines.append(t(lang, "risk_who") + "\n" + "\n".join(f"• {line}" for line in who))
+        lines.append(Section(t(lang, "risk_who"), who, limit=None, urgency=1))
     return Reply(lines)

@@ -6,14 +6,12 @@ from datetime import date
 from sqlmodel import Session
 
 from domain.forecast import Thresholds
-from domain.outcome import Reply
+from domain.outcome import LIST_LIMIT, Reply, Section
 from domain.requests import asked_of
 from domain.texts import count, fmt_date, person, t
 from reports.risk import buffer_text, forecast_trajectory, level_label, rejections_text
 from store import queries
 from store.models import Decision, Municipality, Region, Trajectory, UrgentCase
-
-LIST_LIMIT = 12  # items per list: the answer must stay readable in one screen
 
 
 def region_of(session: Session, trajectory: Trajectory) -> tuple[Region, list[Municipality]]:
@@ -88,7 +86,8 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
                  deadline=deadline, progress=progress)
 
     inputs, tasks, cases = data.inputs, data.tasks, data.cases
-    lines = [
+    none = t(lang, "status_none")
+    lines: list[str | Section] = [
         t(lang, "status_head", title=trajectory.title, region=region.name, domain=trajectory.domain),
         t(lang, "status_risk", level=level_label(result.level, lang), verdict=buffer_text(result, lang),
           ready=fmt_date(result.ready, lang))
@@ -96,14 +95,18 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
         t(lang, "status_counts", decisions=count(lang, len(open_decisions), "besluit"),
           inputs=count(lang, len(inputs), "inputverzoek"), tasks=count(lang, len(tasks), "taak"),
           cases=count(lang, len(cases), "signaal")),
-        t(lang, "status_decisions") + "\n" + bullets(open_decisions + taken, decision_line, lang),
-        t(lang, "status_inputs") + "\n" + bullets(inputs, lambda i: t(
+        # Lists the layout shortens when the answer would not fit in Slack (views/layout.py); the
+        # export has every decision, and every change to inputs and tasks in its audit log.
+        Section(t(lang, "status_decisions"), [decision_line(d) for d in open_decisions + taken], more="export",
+                urgency=1, empty=none),
+        Section(t(lang, "status_inputs"), [t(
             lang, "status_input_group" if i.group_name else "status_input", ref=i.ref, question=i.question,
-            who=asked_of(i, data.parts.get(i.id), lang), role=i.role, deadline=_due(i.deadline, today, lang)), lang),
-        t(lang, "status_tasks") + "\n" + bullets(tasks, lambda x: t(
+            who=asked_of(i, data.parts.get(i.id), lang), role=i.role, deadline=_due(i.deadline, today, lang))
+            for i in inputs], more="export", urgency=1, empty=none),
+        Section(t(lang, "status_tasks"), [t(
             lang, "status_task", ref=x.ref, title=x.title, owner=person(x.owner_user, x.owner_name),
-            deadline=_due(x.deadline, today, lang)), lang),
-        t(lang, "status_urgent") + "\n" + bullets(cases, lambda c: case_line(c, lang), lang),
+            deadline=_due(x.deadline, today, lang)) for x in tasks], more="export", empty=none),
+        Section(t(lang, "status_urgent"), [case_line(c, lang) for c in cases], urgency=2, empty=none),
     ]
     context = [t(lang, "status_dates", contract_end=fmt_date(trajectory.contract_end, lang),
                  go_live=fmt_date(trajectory.go_live, lang), weeks=trajectory.lead_weeks,

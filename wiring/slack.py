@@ -5,19 +5,33 @@ from __future__ import annotations
 from config import Settings
 
 
+SHORT_WAIT = 1.0  # seconds: the longest Retry-After a listener waits out (it answers within 3 s)
+
+
 def make_client(settings: Settings):
-    """A WebClient on SLACK_API_URL that waits out 429s (Retry-After) and retries 5xx and
-    connection errors before a message falls back to the outbox."""
+    """A WebClient on SLACK_API_URL that retries 5xx and connection errors, and waits out a 429
+    only when Slack asks for a short pause: a listener must answer within Slack's 3 seconds, so a
+    longer wait surfaces as an error it can explain."""
     from slack_sdk import WebClient
-    from slack_sdk.http_retry.builtin_handlers import (
-        ConnectionErrorRetryHandler,
-        RateLimitErrorRetryHandler,
-        ServerErrorRetryHandler,
-    )
+    from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, ServerErrorRetryHandler
     return WebClient(token=settings.bot_token or None, base_url=settings.api_url,
                      retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2),
-                                     RateLimitErrorRetryHandler(max_retry_count=2),
+                                     _short_rate_limit_retry(),
                                      ServerErrorRetryHandler(max_retry_count=2)])
+
+
+def _short_rate_limit_retry():
+    from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
+    from delivery.slack import retry_after
+
+    class ShortRateLimitRetry(RateLimitErrorRetryHandler):
+        def _can_retry(self, *, state, request, response=None, error=None) -> bool:  # noqa: ANN001 - slack_sdk's signature
+            wait = retry_after(response.headers) if response is not None else None
+            return super()._can_retry(state=state, request=request, response=response, error=error) and (
+                wait is not None and wait <= SHORT_WAIT)
+
+    return ShortRateLimitRetry(max_retry_count=1)
 
 
 def same_api(client, token: str):
@@ -25,6 +39,17 @@ def same_api(client, token: str):
     from slack_sdk import WebClient
     return WebClient(token=token or None, base_url=client.base_url, timeout=client.timeout,
                      retry_handlers=client.retry_handlers)
+
+
+def for_outbox(client):
+    """The outbox's client: like `client`, but a 429 comes back at once with its Retry-After, for
+    the outbox to schedule the message then (a sleeping sender would hold a command's answer)."""
+    from slack_sdk import WebClient
+    from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+    if not isinstance(client, WebClient):  # the console's printer, a test's stand-in
+        return client
+    return WebClient(token=client.token, base_url=client.base_url, timeout=client.timeout,
+                     retry_handlers=[h for h in client.retry_handlers if not isinstance(h, RateLimitErrorRetryHandler)])
 
 
 def build_app(rt, client):

@@ -7,6 +7,7 @@ import string
 from datetime import date
 
 from domain.texts import answers, audit, contacts, dates, errors, files, forms, help, plans, region, status
+from domain.texts import slack as slack_texts
 
 LANGUAGES = ("nl", "en")
 _WEEKDAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
@@ -82,7 +83,7 @@ def names_list(names: list[str], lang: str) -> str:
 
 
 TEXTS: dict[str, tuple[str, str]] = {}
-for _module in (errors, dates, answers, status, files, forms, help, contacts, region, plans):
+for _module in (errors, dates, answers, status, files, forms, help, contacts, region, plans, slack_texts):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     assert not _clash, f"text keys defined twice: {_clash}"
     TEXTS.update(_module.TEXTS)

@@ -5,7 +5,7 @@ import time
 from collections import Counter
 
 from jobs.digest import run_digests
-from delivery.outbox import Sender
+from delivery.sender import Sender
 from jobs.runner import JobRun
 from store.models import Outbox
 from tests.conftest import TRAJECT

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wiring.slack import make_client
 from domain.permissions import Actor
-from delivery.outbox import Sender
+from delivery.sender import Sender
 from service.interactions import run_command
 from store.models import Outbox
 from tests.conftest import message_text
@@ -21,7 +21,7 @@ SEND_ONCE = """
 from datetime import datetime, timezone
 from wiring.slack import make_client
 from config import Settings
-from delivery.outbox import Sender
+from delivery.sender import Sender
 from store.db import make_engine
 settings = Settings.from_env()
 Sender(make_engine(settings.database_url), make_client(settings), lambda: datetime.now(timezone.utc)).deliver()
