@@ -55,6 +55,18 @@ def retry_after(headers) -> float | None:
     return None
 
 
+def without_rate_limit_waits(client, timeout: float | None = None):
+    """A client like `client` whose 429s come back at once with their Retry-After, for the caller
+    to decide: the outbox schedules the message, a form gives up when the wait outlives its trigger.
+    Anything that is not a WebClient (the console's printer) is returned as it is."""
+    from slack_sdk import WebClient
+    from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+    if not isinstance(client, WebClient):
+        return client
+    return WebClient(token=client.token, base_url=client.base_url, timeout=timeout or client.timeout,
+                     retry_handlers=[h for h in client.retry_handlers if not isinstance(h, RateLimitErrorRetryHandler)])
+
+
 def classify(error: Exception) -> TemporaryFailure | PermanentFailure:
     """What a failed Web API call means for its message."""
     if isinstance(error, SlackApiError):

@@ -44,12 +44,8 @@ def same_api(client, token: str):
 def for_outbox(client):
     """The outbox's client: like `client`, but a 429 comes back at once with its Retry-After, for
     the outbox to schedule the message then (a sleeping sender would hold a command's answer)."""
-    from slack_sdk import WebClient
-    from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
-    if not isinstance(client, WebClient):  # the console's printer, a test's stand-in
-        return client
-    return WebClient(token=client.token, base_url=client.base_url, timeout=client.timeout,
-                     retry_handlers=[h for h in client.retry_handlers if not isinstance(h, RateLimitErrorRetryHandler)])
+    from delivery.slack import without_rate_limit_waits
+    return without_rate_limit_waits(client)
 
 
 def build_app(rt, client):
@@ -64,11 +60,14 @@ def build_app(rt, client):
     if settings.oauth:  # several workspaces: Bolt's install flow, with our database as its stores
         from slack_bolt.oauth.oauth_settings import OAuthSettings
 
-        from installations import BOT_SCOPES, installation_store, state_store
+        from installations import BOT_SCOPES, RememberedAuthorizations, installation_store, state_store
         oauth = OAuthSettings(client_id=settings.client_id, client_secret=settings.client_secret, scopes=list(BOT_SCOPES),
                               installation_store=installation_store(rt.engine, settings), state_store=state_store(rt.engine),
                               install_path="/slack/install", redirect_uri_path="/slack/oauth_redirect",
                               redirect_uri=f"{settings.public_url}/slack/oauth_redirect" if settings.public_url else None)
+        # Bolt would call auth.test on every request; its own cache never forgets, this one does.
+        oauth.authorize.cache_enabled = True
+        oauth.authorize.authorize_result_cache = RememberedAuthorizations()
     app = App(client=client, signing_secret=settings.signing_secret, process_before_response=True,
               oauth_settings=oauth, installation_store_bot_only=True if oauth else None)
     if oauth:

@@ -52,5 +52,5 @@ def test_one_channel_gets_about_one_message_per_second(trajectory, slack, clock)
     started = time.monotonic()
     trajectory.say("urgent Signaal 2 ernst: laag", user="U_KWAL")
     trajectory.say("urgent Signaal 3 ernst: laag", user="U_KWAL")
-    assert time.monotonic() - started >= 2.0
+    assert time.monotonic() - started >= 1.9  # two paced gaps after the first post (measured from its answer)
     assert len(slack.of("chat.postMessage")) == 3
