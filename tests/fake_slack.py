@@ -169,9 +169,12 @@ class FakeSlack:
         self.private: dict[str, list[str]] = {}  # private channel -> its members (a bot: UBOT_…); others are public
         self.joined: set[str] = set()  # public channels the bot is in (conversations.join)
         self.archived: set[str] = set()
+        self.refuse_for: dict[str, str] = {}  # channel or user -> the error a post there gets (a person gone)
         self.refuse: dict[str, str] = {}  # method -> Slack error it answers with (HTTP 200, ok: false)
         self.refusals: list[Refusal] = []  # what Slack refused because it broke a rule (a limit, a membership)
         self.retry_after = 1  # seconds a 429 asks the caller to wait
+        self.rate_limited: dict[str, int] = {}  # method -> Retry-After: every call of it answers 429 meanwhile
+        self.throttled: list[Call] = []  # the calls answered with a 429
         self.history: dict[str, list[dict]] = {}  # channel -> messages posted, newest first
         self.hold = threading.Event()  # cleared: chat.postMessage is recorded but not answered until set
         self.hold.set()
@@ -259,6 +262,9 @@ class FakeSlack:
             problem = view_problem(body.get("view"))
             if problem:
                 return self._refused(method, problem, body)
+        target = body.get("channel") or body.get("users") or ""
+        if method in ("chat.postMessage", "chat.update", "conversations.open") and target in self.refuse_for:
+            return self._refused(method, self.refuse_for[target], body)
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral", "conversations.history"):
             channel = self.conversation(body.get("channel", ""))
             if channel in self.archived and method != "conversations.history":
@@ -381,9 +387,13 @@ class FakeSlack:
                             body[key] = json.loads(body[key])
                 path = self.path.split("?")[0]
                 method = "response_url" if path.startswith("/response/") else path.removeprefix("/api/")
-                status = 200
+                status, retry_after = 200, fake.retry_after
                 with fake._lock:
-                    if method != "response_url":
+                    if method in fake.rate_limited:
+                        status, retry_after = 429, fake.rate_limited[method]
+                        fake.throttled.append(Call(method, path, body, dict(self.headers)))
+                        fake._lock.notify_all()
+                    elif method != "response_url":
                         if fake.fail_next:
                             status = fake.fail_next.pop(0)
                         elif fake.failure_rate and fake._random.random() < fake.failure_rate:
@@ -397,7 +407,7 @@ class FakeSlack:
                         fake.hold.wait()  # Slack has the message; its answer may never reach the sender
                     self._send(200, payload)
                 elif status == 429:
-                    self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(fake.retry_after)})
+                    self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)})
                 else:
                     self._send(status, {"ok": False, "error": "fatal_error"})
 

@@ -68,9 +68,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "{late} van {rows} besluiten en taken worden later verwacht dan hun deadline.",
                      "Timeline of {title}: risk {level}, expected ready {ready}, contracts end {contract_end}. "
                      "{late} of {rows} decisions and tasks are expected after their deadline."),
-    "alt_matrix": ("Adoptiematrix regio {region}: {rows} gemeenten en {columns} besluiten; vastgesteld {adopted}, "
+    "alt_matrix": ("Adoptiematrix regio {region}: {rows:gemeente} tegen {columns:besluit}; vastgesteld {adopted}, "
                    "afgewezen {rejected}, te laat {late}, open {open}.",
-                   "Adoption matrix region {region}: {rows} municipalities and {columns} decisions; adopted {adopted}, "
+                   "Adoption matrix region {region}: {rows:gemeente} against {columns:besluit}; adopted {adopted}, "
                    "rejected {rejected}, late {late}, open {open}."),
     # A form that could not open in time from "Meld als urgent".
     "err_shortcut_form_not_opened": ("Het formulier kon niet op tijd openen (Slack was even druk). Kies ‘Meld als "
