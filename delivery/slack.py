@@ -123,8 +123,8 @@ class SlackTransport:
     def sent_before(self, row: Claimed, payload: dict) -> str | None:
         """A post carries its outbox key as message metadata, so the channel's recent history
         tells whether it arrived. A channel Slack says is not there (or a person who is gone) cannot
-        have it either: that is final. Not being in a public channel is not: chat:write.public
-        posts there without joining, and the post itself will tell."""
+        have it either: that is final. A public channel the bot never joined (set up before it
+        joined at `traject`) is joined now, so its history can be read."""
         if row.method != "chat.postMessage":
             return None
         client = self._client(row)
@@ -133,9 +133,15 @@ class SlackTransport:
             if channel[:1] in ("U", "W"):  # a direct message: its history lives in the DM channel
                 channel = client.api_call("conversations.open", json={"users": channel})["channel"]["id"]
             created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=timezone.utc)
-            oldest = (created - timedelta(minutes=1)).timestamp()
-            history = client.api_call("conversations.history", json={
-                "channel": channel, "oldest": f"{oldest:.6f}", "include_all_metadata": True, "limit": 200})
+            ask = {"channel": channel, "oldest": f"{(created - timedelta(minutes=1)).timestamp():.6f}",
+                   "include_all_metadata": True, "limit": 200}
+            try:
+                history = client.api_call("conversations.history", json=ask)
+            except SlackApiError as error:
+                if error.response.get("error") != "not_in_channel":
+                    raise
+                client.api_call("conversations.join", json={"channel": channel})  # fails in a private channel
+                history = client.api_call("conversations.history", json=ask)
         except SlackApiError as error:
             failure = classify(error)
             if isinstance(failure, PermanentFailure) and failure.code in {"channel_not_found"} | PERSON_GONE | TOKEN:

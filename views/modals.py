@@ -20,7 +20,7 @@ from slack_sdk.models.views import View
 from domain.names import read_person
 from domain.text_input import as_typed, clean, field_limit, to_plain
 from domain.texts import t
-from views.slack_text import mrkdwn
+from views.layout import CONTEXT_TEXT, posted
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,6 @@ FORMS: dict[str, tuple[FormField, ...]] = {
                          default="middel")),
 }
 PERSON_PICKER = "{key}_user"  # block id of a field's Slack user picker
-PROBLEM_LIMIT = 2000  # characters of a problem or intro on top of a form (a section takes 3,000 once escaped)
 
 
 def _choice_element(field: FormField, lang: str, chosen: str | None) -> StaticSelectElement:
@@ -70,9 +69,9 @@ def form_modal(name: str, lang: str, private_metadata: str, values: dict[str, st
     characters as the typed command allows."""
     blocks = []
     if problem:
-        blocks.append(SectionBlock(text=mrkdwn("⚠️ " + problem[:PROBLEM_LIMIT])))
+        blocks.append(SectionBlock(text=posted("⚠️ " + problem)))
     if intro:
-        blocks.append(ContextBlock(elements=[mrkdwn(intro[:PROBLEM_LIMIT])]))
+        blocks.append(ContextBlock(elements=[posted(intro, CONTEXT_TEXT)]))
     for field in FORMS[name]:
         placeholder = PlainTextObject(text=t(lang, field.placeholder)) if field.placeholder else None
         stored = (values or {}).get(field.key) or None
@@ -96,7 +95,7 @@ def form_modal(name: str, lang: str, private_metadata: str, values: dict[str, st
 def notice_modal(title_key: str, lang: str, text: str) -> View:
     """A modal that only tells something: "saving…", or what a slow submission stored."""
     return View(type="modal", title=t(lang, title_key), close=t(lang, "modal_close"),
-                blocks=[SectionBlock(text=mrkdwn(text[:PROBLEM_LIMIT]))])
+                blocks=[SectionBlock(text=posted(text))])
 
 
 def saved_modal(lang: str, blocks: list[dict]) -> View:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-from slack_sdk.models.blocks import MarkdownTextObject
-
 from domain.text_input import ANGLED, CHANNEL, INERT, USER, special_words
 
 WORD_JOINER = INERT  # after the @: no Slack client turns `@here` into a notification, whatever its settings
@@ -26,7 +24,7 @@ def _escaped(typed: str) -> str:
 def neutralise(stored: str) -> str:
     """Stored text as mrkdwn that shows what was typed: no broadcast, no group ping, no link
     whose target is hidden, no stray bracket. Not idempotent: it escapes `&`, so it is applied
-    once, where text becomes a post (mrkdwn() and the outbox's notification text)."""
+    once, where text becomes a post: views/layout.py for blocks, the outbox for a notification."""
     out, at = [], 0
     stored = stored or ""
     for match in ANGLED.finditer(stored):
@@ -41,8 +39,3 @@ def neutralise(stored: str) -> str:
         at = match.end()
     out.append(_escaped(stored[at:]))
     return "".join(out)
-
-
-def mrkdwn(text: str) -> MarkdownTextObject:
-    """Every mrkdwn text the bot posts is built here, so every one is neutralised."""
-    return MarkdownTextObject(text=neutralise(text))
