@@ -42,8 +42,8 @@ class Actor:
 def require_bot_in_channel(actor: Actor) -> None:
     """Before anything is made that the bot will post about in this channel."""
     presence = actor.presence_check()
-    if presence == "invite":
-        raise PermissionDenied("perm_invite_bot")
+    if presence == "invite":  # a direct conversation between people cannot take a bot at all
+        raise PermissionDenied("perm_not_in_conversation" if actor.channel_id[:1] == "D" else "perm_invite_bot")
     if presence == "archived":
         raise PermissionDenied("perm_channel_archived")
     if presence != "ok":

@@ -49,6 +49,7 @@ class JobRun:
         self.skipped = 0
         self.notes: list[str] = []  # what the run chose not to do, for the operator
         self.failed: list[str] = []  # steps that broke; the others went on
+        self.refused: dict[str, str] = {}  # messages Slack refused for good: key -> why (their coordinator was told)
         self._histories: dict[str, History] = {}
         self._served: set[str] | None | bool = False  # not asked yet
 
@@ -114,5 +115,6 @@ class JobRun:
 
     def finish(self) -> list[str]:
         if not self.dry_run:
-            self.rt.deliver(self.queued)
+            report = self.rt.deliver(self.queued)
+            self.refused = dict(report.refused) if report is not None else {}
         return self.queued

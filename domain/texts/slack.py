@@ -49,6 +49,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "Regiowacht is not a member of this channel and cannot post here: no digest, no risk alert, "
                         "no urgent case. Invite the bot first with `/invite @Regiowacht`, then type the command "
                         "again. Nothing was stored."),
+    "perm_not_in_conversation": ("Regiowacht kan in dit privégesprek niets posten. Zet het traject in een kanaal "
+                                 "(openbaar, of privé met `/invite @Regiowacht`). Er is niets opgeslagen.",
+                                 "Regiowacht cannot post in this direct conversation. Set the trajectory up in a channel "
+                                 "(public, or private with `/invite @Regiowacht`). Nothing was stored."),
     "perm_channel_archived": ("Dit kanaal is gearchiveerd: Regiowacht kan hier niets posten. Haal het uit het archief "
                               "of kies een ander kanaal. Er is niets opgeslagen.",
                               "This channel is archived: Regiowacht cannot post here. Unarchive it or pick another "

@@ -142,6 +142,12 @@ def test_traject_in_a_private_channel_without_the_bot_asks_to_invite_it_and_make
     assert "gekoppeld" in bot.say(TRAJECT, user=COORD, channel="G_CRISIS")
 
 
+def test_traject_in_a_conversation_the_bot_cannot_join_says_to_use_a_channel(bot, slack):
+    slack.private["D0PRIVE"] = [COORD, "U_KWAL"]  # a direct conversation between two people
+    answer = bot.say(TRAJECT, user=COORD, channel="D0PRIVE")
+    assert "privégesprek" in answer and "niets opgeslagen" in answer and bot.all(Trajectory) == []
+
+
 def test_a_post_slack_refuses_for_good_is_not_retried_and_the_coordinator_hears_once(bot, slack, clock):
     slack.private["G_CRISIS"] = [COORD, "U_KWAL", "UBOT_T1"]
     assert "gekoppeld" in bot.say(TRAJECT, user=COORD, channel="G_CRISIS")
