@@ -51,7 +51,6 @@ class FileOut:
     name: str
     content: bytes
     title: str
-    alt: str | None = None  # what a picture shows, for who cannot see it (Slack's alt text)
 
 
 @dataclass

@@ -65,8 +65,7 @@ def send_files(client: WebClient, user_id: str, answer: Answer, lang: str) -> st
     try:
         channel = client.conversations_open(users=user_id)["channel"]["id"]
         client.files_upload_v2(channel=channel, initial_comment=answer.text, file_uploads=[
-            {"content": f.content, "filename": f.name, "title": f.title, **({"alt_txt": f.alt} if f.alt else {})}
-            for f in answer.files])
+            {"content": f.content, "filename": f.name, "title": f.title} for f in answer.files])
     except (SlackApiError, SlackClientError) as error:
         log.warning("file upload failed: %s", type(error).__name__)
         return t(lang, "files_failed")

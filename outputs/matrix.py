@@ -77,9 +77,5 @@ def matrix_png(matrix: Matrix, region: str, today: date, lang: str) -> FileOut:
         figure.savefig(out, format="png", bbox_inches="tight", pad_inches=0.2)  # the legend whole
     finally:
         pyplot.close(figure)
-    states = [cell.state for row in matrix.cells for cell in row]
-    alt = t(lang, "alt_matrix", region=region, rows=n_rows, columns=len(matrix.columns),
-            adopted=states.count("vastgesteld"), rejected=states.count("afgewezen"), late=states.count("te_laat"),
-            open=states.count("open"))
     return FileOut("adoptiematrix.png" if lang == "nl" else "adoption-matrix.png", out.getvalue(),
-                   t(lang, "matrix_file_title", region=region), alt=alt)
+                   t(lang, "matrix_file_title", region=region))

@@ -62,9 +62,5 @@ def timeline_png(result: Forecast, lang: str) -> FileOut:
         figure.savefig(out, format="png")
     finally:
         pyplot.close(figure)
-    late = sum(1 for _, deadline, expected, rejected in rows if expected > deadline or rejected)
-    alt = t(lang, "alt_timeline", title=trajectory.title, level=t(lang, f"level_{result.level}"),
-            ready=fmt_date(result.ready, lang), contract_end=fmt_date(trajectory.contract_end, lang), late=late,
-            rows=len(rows))
-    return FileOut(f"tijdlijn-{trajectory.channel_id}.png", out.getvalue(),
-                   t(lang, "timeline_file_title", title=trajectory.title), alt=alt)
+    return FileOut(f"tijdlijn-{trajectory.channel_id}.png", out.getvalue(), t(lang, "timeline_file_title",
+                                                                              title=trajectory.title))

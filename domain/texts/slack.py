@@ -67,15 +67,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "layout_shortened": ("(lange regels ingekort)", "(long lines shortened)"),
     "layout_shortened_where": ("(lange regels ingekort; alles: {where})", "(long lines shortened; all of it: {where})"),
     "layout_none": ("geen", "none"),
-    # What the pictures show, for screen readers (alt text).
-    "alt_timeline": ("Tijdlijn van {title}: risico {level}, verwacht klaar {ready}, contracten eindigen {contract_end}. "
-                     "{late} van {rows} besluiten en taken worden later verwacht dan hun deadline.",
-                     "Timeline of {title}: risk {level}, expected ready {ready}, contracts end {contract_end}. "
-                     "{late} of {rows} decisions and tasks are expected after their deadline."),
-    "alt_matrix": ("Adoptiematrix regio {region}: {rows:gemeente} tegen {columns:besluit}; vastgesteld {adopted}, "
-                   "afgewezen {rejected}, te laat {late}, open {open}.",
-                   "Adoption matrix region {region}: {rows:gemeente} against {columns:besluit}; adopted {adopted}, "
-                   "rejected {rejected}, late {late}, open {open}."),
     # A form that could not open in time from "Meld als urgent".
     "err_shortcut_form_not_opened": ("Het formulier kon niet op tijd openen (Slack was even druk). Kies ‘Meld als "
                                      "urgent’ nog eens, of typ `{cmd} urgent <omschrijving>`.",

@@ -259,7 +259,7 @@ def test_oauth_mode_remembers_what_auth_test_said(oauth_bot, slack):
     assert len(slack.of("auth.test")) == before
 
 
-# -- forms, pictures, scopes -----------------------------------------------------------------------
+# -- forms and scopes -----------------------------------------------------------------------
 def test_every_form_field_says_how_long_it_may_be(bot, slack):
     limits = {("besluit", "title"): 150, ("input", "title"): 2000, ("urgent", "title"): 2000, ("input", "van"): 150,
               ("taak", "eigenaar"): 150, ("traject", "regio"): 150, ("input", "rol"): 2000}
@@ -275,15 +275,6 @@ def test_every_form_field_says_how_long_it_may_be(bot, slack):
     view = bot.command("traject", user=COORD, channel="C_NIEUW").body["view"]
     assert all(b["element"].get("max_length") for b in view["blocks"]
                if b["type"] == "input" and b["element"]["type"] == "plain_text_input")
-
-
-def test_pictures_carry_alt_text(trajectory, slack):
-    trajectory.say("besluit Tarieven deadline: 1 december", user=COORD)
-    trajectory.say("tijdlijn", user=COORD)
-    trajectory.say("regio", user=COORD)
-    alts = {c.body["filename"]: c.body.get("alt_txt", "") for c in slack.of("files.getUploadURLExternal")}
-    assert "risico groen" in alts["tijdlijn-C_JEUGD.png"] and "verwacht klaar" in alts["tijdlijn-C_JEUGD.png"], alts
-    assert "Rivierenland: 8 gemeenten tegen 1 besluit" in alts["adoptiematrix.png"], alts
 
 
 def test_the_app_asks_for_the_scopes_it_uses():
