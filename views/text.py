@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
+from domain.outcome import Reply
 from domain.text_input import slack_to_plain, to_plain
+from views.layout import message_blocks
 from views.slack_text import WORD_JOINER
 
 _ITALIC = re.compile(r"(?<!\w)_([^_\n]+)_(?!\w)")
@@ -50,7 +52,6 @@ def blocks_to_text(blocks: list[dict], fallback: str = "") -> str:
     return "\n".join(lines) if lines else mrkdwn_to_text(fallback)
 
 
-def reply_to_text(reply, lang: str = "nl", cmd: str = "/inkoop") -> str:
+def reply_to_text(reply: Reply, lang: str = "nl", cmd: str = "/inkoop") -> str:
     """A reply as the console shows it: laid out as in Slack (views/layout.py), as plain text."""
-    from views.layout import message_blocks  # the layout renders; this module only reads what it made
     return blocks_to_text([block.to_dict() for block in message_blocks(reply, lang, cmd)])
