@@ -3,14 +3,14 @@ registry of the people it asks for input."""
 from __future__ import annotations
 
 from commands.registry import subcommand
-from domain.outcome import Outcome, Reply
+from domain.outcome import Outcome, Reply, Section
 from domain.roles import role_label
 from domain.texts import fmt_date, person, t
 from outputs.matrix import matrix_png
 from reports.proposals import proposal_days, proposal_words
 from reports.region import region_line, region_overview
 from reports.risk import thresholds_of
-from reports.status import bullets, region_of
+from reports.status import region_of
 from tracking import contacts, regions
 from tracking.context import Context, current_trajectory
 from tracking.meetings import region_calendars
@@ -26,13 +26,13 @@ def regio(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     overview = region_overview(ctx.session, ctx.actor, current_trajectory(ctx), ctx.today, thresholds_of(ctx.settings))
     region, members = overview.region, overview.members
     lines = [t(lang, "region_overview", region=region.name, count=len(members), names=", ".join(m.name for m in members)),
-             t(lang, "region_trajectories", count=len(overview.rows)) + "\n"
-             + "\n".join("• " + region_line(row, lang) for row in overview.rows),
+             Section(t(lang, "region_trajectories", count=len(overview.rows)),
+                     [region_line(row, lang) for row in overview.rows], limit=None),
              t(lang, "files_comment", what=t(lang, "matrix_what"), title=f"{t(lang, 'by_regio')} {region.name}",
                date=fmt_date(ctx.today, lang))]
     proposals = _proposals(ctx, overview)
     if proposals:
-        lines.insert(2, t(lang, "region_proposals") + "\n" + bullets(proposals, str, lang))
+        lines.insert(2, Section(t(lang, "region_proposals"), proposals, urgency=1))
     codes = [t(lang, "region_codes", codes=", ".join(f"{m.name} {m.cbs_code}" for m in members if m.cbs_code))
              ] if any(m.cbs_code for m in members) else []
     return Outcome(reply=Reply(lines, context=codes), files=[matrix_png(overview.matrix, region.name, ctx.today, lang)])

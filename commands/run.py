@@ -25,33 +25,30 @@ from commands.replies import choose_language, describe_error, render
 from config import Settings
 from domain.errors import CommandError, RegiowachtError
 from domain.outcome import Outcome
-from domain.permissions import require_admin
+from domain.permissions import require_admin, require_bot_in_channel
 from domain.privacy import contains_bsn
-from domain.text_input import NAME_LIMIT, TEXT_LIMIT, TITLE_LIMIT, clean
+from domain.text_input import NOTED, clean, field_limit, typed_length
 from tracking.context import Context, current_trajectory, has_trajectory
 
 LINE_LIMIT = 12_000  # a whole command line; anything longer is refused before it is even read
-# A question, a description, or a note after references (`klaar T6 <notitie>`); other titles are titles.
-NOTED = ("klaar", "ontvangen", "opgepakt", "opgelost", "intrekken")
-TEXT_LIMITS = {"input": TEXT_LIMIT, "urgent": TEXT_LIMIT, **dict.fromkeys(NOTED, TEXT_LIMIT)}
 TEXT_WORDS = {"input": "vraag", "urgent": "omschrijving", **dict.fromkeys(NOTED, "notitie")}
-FIELD_LIMITS = {"van": NAME_LIMIT, "eigenaar": NAME_LIMIT, "aan": NAME_LIMIT, "regio": NAME_LIMIT,
-                "titel": TITLE_LIMIT}
 # `besluit B8 weg`, `taak T5 verwijderen`: an item is withdrawn, not made again with that title.
 REMOVING = re.compile(r"^#?([BITU]\s?\d{1,6})\s+(?:weg|verwijder(?:en)?|intrekken|schrappen|remove|delete|withdraw)$",
                       re.IGNORECASE)
 
 
 def check_lengths(name: str, text: str, fields: dict[str, str]) -> None:
-    """Titles 150 characters, other free text 2,000 (PRODUCT.md): longer is refused with the limit."""
-    limit = TEXT_LIMITS.get(name, TITLE_LIMIT)
-    if len(text) > limit:
+    """Titles 150 characters, other free text 2,000 (PRODUCT.md), counted as typed (a mention as
+    its @name): longer is refused with the limit."""
+    limit = field_limit(name, "title")
+    if typed_length(text) > limit:
         raise CommandError("err_too_long", field="title", example=f"ex_{name}", key=TEXT_WORDS.get(name, "titel"),
-                           length=len(text), limit=limit)
+                           length=typed_length(text), limit=limit)
     for key, value in fields.items():
-        limit = FIELD_LIMITS.get(key, TEXT_LIMIT)
-        if len(value) > limit:
-            raise CommandError("err_too_long", field=key, example=f"ex_{name}", key=key, length=len(value), limit=limit)
+        limit = field_limit(name, key)
+        if typed_length(value) > limit:
+            raise CommandError("err_too_long", field=key, example=f"ex_{name}", key=key, length=typed_length(value),
+                               limit=limit)
 
 
 def prepare_line(text: str, today: date, settings: Settings) -> dict:
@@ -91,6 +88,7 @@ def run_line(ctx: Context, text: str) -> Outcome:
             # (`traject` alone where one runs shows its settings.)
             if command.name == "traject":
                 require_admin(ctx.actor)
+                require_bot_in_channel(ctx.actor)
             else:
                 current_trajectory(ctx)
             return Outcome(modal=command.name)

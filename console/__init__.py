@@ -13,6 +13,7 @@ from pathlib import Path
 from socketserver import ThreadingMixIn
 
 from domain.permissions import Actor
+from domain.text_input import from_console
 from service.home import home_for, press_home
 from service.interactions import press_urgent, run_command
 from views.text import blocks_to_text
@@ -108,7 +109,7 @@ def run_console(rt, *, team: str, user: str, channel: str, admin: bool, answer_p
             continue
         if line.startswith(settings.slash_command):
             line = line[len(settings.slash_command):].strip()
-        answer = run_command(rt, actor, line)
+        answer = run_command(rt, actor, from_console(line))
         if answer.modal is not None:
             say("(In Slack opent nu een formulier met deze velden; typ ze hier op één regel, zie `help`.)")
             say(blocks_to_text(answer.modal.to_dict()["blocks"]))

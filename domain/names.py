@@ -26,14 +26,21 @@ def read_person(value: str) -> Mention:
     return Mention(None, value.lstrip("@"))
 
 
+def _as_typed(name: str) -> re.Pattern[str]:
+    """A name with a separator as people type it: `Kaag en Braassem` also as `Kaag & Braassem`."""
+    words = [re.escape(part) for part in re.split(r"\s+en\s+", name)]
+    return re.compile(r"(?:\s+en\s+|\s*&\s*)".join(words), re.IGNORECASE)
+
+
 def split_names(value: str, known: tuple[str, ...] = ()) -> list[str]:
-    """`Tiel, Culemborg en West Maas en Waal` -> three names: official names that hold a
-    separator (and any `known` names) survive whole."""
+    """`Tiel, Culemborg en West Maas en Waal` -> three names, and so is `Tiel & Culemborg & West
+    Maas en Waal`: official names that hold a separator (and any `known` names) survive whole, also
+    with `&` for their `en` (`Kaag & Braassem` is Kaag en Braassem); elsewhere `&` separates."""
     protected = {}
     for i, name in enumerate(sorted({*official().names_with_separators, *known}, key=len, reverse=True)):
         if re.search(r",|;|\s(?:en|and)\s|&", name):
             token = f"\x00{i}\x00"
-            pattern = re.compile(re.escape(name), re.IGNORECASE)
+            pattern = _as_typed(name)
             if pattern.search(value):
                 value = pattern.sub(token, value)
                 protected[token] = name

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from domain.errors import PermissionDenied
+from domain.errors import PermissionDenied, Unavailable
 
 
 @dataclass
@@ -17,6 +17,9 @@ class Actor:
     admin_check: Callable[[], bool] = field(default=lambda: False, repr=False)
     name_lookup: Callable[[], str | None] = field(default=lambda: None, repr=False)
     channel_check: Callable[[str], bool] = field(default=lambda channel: True, repr=False)
+    # Can the bot post in this person's channel (joining it when it may)? "ok", "invite" (a private
+    # channel or conversation it is not in), "archived", or "unknown" (Slack could not say).
+    presence_check: Callable[[], str] = field(default=lambda: "ok", repr=False)
     _admin: bool | None = field(default=None, repr=False)
     _seen: dict[str, bool] = field(default_factory=dict, repr=False)
 
@@ -34,6 +37,17 @@ class Actor:
     def display_name(self) -> str:
         """How mails and the answer page name this person (their Slack name, else their id)."""
         return self.name_lookup() or self.user_id
+
+
+def require_bot_in_channel(actor: Actor) -> None:
+    """Before anything is made that the bot will post about in this channel."""
+    presence = actor.presence_check()
+    if presence == "invite":  # a direct conversation between people cannot take a bot at all
+        raise PermissionDenied("perm_not_in_conversation" if actor.channel_id[:1] == "D" else "perm_invite_bot")
+    if presence == "archived":
+        raise PermissionDenied("perm_channel_archived")
+    if presence != "ok":
+        raise Unavailable("err_presence_unknown")
 
 
 def require_admin(actor: Actor) -> None:

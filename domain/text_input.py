@@ -2,10 +2,16 @@
 stored: one form of Unicode, one kind of line break and of space, and no control characters (a
 NUL byte broke PostgreSQL); nothing else about what they typed changes.
 
-Stored text has one form: Slack's escaped mrkdwn, as a slash command delivers it (`&lt;` for a
-typed `<`, `<@U123|name>` for a real mention, `<!channel>` for a real broadcast). `escape_plain`
-brings raw text (a form, the answer page) to that form; `to_plain` reads it back as plain text for
-the console, a CSV, a mail or a web page. Posting it in Slack again: views/slack_text.py."""
+Stored text is what the person typed: `B&W`, `Tiel & Buren`, `< 18 jaar` stay as they are, so a
+length, a municipality's name, a CSV, a mail and a form show what was typed. The one exception is
+Slack's own mention of a person or a channel, kept as Slack sends it (`<@U123|name>`, `<#C1|x>`),
+so that only a real mention counts as a person. Typed text that merely looks like one (`<@U123>`
+typed by hand) carries an invisible word joiner after its `<` (INERT), so it never becomes one.
+
+Text enters this form once, at the edge: `from_slack` for Slack's escaped text (a slash command,
+a message a shortcut was used on), `as_typed` for raw text (a form, the answer page), `from_console`
+for the console, where mentions are typed in Slack's form. `to_plain` reads stored text as plain
+text; views/slack_text.py makes it safe to post."""
 from __future__ import annotations
 
 import re
@@ -14,6 +20,18 @@ import unicodedata
 _SPACE, _NEWLINE, _REPLACEMENT = 0x20, 0x0A, 0xFFFD
 # The lengths PRODUCT.md allows ("Privacy and security"): a title or name, and other free text.
 TITLE_LIMIT, TEXT_LIMIT, NAME_LIMIT = 150, 2000, 150
+# A note after references (`klaar T6 <notitie>`), a question or a description; other titles are titles.
+NOTED = ("klaar", "ontvangen", "opgepakt", "opgelost", "intrekken")
+_FREE_TEXT = {"input": TEXT_LIMIT, "urgent": TEXT_LIMIT, **dict.fromkeys(NOTED, TEXT_LIMIT)}
+_NAME_FIELDS = {"van", "eigenaar", "aan", "regio", "titel"}
+
+
+def field_limit(subcommand: str, key: str) -> int:
+    """The most characters a field of a subcommand takes (`title`: its free text): what a typed
+    command is checked against and what its form's field allows."""
+    if key == "title":
+        return _FREE_TEXT.get(subcommand, TITLE_LIMIT)
+    return NAME_LIMIT if key in _NAME_FIELDS else TEXT_LIMIT
 
 
 def _table() -> dict[int, int | None]:
@@ -94,14 +112,55 @@ def defuse(stored: str) -> str:
     return ANGLED.sub(lambda m: special_words(m.group(1)[1:]) if m.group(1).startswith("!") else m.group(0), stored)
 
 
-def escape_plain(raw: str) -> str:
-    """Raw text (from a form or a web page) in the form Slack gives slash-command text."""
-    return (raw or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+INERT = "\u2060"  # WORD JOINER: invisible; after a typed `<`, what follows is no mention or broadcast
+_LOOKALIKE = re.compile(r"<(?=[@#!])")
+_LINK = re.compile(r"(?:https?|mailto):", re.IGNORECASE)
+
+
+def as_typed(raw: str) -> str:
+    """Raw typed text (a form, the answer page) in its stored form: a hand-typed `<@U123>`,
+    `<#C1>` or `<!here>` made inert, nothing else changed."""
+    return _LOOKALIKE.sub("<" + INERT, raw or "")
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _compose(text: str, unescape: bool) -> str:
+    """Text with Slack's entities in it, as stored: mentions, channels and broadcasts kept; a link
+    as the words people read; everything else as typed."""
+    read = _unescape if unescape else (lambda typed: typed)
+    out, at = [], 0
+    for match in ANGLED.finditer(text or ""):
+        inner = match.group(1)
+        out.append(as_typed(read(text[at:match.start()])))
+        if USER.fullmatch(inner) or CHANNEL.fullmatch(inner) or inner.startswith("!"):
+            out.append(match.group(0))
+        elif _LINK.match(inner):
+            out.append(as_typed(read(link_words(inner))))
+        else:  # not Slack's: brackets someone typed
+            out.append(as_typed(read(match.group(0))))
+        at = match.end()
+    out.append(as_typed(read((text or "")[at:])))
+    return "".join(out)
+
+
+def from_slack(escaped: str) -> str:
+    """Slack's escaped text (`Tiel &amp; Buren`, `&lt;@U1&gt;`, `<@U2|jan>`, `<https://x.nl>`) as
+    stored: `Tiel & Buren`, an inert `<@U1>`, the mention, `https://x.nl`. Unescaped once, here."""
+    return _compose(escaped, unescape=True)
+
+
+def from_console(typed: str) -> str:
+    """A console line as stored: typed as is, where Slack's form of a mention (`<@U_KEES|kees>`)
+    stands for the mention Slack would have made."""
+    return _compose(typed, unescape=False)
 
 
 def to_plain(stored: str) -> str:
-    """Stored text as plain text: mentions as @name, channels as #name, broadcasts as words,
-    links with their target, no entities."""
+    """Stored text as plain text: mentions as @name, channels as #name, broadcasts as words, and
+    whatever was typed as it was typed."""
     def replace(match: re.Match) -> str:
         inner = match.group(1)
         if USER.fullmatch(inner) or CHANNEL.fullmatch(inner):
@@ -109,9 +168,18 @@ def to_plain(stored: str) -> str:
             return inner[0] + (name or ident)
         if inner.startswith("!"):
             return special_words(inner[1:])
-        return link_words(inner)
-    text = ANGLED.sub(replace, stored or "")
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        return match.group(0)
+    return ANGLED.sub(replace, stored or "").replace("<" + INERT, "<")
+
+
+def typed_length(stored: str) -> int:
+    """How many characters the person typed (a mention counts as its @name): what limits count."""
+    return len(to_plain(stored))
+
+
+def slack_to_plain(escaped: str) -> str:
+    """Slack's escaped mrkdwn (a message, as Slack shows it) as plain text."""
+    return to_plain(from_slack(escaped))
 
 
 def fold(name: str) -> str:

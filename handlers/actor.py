@@ -1,5 +1,6 @@
-"""Who a Slack request comes from, and whether they are an admin (asked of Slack only when a
-command needs it)."""
+"""Who a Slack request comes from, whether they are an admin, which channels they may see, and
+whether the bot can post where they are (each asked of Slack only when a command needs it, and
+what Slack says about a channel remembered a few minutes)."""
 from __future__ import annotations
 
 import logging
@@ -10,6 +11,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from domain.errors import Unavailable
 from domain.permissions import Actor
+from service.channel_facts import ChannelFacts
 from service.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -48,23 +50,78 @@ class _SlackUser:
         return profile.get("real_name") or user.get("real_name") or profile.get("display_name") or None
 
 
+def channel_info(client: WebClient, facts: ChannelFacts, team: str, channel_id: str) -> dict | None:
+    """conversations.info, remembered; None when Slack says the bot cannot see such a channel (a
+    private one it is not in). A failure to ask raises, and is not remembered."""
+    def ask() -> dict | None:
+        try:
+            return client.conversations_info(channel=channel_id)["channel"]
+        except SlackApiError as error:
+            if error.response.get("error") == "channel_not_found":
+                return None
+            raise
+    return facts.get((team, "info", channel_id), ask)
+
+
 class _ChannelAccess:
     """May this user see a channel's trajectory? Public channels: yes. A private channel (or a
     direct message) only when they are in it; when Slack cannot say, no."""
 
-    def __init__(self, client: WebClient, user_id: str):
-        self.client, self.user_id = client, user_id
+    def __init__(self, client: WebClient, facts: ChannelFacts, team: str, user_id: str):
+        self.client, self.facts, self.team, self.user_id = client, facts, team, user_id
 
     def __call__(self, channel_id: str) -> bool:
         try:
-            channel = self.client.conversations_info(channel=channel_id)["channel"]
+            channel = channel_info(self.client, self.facts, self.team, channel_id)
+            if channel is None:
+                return False
             if not (channel.get("is_private") or channel.get("is_im") or channel.get("is_mpim")):
                 return True
-            return any(self.user_id in page.get("members", [])
-                       for page in self.client.conversations_members(channel=channel_id, limit=1000))
+            members = self.facts.get((self.team, "members", channel_id), lambda: frozenset(
+                member for page in self.client.conversations_members(channel=channel_id, limit=1000)
+                for member in page.get("members", [])))
+            return self.user_id in members
         except (SlackApiError, SlackClientError, OSError, KeyError) as error:
             log.warning("channel access unknown for %s: %s", channel_id, type(error).__name__)
             return False
+
+
+class _BotPresence:
+    """Can the bot post in the channel a command came from? In a public channel it joins (so it
+    can also read back its own posts after a crash); a private channel or a conversation it is not
+    in must invite it first."""
+
+    def __init__(self, client: WebClient, facts: ChannelFacts, team: str, channel_id: str):
+        self.client, self.facts, self.team, self.channel_id = client, facts, team, channel_id
+
+    def __call__(self) -> str:
+        try:
+            channel = channel_info(self.client, self.facts, self.team, self.channel_id)
+        except (SlackApiError, SlackClientError, OSError, KeyError) as error:
+            log.warning("bot presence unknown for %s: %s", self.channel_id, type(error).__name__)
+            return "unknown"
+        if channel is None:
+            return "invite"
+        if channel.get("is_archived"):
+            return "archived"
+        if channel.get("is_im") or channel.get("is_member"):
+            return "ok"
+        if channel.get("is_private") or channel.get("is_mpim"):
+            return "invite"
+        try:
+            self.client.conversations_join(channel=self.channel_id)
+        except SlackApiError as error:
+            if error.response.get("error") != "missing_scope":
+                log.warning("conversations.join failed for %s: %s", self.channel_id, error.response.get("error"))
+                return "unknown"
+            # Installed before channels:join: chat:write.public still lets it post here.
+            log.warning("conversations.join needs channels:join; posting in %s without joining", self.channel_id)
+            return "ok"
+        except (SlackClientError, OSError) as error:
+            log.warning("conversations.join failed for %s: %s", self.channel_id, type(error).__name__)
+            return "unknown"
+        self.facts.put((self.team, "info", self.channel_id), {**channel, "is_member": True})
+        return "ok"
 
 
 def actor_for(rt: Runtime, client: WebClient, context: BoltContext, *, user_id: str, channel_id: str,
@@ -75,8 +132,10 @@ def actor_for(rt: Runtime, client: WebClient, context: BoltContext, *, user_id: 
     slack_user = _SlackUser(client, user_id)
     # An org-wide install (Enterprise Grid) is one workspace to Regiowacht, keyed by the org's id.
     team = context.enterprise_id if context.is_enterprise_install else context.team_id
-    actor = Actor(team_id=team or context.enterprise_id or "", user_id=user_id, channel_id=channel_id,
+    team = team or context.enterprise_id or ""
+    actor = Actor(team_id=team, user_id=user_id, channel_id=channel_id,
                   language=language or rt.settings.language, name_lookup=slack_user.name,
-                  channel_check=_ChannelAccess(client, user_id))
+                  channel_check=_ChannelAccess(client, rt.channels, team, user_id),
+                  presence_check=_BotPresence(client, rt.channels, team, channel_id))
     actor.admin_check = lambda: user_id in rt.settings.admins or slack_user.is_admin_of(actor.team_id)
     return actor

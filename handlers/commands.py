@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from domain.text_input import from_slack
 from domain.texts import t
 from handlers.actor import actor_for
 from handlers.budget import Budget
+from handlers.trigger import open_view
 from service.interactions import Answer, run_command
 from service.runtime import Runtime
+from views.layout import MESSAGE_BLOCKS
 from views.messages import context
 
 log = logging.getLogger(__name__)
@@ -20,36 +24,38 @@ log = logging.getLogger(__name__)
 def register(app: App, rt: Runtime, budget: Budget) -> None:
     @app.command(rt.settings.slash_command)
     def inkoop(ack: Ack, body: dict, respond: Respond, client: WebClient, context: BoltContext) -> None:
+        received = time.monotonic()  # the trigger of a form to open lives 3 s from here
         actor = actor_for(rt, client, context, user_id=body["user_id"], channel_id=body["channel_id"])
         trigger = body.get("trigger_id")
         key = f"command:{trigger}" if trigger else None  # no id: nothing to recognise a retry by
-        on_time, work = budget.run(lambda: run_command(rt, actor, body.get("text") or "", request_key=key))
+        text = from_slack(body.get("text") or "")  # Slack escapes what was typed: read it as typed, once, here
+        on_time, work = budget.run(lambda: run_command(rt, actor, text, request_key=key))
         if not on_time:
             ack()  # Slack must hear from us now; the answer follows by response_url
-            budget.later(lambda: follow_up(work.result(), actor, body, respond, client))
+            budget.later(lambda: follow_up(work.result(), actor, body, respond, client, received))
             return
         answer = work.result()
-        if answer.duplicate or answer.modal is not None or answer.files:
+        if answer.modal is not None:
             ack()
-            budget.later(follow_up, answer, actor, body, respond, client)
+            budget.now(follow_up, answer, actor, body, respond, client, received)  # the trigger is ticking
+        elif answer.duplicate or answer.files:
+            ack()
+            budget.later(follow_up, answer, actor, body, respond, client, received)
         else:
             ack(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 
 
-def follow_up(answer: Answer, actor, body: dict, respond: Respond, client: WebClient) -> None:
+def follow_up(answer: Answer, actor, body: dict, respond: Respond, client: WebClient, received: float) -> None:
     """What cannot travel in the ack: a form to open, files to send, or a late answer."""
     if answer.duplicate:
         return
     if answer.modal is not None:
-        try:
-            client.views_open(trigger_id=body["trigger_id"], view=answer.modal)
-        except (SlackApiError, SlackClientError) as error:  # e.g. the trigger expired while the database was slow
-            log.warning("views.open failed: %s", type(error).__name__)
+        if not open_view(client, body["trigger_id"], answer.modal, received):  # the trigger expired, or Slack is busy
             respond(text=t(actor.language, "err_form_not_opened"), response_type="ephemeral")
     elif answer.files:  # the answer here, the files in a direct message
         note = send_files(client, actor.user_id, answer, actor.language)
-        respond(text=f"{answer.text}\n{note}", blocks=answer.blocks + [block.to_dict() for block in context([note])],
-                response_type="ephemeral")
+        blocks = answer.blocks[:MESSAGE_BLOCKS - 1] + [block.to_dict() for block in context([note])]
+        respond(text=f"{answer.text}\n{note}", blocks=blocks, response_type="ephemeral")
     else:
         respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 

@@ -18,7 +18,7 @@ from handlers.budget import Budget
 from service.interactions import Answer, run_form
 from service.runtime import Runtime
 from service.sealing import unseal
-from views.modals import form_modal, notice_modal, read_submission
+from views.modals import form_modal, notice_modal, read_submission, saved_modal
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def _finish_late(answer: Answer, client: WebClient, actor, view: dict, name: str
         new = form_modal(name, lang, view.get("private_metadata") or "", values=typed,
                          problem=" ".join(answer.errors.values()))
     else:
-        new = notice_modal("modal_saved", lang, answer.text)
+        new = saved_modal(lang, answer.blocks)
     try:
         client.views_update(view_id=view["id"], view=new)
     except (SlackApiError, SlackClientError) as error:  # the user closed it meanwhile

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections import OrderedDict
 from typing import Callable
 
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -22,7 +24,38 @@ log = logging.getLogger(__name__)
 STATE_SECONDS = 600   # an install link works for ten minutes, once
 ROTATE_MINUTES = 120  # a rotating token is renewed this long before it expires
 BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write",
-              "channels:history", "groups:history", "im:history", "mpim:history", "channels:read", "groups:read")
+              "channels:history", "groups:history", "im:history", "mpim:history", "channels:read", "groups:read",
+              "im:read", "mpim:read", "channels:join")
+
+
+AUTHORIZATION_SECONDS = 600  # how long Bolt's check of a workspace's token (auth.test) is remembered
+
+
+class RememberedAuthorizations:
+    """Bolt's cache of what auth.test said about a bot token, as a mapping whose entries expire:
+    without it Bolt calls auth.test on every request in OAuth mode. Keyed by token, so a rotated
+    token is asked about anew, and a revoked one is never looked up (its installation is gone)."""
+
+    def __init__(self, seconds: float = AUTHORIZATION_SECONDS, size: int = 1024):
+        self._seconds, self._size = seconds, size
+        self._entries: OrderedDict[str, tuple[float, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __contains__(self, token: object) -> bool:
+        with self._lock:
+            entry = self._entries.get(token)  # type: ignore[arg-type]
+            return entry is not None and entry[0] > time.monotonic()
+
+    def __getitem__(self, token: str) -> object:
+        with self._lock:
+            return self._entries[token][1]
+
+    def __setitem__(self, token: str, result: object) -> None:
+        with self._lock:
+            self._entries[token] = (time.monotonic() + self._seconds, result)
+            self._entries.move_to_end(token)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
 
 
 def installation_store(engine: Engine, settings: Settings) -> SQLAlchemyInstallationStore:

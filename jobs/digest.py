@@ -6,7 +6,7 @@ from jobs.runner import JobRun, Message
 from reports.digest import trajectory_digest
 from service.metrics import timed_job
 from store.models import Trajectory
-from views.messages import fallback_text, reply_blocks
+from views.messages import headline_text, reply_blocks
 
 
 def digest_key(trajectory: Trajectory, day) -> str:
@@ -29,7 +29,8 @@ def queue_digest(run: JobRun, trajectory_id: int) -> None:
         reply = trajectory_digest(session, trajectory, today, now, rt.settings.language, rt.settings,
                                   run.history(session, trajectory.team_id))
         run.send(session, Message(digest_key(trajectory, today), trajectory.team_id, trajectory.channel_id,
-                                  fallback_text(reply), reply_blocks(reply)))
+                                  headline_text(reply), reply_blocks(reply, rt.settings.language, rt.settings.slash_command),
+                                  trajectory_id=trajectory.id))
         trajectory.last_digest_at = now
         session.add(trajectory)
 

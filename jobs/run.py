@@ -29,6 +29,9 @@ def run_job(rt: Runtime, name: str, *, dry_run: bool = False, out=sys.stdout) ->
         pending = rt.sender.deliver(keys)  # a second pass for what the first could not send
         if pending.failed:
             print(f"Wacht in de outbox op een nieuwe poging: {count('nl', len(pending.failed), 'bericht')}.", file=out)
+    if run.refused:
+        print("Door Slack geweigerd, niet opnieuw geprobeerd (de coördinator kreeg een bericht): "
+              + ", ".join(f"{key} ({why})" for key, why in sorted(run.refused.items())) + ".", file=out)
     if run.failed:
         print("Mislukt (de rest ging door; details in het log): " + ", ".join(run.failed) + ".", file=out)
         return 1

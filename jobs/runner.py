@@ -30,6 +30,7 @@ class Message:
     blocks: list[Block] | None = None
     method: str = "chat.postMessage"
     extra: dict | None = None  # for a mail: what its courier renders
+    trajectory_id: int | None = None  # whose coordinator hears it if Slack refuses it for good
 
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class JobRun:
         self.skipped = 0
         self.notes: list[str] = []  # what the run chose not to do, for the operator
         self.failed: list[str] = []  # steps that broke; the others went on
+        self.refused: dict[str, str] = {}  # messages Slack refused for good: key -> why (their coordinator was told)
         self._histories: dict[str, History] = {}
         self._served: set[str] | None | bool = False  # not asked yet
 
@@ -106,11 +108,13 @@ class JobRun:
             self.queued.append(message.key)
             return
         if not outbox.enqueue(session, now=self.rt.now(), key=message.key, team_id=message.team_id, channel=message.channel,
-                              text=message.text, blocks=message.blocks, method=message.method, extra=message.extra):
+                              text=message.text, blocks=message.blocks, method=message.method, extra=message.extra,
+                              trajectory_id=message.trajectory_id):
             raise _Taken(message.key)
         self.queued.append(message.key)
 
     def finish(self) -> list[str]:
         if not self.dry_run:
-            self.rt.deliver(self.queued)
+            report = self.rt.deliver(self.queued)
+            self.refused = dict(report.refused) if report is not None else {}
         return self.queued

@@ -13,6 +13,7 @@ from sqlmodel import delete, select
 
 from delivery.outbox import MAIL
 from domain.forecast import rises
+from domain.outcome import Reply, Section
 from domain.reminders import adoption_steps, deadline_sentence, due_step, relative_day, reminder_steps
 from domain.requests import asked_of
 from domain.roles import role_label
@@ -20,11 +21,11 @@ from domain.texts import fmt_date, person, t
 from domain.workdays import WorkCalendar, add_working_hours, in_working_hours
 from jobs.calendars import refresh_calendars
 from jobs.runner import JobRun, Message
-from reports.risk import blockers, buffer_text, forecast_trajectory, thresholds_of
+from reports.risk import BLOCKER_LINES, blockers, buffer_text, forecast_trajectory, thresholds_of
 from service.metrics import timed_job
 from store import queries
 from store.models import Decision, InputPart, InputRequest, ProcessedRequest, Region, Task, Trajectory, UrgentCase
-from views.messages import context, sections
+from views.messages import reply_blocks, sections
 
 ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one working day
 
@@ -55,10 +56,12 @@ def scan_risk(run: JobRun) -> None:
                 head = t(lang, "alert_title", icon=icon, title=trajectory.title, level=t(lang, f"level_{result.level}"),
                          verdict=buffer_text(result, lang), coordinator=person(trajectory.coordinator_id, None))
                 who = blockers(result, lang)
-                body = [head] + (["\n".join(f"• {line}" for line in who)] if who else [])
-                blocks = sections(body) + context([t(lang, "alert_more", cmd=cmd)])
+                alert = Reply([head] + ([Section("", who, more="risico", limit=BLOCKER_LINES)] if who else []),
+                              context=[t(lang, "alert_more", cmd=cmd)])
+                blocks = reply_blocks(alert, lang, cmd)
                 key = f"alert:{trajectory.id}:{trajectory.risk_changes + 1}:{result.level}"
-                run.send(session, Message(key, trajectory.team_id, trajectory.channel_id, head, blocks))
+                run.send(session, Message(key, trajectory.team_id, trajectory.channel_id, head, blocks,
+                                          trajectory_id=trajectory.id))
             queries.audit(session, at=rt.now(), team_id=trajectory.team_id, actor=queries.SYSTEM_ACTOR, action="risiconiveau",
                           trajectory_id=trajectory.id, field_name="niveau", old=trajectory.risk_level or "groen",
                           new=result.level)
@@ -107,7 +110,7 @@ def send_reminders(run: JobRun) -> None:
                 text = t(lang, "remind_chase", who=asked_of(request, parts, lang) if request.group_name
                          else ", ".join(person(p.slack_user, p.name) for p in waiting), **facts)
                 run.send(session, Message(f"remind:{request.id}:{sent_as}", request.team_id, trajectory.coordinator_id,
-                                          text, sections([text])))
+                                          text, sections([text]), trajectory_id=trajectory.id))
                 continue
             unreachable = []
             for part in waiting:
@@ -115,16 +118,19 @@ def send_reminders(run: JobRun) -> None:
                     text = t(lang, f"remind_{'overdue' if step.startswith('overdue') else step}", **facts,
                              due=deadline_sentence(request.deadline, today, lang))
                     key = f"remind:{request.id}:{sent_as}" if single else f"remind:{request.id}:{part.id}:{sent_as}"
-                    run.send(session, Message(key, request.team_id, part.slack_user, text, sections([text])))
+                    run.send(session, Message(key, request.team_id, part.slack_user, text, sections([text]),
+                                              trajectory_id=trajectory.id))
                 elif part.token_hash and part.contact_id:
                     run.send(session, Message(f"mail:{sent_as}:{part.id}", request.team_id, f"mail:{part.contact_id}", "",
-                                              method=MAIL, extra={"kind": "input", "step": step, "part_id": part.id}))
+                                              method=MAIL, extra={"kind": "input", "step": step, "part_id": part.id},
+                                              trajectory_id=trajectory.id))
                 else:
                     unreachable.append(part.name)
             if unreachable:
                 text = t(lang, "remind_outsider", who=", ".join(unreachable), **facts)
                 key = f"remind:{request.id}:{sent_as}" if single else f"remind:{request.id}:requester:{sent_as}"
-                run.send(session, Message(key, request.team_id, request.requested_by, text, sections([text])))
+                run.send(session, Message(key, request.team_id, request.requested_by, text, sections([text]),
+                                          trajectory_id=trajectory.id))
 
 
 def send_task_reminders(run: JobRun) -> None:
@@ -247,11 +253,12 @@ def chase_adoptions(run: JobRun) -> None:
                     text = t(lang, "chase_dm", ref=decision.ref, title=decision.title, municipality=municipality.name,
                              deadline=fmt_date(decision.deadline, lang), trajectory=trajectory.title,
                              coordinator=person(trajectory.coordinator_id, None))
-                    run.send(session, Message(key, decision.team_id, contact.slack_user, text, sections([text])))
+                    run.send(session, Message(key, decision.team_id, contact.slack_user, text, sections([text]),
+                                              trajectory_id=trajectory.id))
                 elif contact.email:
                     run.send(session, Message(key, decision.team_id, f"mail:{contact.id}", "", method=MAIL, extra={
                         "kind": "chase", "decision_id": decision.id, "municipality_id": municipality.id,
-                        "contact_id": contact.id, "step": step}))
+                        "contact_id": contact.id, "step": step}, trajectory_id=trajectory.id))
 
 
 def escalate(run: JobRun) -> None:
@@ -279,9 +286,9 @@ def escalate(run: JobRun) -> None:
             dm_text = t(lang, "escalate_dm", ref=case.ref, severity=severity, hours=hours,
                         channel=f"<#{trajectory.channel_id}>", text=case.description or "")
             run.send(session, Message(f"escalate:{case.id}:channel", case.team_id, trajectory.channel_id,
-                                      channel_text, sections([channel_text])))
+                                      channel_text, sections([channel_text]), trajectory_id=trajectory.id))
             run.send(session, Message(f"escalate:{case.id}:dm", case.team_id, trajectory.coordinator_id,
-                                      dm_text, sections([dm_text])))
+                                      dm_text, sections([dm_text]), trajectory_id=trajectory.id))
             case.escalated_at = now
             session.add(case)
             queries.audit(session, at=rt.now(), team_id=case.team_id, actor=queries.SYSTEM_ACTOR, action="signaal geëscaleerd",

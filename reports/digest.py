@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from config import Settings
 from domain.forecast import Forecast, History
-from domain.outcome import Reply
+from domain.outcome import Reply, Section
 from domain.requests import asked_of
 from domain.texts import audit_word, fmt_date, names_list, person, t
 from domain.workdays import WorkCalendar
@@ -23,7 +23,7 @@ from reports.risk import (
     rejections_text,
     thresholds_of,
 )
-from reports.status import bullets, case_line
+from reports.status import case_line
 from store import queries
 from store.models import AuditLog, Trajectory
 from store.queries import TrajectoryData
@@ -158,27 +158,29 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     verdict = buffer_text(result, lang)
     if result.level == "groen" and not overdue and not open_cases and not proposals and not late_meetings:
         return Reply([t(lang, "digest_quiet", title=trajectory.title, verdict=verdict)])
-    # It opens with the level and the buffer: the one thing to take in if nothing else is read.
-    lines = [t(lang, "digest_title", title=trajectory.title, date=d(today)) + "\n"
-             + t(lang, "digest_level", level=level_label(result.level, lang), verdict=verdict, ready=d(result.ready))]
+    # It opens with the level and the buffer: the one thing to take in if nothing else is read. The
+    # lists below are shortened by the layout, the least urgent first, when the digest would not
+    # fit in one Slack message (views/layout.py): `status` shows what is due, the export the rest.
+    lines: list[str | Section] = [t(lang, "digest_title", title=trajectory.title, date=d(today)) + "\n"
+                                  + t(lang, "digest_level", level=level_label(result.level, lang), verdict=verdict,
+                                      ready=d(result.ready))]
     if overdue:
-        lines.append(t(lang, "digest_overdue") + "\n" + bullets(overdue, line, lang))
+        lines.append(Section(t(lang, "digest_overdue"), [line(item) for item in overdue], more="status", urgency=3))
     if proposals:
-        lines.append(t(lang, "digest_proposals") + "\n" + bullets(list(proposals), str, lang))
+        lines.append(Section(t(lang, "digest_proposals"), list(proposals), more="regio", urgency=2))
     if late_meetings:
-        lines.append(t(lang, "digest_meetings_late") + "\n" + bullets(list(late_meetings), str, lang))
+        lines.append(Section(t(lang, "digest_meetings_late"), list(late_meetings), more="risico", urgency=2))
     if soon:
-        lines.append(t(lang, "digest_due") + "\n" + bullets(soon, line, lang))
+        lines.append(Section(t(lang, "digest_due"), [line(item) for item in soon], more="status", urgency=1))
     pending = result.pending  # a regional decision is still to adopt by the region itself
     if pending:
-        lines.append(t(lang, "digest_adoptions") + "\n" + bullets(pending, lambda f: t(
+        lines.append(Section(t(lang, "digest_adoptions"), [t(
             lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title,
-            names=holding(f, chase=f.past_deadline(today))), lang))
+            names=holding(f, chase=f.past_deadline(today))) for f in pending], more="export"))
     if open_cases:
-        lines.append(t(lang, "digest_urgent") + "\n" + bullets(open_cases, lambda c: case_line(c, lang), lang))
-    change_lines = summarised(changes, lang, cmd)
-    lines.append(t(lang, "digest_changes") + "\n" + ("\n".join(f"• {line}" for line in change_lines) if change_lines
-                                                      else f"_{t(lang, 'digest_no_changes')}_"))
+        lines.append(Section(t(lang, "digest_urgent"), [case_line(c, lang) for c in open_cases], urgency=4))
+    lines.append(Section(t(lang, "digest_changes"), summarised(changes, lang, cmd), limit=None,
+                         empty=t(lang, "digest_no_changes")))
     return Reply(lines)
 
 

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from config import Settings
 from domain.forecast import DecisionForecast, Forecast, History, InputForecast, Rejection, Thresholds, forecast
-from domain.outcome import Reply
+from domain.outcome import Reply, Section
 from domain.requests import asked_of, pending_recipients
 from domain.roles import role_label
 from domain.texts import fmt_date, person, t
@@ -83,7 +83,7 @@ def rejections_text(rejections: list[Rejection], lang: str) -> str:
     return t(lang, "rejected_revise", rejections="; ".join(rejection_words(r, lang) for r in rejections))
 
 
-BLOCKER_LINES = 8  # an alert names the first few; `risico` and the digest have the rest
+BLOCKER_LINES = 8  # an alert names the first few; `risico` has them all
 
 
 def blockers(result: Forecast, lang: str) -> list[str]:
@@ -120,8 +120,6 @@ def blockers(result: Forecast, lang: str) -> list[str]:
         if task.deadline < result.today:
             lines.append(f"*{task.ref}* {task.title} · " + t(lang, "risk_with", who=owner_words(task, lang))
                          + f" · {late(task.deadline)}")
-    if len(lines) > BLOCKER_LINES:
-        lines = lines[:BLOCKER_LINES] + [t(lang, "status_more", count=len(lines) - BLOCKER_LINES)]
     return lines
 
 
@@ -248,12 +246,14 @@ def reasons_text(result: Forecast, thresholds: Thresholds, lang: str) -> list[st
 def risk_reply(result: Forecast, thresholds: Thresholds, lang: str) -> Reply:
     """What `risico` answers: the level, why, the forecast step by step, and who must move."""
     trajectory = result.trajectory
-    lines = [t(lang, "risk_title", title=trajectory.title, level=level_label(result.level, lang),
-               verdict=buffer_text(result, lang)),
-             "\n".join(reasons_text(result, thresholds, lang) + ["⚠️ " + flag for flag in meeting_flags(result, lang)]),
-             t(lang, "risk_steps") + "\n" + "\n".join(f"{i}. {step}" for i, step in
-                                                      enumerate(explain(result, lang), 1))]
+    lines: list[str | Section] = [
+        t(lang, "risk_title", title=trajectory.title, level=level_label(result.level, lang),
+          verdict=buffer_text(result, lang)),
+        "\n".join(reasons_text(result, thresholds, lang) + ["⚠️ " + flag for flag in meeting_flags(result, lang)]),
+        # The layout shortens these when the answer would not fit in Slack; the timeline shows it all.
+        Section(t(lang, "risk_steps"), [f"{i}. {step}" for i, step in enumerate(explain(result, lang), 1)],
+                more="tijdlijn", limit=None, marker="")]
     who = blockers(result, lang)
     if who:
-        lines.append(t(lang, "risk_who") + "\n" + "\n".join(f"• {line}" for line in who))
+        lines.append(Section(t(lang, "risk_who"), who, limit=None, urgency=1))
     return Reply(lines)

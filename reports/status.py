@@ -6,7 +6,7 @@ from datetime import date
 from sqlmodel import Session
 
 from domain.forecast import Thresholds
-from domain.outcome import Reply
+from domain.outcome import LIST_LIMIT, Reply, Section
 from domain.requests import asked_of
 from domain.roles import role_label
 from domain.texts import count, fmt_date, person, t
@@ -22,7 +22,6 @@ from reports.risk import (
 from store import queries
 from store.models import Decision, Municipality, Region, Trajectory, UrgentCase
 
-LIST_LIMIT = 12  # items per list: the answer must stay readable in one screen
 LIST_PAGE = 40   # items per page of one whole list (`status taken`)
 # `status taken`: one list whole; the words as Dutch and English users type them.
 LISTS = {"besluiten": "besluiten", "besluit": "besluiten", "decisions": "besluiten", "decision": "besluiten",
@@ -108,25 +107,25 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
 
     inputs, tasks, cases = data.inputs, data.tasks, data.cases
     lists = {
-        "besluiten": ("status_decisions", open_decisions + taken, decision_line),
+        "besluiten": ("status_decisions", open_decisions + taken, decision_line, 1),
         "input": ("status_inputs", inputs, lambda i: t(
             lang, "status_input_group" if i.group_name else "status_input", ref=i.ref, question=i.question,
             who=asked_of(i, data.parts.get(i.id), lang), role=role_label(i.role, lang),
-            deadline=_due(i.deadline, today, lang))),
+            deadline=_due(i.deadline, today, lang)), 1),
         "taken": ("status_tasks", tasks, lambda x: t(
             lang, "status_task", ref=x.ref, title=x.title, owner=owner_words(x, lang),
-            deadline=_due(x.deadline, today, lang))),
-        "signalen": ("status_urgent", cases, lambda c: case_line(c, lang)),
+            deadline=_due(x.deadline, today, lang)), 0),
+        "signalen": ("status_urgent", cases, lambda c: case_line(c, lang), 2),
     }
     head = t(lang, "status_head", title=trajectory.title, region=region.name, domain=trajectory.domain)
     word = lambda name: LIST_WORDS[name][1 if lang == "en" else 0]  # noqa: E731
     if only is not None:
-        title, items, render = lists[only]
+        title, items, render, _ = lists[only]
         pages = max(1, -(-len(items) // LIST_PAGE))
         page = min(max(page, 1), pages)
         shown = items[(page - 1) * LIST_PAGE:page * LIST_PAGE]
-        lines = [head, t(lang, title) + f" ({len(items)})\n"
-                 + ("\n".join(f"• {render(item)}" for item in shown) or f"_{t(lang, 'status_none')}_")]
+        lines: list[str | Section] = [head, Section(f"{t(lang, title)} ({len(items)})", [render(item) for item in shown],
+                                                    limit=None, empty=t(lang, "status_none"))]
         if pages > 1:
             lines.append(t(lang, "status_page", page=page, pages=pages,
                            next=f"{cmd} status {word(only)} {page % pages + 1}"))
@@ -139,8 +138,12 @@ def status_reply(session: Session, trajectory: Trajectory, lang: str, today: dat
         t(lang, "status_counts", decisions=count(lang, len(open_decisions), "besluit"),
           inputs=count(lang, len(inputs), "inputverzoek"), tasks=count(lang, len(tasks), "taak"),
           cases=count(lang, len(cases), "signaal")),
-    ] + [t(lang, title) + "\n" + bullets(items, render, lang, every=f"{cmd} status {word(name)}")
-         for name, (title, items, render) in lists.items()]
+    ] + [
+        # Lists the layout shortens when the answer would not fit in Slack (views/layout.py); each
+        # names `status <list>`, which shows it whole.
+        Section(t(lang, title), [render(item) for item in items], more=f"status {word(name)}", urgency=urgency,
+                limit=LIST_LIMIT, empty=t(lang, "status_none"))
+        for name, (title, items, render, urgency) in lists.items()]
     context = [t(lang, "status_dates", contract_end=contract_end_words(result, lang),
                  go_live=fmt_date(trajectory.go_live, lang), weeks=trajectory.lead_weeks,
                  coordinator=person(trajectory.coordinator_id, None))]

@@ -13,7 +13,7 @@ from domain.outcome import Notice
 from domain.permissions import Actor
 from domain.privacy import contains_bsn
 from domain.requests import link_valid_until, token_hash
-from domain.text_input import TEXT_LIMIT, clean, escape_plain, to_plain
+from domain.text_input import TEXT_LIMIT, as_typed, clean, to_plain
 from domain.texts import fmt_date
 from service import notices
 from service.runtime import Runtime
@@ -96,7 +96,7 @@ def answer(rt: Runtime, token: str, text: str, declined: bool) -> Page:
             ctx = rt.context(session, Actor(team_id=request.team_id, user_id=SYSTEM_ACTOR,
                                             channel_id=trajectory.channel_id))
             mark_answered(ctx, trajectory, request, part, "pagina", declined=declined)
-            shown = None if declined else escape_plain(clean(text))  # as typed, never as markup or a ping
+            shown = None if declined else as_typed(clean(text))  # as typed, never a mention or a ping
             keys.extend(notices.queue(rt, session, [Notice("input_answered", part.id, shown)]))
             return Page("thanks", _facts(session, part, request))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from delivery.outbox import Sender
+from delivery.sender import Sender
 from domain.permissions import Actor
+from domain.text_input import from_console
 from service.interactions import run_command
 from service.runtime import Runtime
 from store.db import session_scope
@@ -85,7 +86,7 @@ def load_demo(rt: Runtime, team: str) -> str:
             rt.clock = lambda moment=moment: moment
             actor = Actor(team_id=team, user_id=user, channel_id=channel, language="nl",
                           admin_check=lambda: True)
-            answer = run_command(rt, actor, line)
+            answer = run_command(rt, actor, from_console(line))
             if answer.error:
                 raise RuntimeError(f"demo step failed: {line}\n{answer.text}")
     finally:

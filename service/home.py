@@ -20,7 +20,7 @@ def home_for(rt: Runtime, actor: Actor):
         thresholds = thresholds_of(rt.settings)
         sections = waiting_for(session, actor.team_id, actor.user_id, ctx.today, lang, thresholds, rt.settings.slash_command)
         sections += coordinator_regions(session, actor, ctx.today, lang, thresholds, rt.settings.slash_command)
-    return home_view(sections, lang)
+    return home_view(sections, lang, rt.settings.slash_command)
 
 
 def press_home(rt: Runtime, actor: Actor, action: str, item_id: int, request_key: str | None = None) -> Answer | None:

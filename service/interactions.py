@@ -25,7 +25,7 @@ from tracking import urgent
 from tracking.context import Context
 from views.messages import fallback_text, reply_blocks
 from views.modals import error_block, form_modal
-from views.text import mrkdwn_to_text
+from views.text import stored_to_text
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +43,14 @@ class Answer:
     files: list[FileOut] = field(default_factory=list)  # for the user, by direct message
 
 
-def _answer(reply: Reply) -> Answer:
-    return Answer(text=fallback_text(reply), blocks=[block.to_dict() for block in reply_blocks(reply)],
-                  error=reply.error)
+def _answer(rt: Runtime, actor: Actor, reply: Reply) -> Answer:
+    """The reply as Slack gets it: laid out to fit, in the actor's language."""
+    blocks = reply_blocks(reply, actor.language or rt.settings.language, rt.settings.slash_command)
+    return Answer(text=fallback_text(reply), blocks=[block.to_dict() for block in blocks], error=reply.error)
 
 
 def _internal_error(rt: Runtime, actor: Actor) -> Answer:
-    return _answer(Reply([t(actor.language or rt.settings.language, "err_internal")], error=True))
+    return _answer(rt, actor, Reply([t(actor.language or rt.settings.language, "err_internal")], error=True))
 
 
 def _log_failure(what: str, error: Exception) -> None:
@@ -128,7 +129,7 @@ def _run_command(rt: Runtime, actor: Actor, text: str, request_key: str | None) 
     if outcome.modal:
         return Answer(modal=form_modal(outcome.modal, actor.language, form_metadata(rt, actor)))
     _say_what_was_posted(outcome, keys, report, actor.language)
-    answer = _answer(outcome.reply)
+    answer = _answer(rt, actor, outcome.reply)
     answer.files = outcome.files
     return answer
 
@@ -150,7 +151,7 @@ def _read_once(rt: Runtime, actor: Actor, text: str) -> Answer:
         outcome = command.run_line(ctx, text)
     if outcome.modal:
         return Answer(modal=form_modal(outcome.modal, actor.language, form_metadata(rt, actor)))
-    answer = _answer(outcome.reply)
+    answer = _answer(rt, actor, outcome.reply)
     answer.files = outcome.files
     if key is not None and not answer.error and not answer.files:
         rt.reads.put(key, answer)
@@ -173,6 +174,10 @@ def _say_what_was_posted(outcome: Outcome, keys: list[str], report, lang: str) -
     """An urgent case's answer says whether its channel post went out, or waits in the outbox."""
     if outcome.reply is None or not any(n.kind == "urgent_new" for n in outcome.notices):
         return
+    refused = [report.refused[key] for key in keys if key in report.refused] if report is not None else []
+    if refused:
+        outcome.reply.lines.append(t(lang, "urgent_post_refused", code=refused[0]))
+        return
     waiting = report is None or any(key in report.failed for key in keys)
     outcome.reply.lines.append(t(lang, "urgent_post_waiting" if waiting else "urgent_post_sent"))
 
@@ -191,7 +196,7 @@ def _run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str
     except RegiowachtError as error:
         reply = describe_error(error, actor.language, rt.settings.slash_command)
         # Modal errors are plain text: no mrkdwn markup.
-        return Answer(errors={error_block(name, error.field): mrkdwn_to_text("\n".join(reply.lines))[:2000]})
+        return Answer(errors={error_block(name, error.field): stored_to_text("\n".join(reply.lines))[:2000]})
     except Exception as error:  # as with commands: the user hears that nothing was stored, whatever broke
         if _duplicate(rt, request_key):
             return Answer(duplicate=True)
@@ -201,7 +206,7 @@ def _run_form(rt: Runtime, actor: Actor, name: str, title: str, fields: dict[str
         return Answer(duplicate=True)
     report = rt.deliver(keys)
     _say_what_was_posted(outcome, keys, report, actor.language)
-    return _answer(outcome.reply)
+    return _answer(rt, actor, outcome.reply)
 
 
 def run_in_transaction(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> Answer | None:
@@ -215,7 +220,7 @@ def run_in_transaction(rt: Runtime, actor: Actor, work, request_key: str | None 
         return _internal_error(rt, actor)
     rt.deliver(keys)
     if outcome is not None and outcome.reply is not None:
-        return _answer(outcome.reply)
+        return _answer(rt, actor, outcome.reply)
     return None
 
 

@@ -39,11 +39,11 @@ def _urgent(rt: Runtime, session: Session, notice: Notice) -> list[str]:
     post_key = f"urgent:{case.id}"
     keys: list[str] = []
     if notice.kind == "urgent_new":
-        _enqueue(rt, session, keys, key=post_key, team_id=case.team_id, channel=trajectory.channel_id, text=text,
-                 blocks=blocks)
+        _enqueue(rt, session, keys, key=post_key, team_id=case.team_id, trajectory_id=trajectory.id,
+                 channel=trajectory.channel_id, text=text, blocks=blocks)
     else:  # refresh the channel post so its buttons match the case; each change is its own update
         _enqueue(rt, session, keys, key=f"{post_key}:update:{uuid.uuid4().hex}", team_id=case.team_id,
-                 channel=trajectory.channel_id, text=text, blocks=blocks, method="chat.update",
+                 trajectory_id=trajectory.id, channel=trajectory.channel_id, text=text, blocks=blocks, method="chat.update",
                  extra={"ts_of": post_key})
     return keys
 
@@ -54,10 +54,10 @@ def _to_recipients(rt: Runtime, session: Session, keys: list[str], request: Inpu
     for part in parts:
         if part.slack_user:
             _enqueue(rt, session, keys, key=f"{step}:{part.id}{suffix}", team_id=request.team_id,
-                     channel=part.slack_user, text=dm_text, blocks=sections([dm_text]))
+                     trajectory_id=request.trajectory_id, channel=part.slack_user, text=dm_text, blocks=sections([dm_text]))
         elif part.token_hash:
             _enqueue(rt, session, keys, key=f"mail:{step}:{part.id}{suffix}", team_id=request.team_id,
-                     channel=f"mail:{part.contact_id}", text="", method=MAIL,
+                     trajectory_id=request.trajectory_id, channel=f"mail:{part.contact_id}", text="", method=MAIL,
                      extra={"kind": "input", "step": step, "part_id": part.id})
 
 
@@ -101,7 +101,8 @@ def _input_answered(rt: Runtime, session: Session, notice: Notice) -> list[str]:
     else:
         text = t(lang, "answer_post", ref=request.ref, name=part.name, tracker=shown, text=notice.text or "")
     keys: list[str] = []
-    _enqueue(rt, session, keys, key=f"answer:{part.id}", team_id=request.team_id, channel=trajectory.channel_id,
+    _enqueue(rt, session, keys, key=f"answer:{part.id}", team_id=request.team_id, trajectory_id=trajectory.id,
+             channel=trajectory.channel_id,
              text=text[:3000], blocks=sections([text]))
     return keys
 

@@ -10,9 +10,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from config import Settings
-from delivery.outbox import DeliveryReport, Sender
+from delivery.sender import DeliveryReport, Sender
 from domain.permissions import Actor
 from installations import Workspaces
+from service.channel_facts import ChannelFacts
 from service.read_cache import ReadCache
 from store import queries
 from tracking.context import Context
@@ -30,6 +31,7 @@ class Runtime:
     sender: Sender | None = field(default=None, repr=False)
     reads: ReadCache = field(default_factory=ReadCache, repr=False)
     workspaces: Workspaces | None = field(default=None, repr=False)
+    channels: ChannelFacts = field(default_factory=ChannelFacts, repr=False)
 
     def now(self) -> datetime:
         return self.clock()

@@ -7,7 +7,7 @@ from slack_sdk.models.views import View
 from commands.replies import choose_language
 from domain.permissions import Actor
 from domain.privacy import contains_bsn
-from domain.text_input import TEXT_LIMIT, clean, to_plain
+from domain.text_input import TEXT_LIMIT, clean, slack_to_plain
 from domain.texts import person, t
 from service.runtime import Runtime
 from service.sealing import seal
@@ -17,8 +17,9 @@ from views.modals import form_modal, notice_modal
 
 
 def _prefill(message_text: str, lang: str) -> tuple[str, str | None]:
-    """The message as plain text for the form, and what the form must say about it."""
-    text = clean(to_plain(message_text)).strip()
+    """The message as plain text for the form (as its author typed it: Slack's escaping read), and
+    what the form must say about it."""
+    text = clean(slack_to_plain(message_text)).strip()
     if contains_bsn(text):
         return "", t(lang, "shortcut_bsn")
     if len(text) > TEXT_LIMIT:

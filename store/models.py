@@ -221,6 +221,7 @@ class Outbox(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = Field(unique=True)
     team_id: str
+    trajectory_id: Optional[int] = None  # what it is about: whose coordinator hears when it cannot be delivered
     method: str = "chat.postMessage"
     channel: str
     payload: str = Field(sa_column=Column(Text, nullable=False))  # JSON: text, blocks, ts

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from config import Settings
 from store.db import normalize_url
-from tests.fake_slack import Call, FakeSlack
+from tests.fake_slack import Call, FakeSlack, Refusal, message_problem, slack_escape
 from wiring.runtime import open_runtime
 from wiring.slack import build_app, make_client
 from wiring.web import wsgi_app
@@ -140,10 +140,11 @@ class SignedClient:
         except ValueError:
             return status, {}
 
-    def command_body(self, text: str, *, user: str, channel: str, team: str, n: int) -> str:
+    def command_body(self, text: str, *, user: str, channel: str, team: str, n: int, raw: bool = False) -> str:
+        """As Slack sends a typed command: its text escaped (`raw`: exactly this text)."""
         return urlencode({"token": "legacy", "team_id": team, "team_domain": "regio", "channel_id": channel,
                           "channel_name": "inkoop", "user_id": user, "user_name": user.lower(),
-                          "command": self.slash_command, "text": text,
+                          "command": self.slash_command, "text": text if raw else slack_escape(text),
                           "response_url": self.slack.response_url(n), "trigger_id": f"trigger-{n}",
                           "api_app_id": "A1"})
 
@@ -173,14 +174,20 @@ class SlackBot(SignedClient):
             return list(session.exec(select(table)))
 
     # -- what a user does -----------------------------------------------------------------
-    def command(self, text: str, *, user: str = "U_COORD", channel: str = "C_JEUGD", team: str = "T1"):
+    def command(self, text: str, *, user: str = "U_COORD", channel: str = "C_JEUGD", team: str = "T1",
+                raw: bool = False):
         """Type `/inkoop text`; returns the answer the user sees: the ack's own content when the
-        answer travels in it, else the response_url payload or the views.open call that follows."""
+        answer travels in it, else the response_url payload or the views.open call that follows.
+        An answer Slack would refuse (too many blocks, too much text) fails the test."""
         n = next(self._n)
-        status, acked = self.exchange(self.command_body(text, user=user, channel=channel, team=team, n=n),
+        status, acked = self.exchange(self.command_body(text, user=user, channel=channel, team=team, n=n, raw=raw),
                                       "application/x-www-form-urlencoded")
         assert status == 200
         if acked.get("text") or acked.get("blocks"):
+            problem = message_problem(acked)
+            if problem:
+                self.slack.refusals.append(Refusal("ack", problem, acked))
+                raise AssertionError(f"Slack would refuse this answer: {problem}")
             return Call("ack", "", acked, {})
         return self.slack.wait_for(lambda c: c.path == f"/response/{n}" or
                                    (c.method == "views.open" and c.body.get("trigger_id") == f"trigger-{n}"))

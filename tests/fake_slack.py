@@ -1,15 +1,151 @@
 """A local stand-in for Slack's Web API, in the manner of bolt-python's mock_web_api_server: an
-HTTP server on 127.0.0.1 that answers like Slack, records every call, and can be told to fail."""
+HTTP server on 127.0.0.1 that answers like Slack, records every call, and can be told to fail.
+
+It is as strict as Slack where bugs hide: slash-command text arrives escaped (`slack_escape`); a
+message over 50 blocks, a section over 3,000 characters or more block text than Slack takes in
+one message is refused (`message_problem`), and so is a view over 100 blocks or 250 kB
+(`view_problem`); a private channel the bot was not invited to answers `not_in_channel`, and so
+does the history of a public channel it never joined; a 429 carries a real Retry-After."""
 from __future__ import annotations
 
 import itertools
 import json
 import random
+import re
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
+
+# Slack's limits (Block Kit reference; the cumulative one from Slack's maintainers in bolt-js #2509
+# and #2867: about 12,000 characters of text, less once the blocks' own weight counts; a message
+# with 11,341 characters of text was refused there). The double refuses at 11,000 to stay stricter.
+MESSAGE_BLOCKS, VIEW_BLOCKS = 50, 100
+SECTION_TEXT, FIELD_TEXT, CONTEXT_ELEMENTS, BUTTON_TEXT = 3000, 2000, 10, 75
+MESSAGE_TEXT = 11_000           # characters of text in all of one message's blocks
+VIEW_BYTES = 250_000            # a view's JSON
+TOP_LEVEL_TEXT = 40_000         # a message's `text`
+MODAL_TITLE, INPUT_MAX = 24, 3000
+MESSAGE_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"}
+VIEW_METHODS = {"views.open", "views.update", "views.publish", "views.push"}
+
+# What Slack keeps as an entity when it escapes typed command text: mentions, channels and
+# broadcasts chosen from its menus, and links made in its editor (tests type them in Slack's form).
+_ENTITY = re.compile(r"<(?:@[UW][A-Z0-9_]+|#[CG][A-Z0-9_]+|![a-z]+(?:\^[^<>|]*)?|(?:https?|mailto):[^<>|\s]+)"
+                     r"(?:\|[^<>]*)?>")
+_URL = re.compile(r"https?://[^\s<>]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_escape(typed: str) -> str:
+    """Command text as Slack delivers it with should_escape on: `&`, `<` and `>` as entities,
+    mentions as `<@U123|name>`, a URL as `<https://…>`, an address as `<mailto:a@b.nl|a@b.nl>`."""
+    out, at = [], 0
+    for match in _ENTITY.finditer(typed):
+        out += [_plain_part(typed[at:match.start()]), match.group(0)]
+        at = match.end()
+    out.append(_plain_part(typed[at:]))
+    return "".join(out)
+
+
+def _plain_part(text: str) -> str:
+    def link(match: re.Match) -> str:
+        found = match.group(0)
+        if found.startswith("http"):
+            return f"<{_escape(found)}>"
+        return f"<mailto:{found}|{found}>"
+    pieces, at = [], 0
+    for match in re.finditer(f"{_URL.pattern}|{_EMAIL.pattern}", text):
+        pieces += [_escape(text[at:match.start()]), link(match)]
+        at = match.end()
+    pieces.append(_escape(text[at:]))
+    return "".join(pieces)
+
+
+def _texts(node) -> list[str]:
+    """Every text of a text object (mrkdwn or plain_text) anywhere in some blocks."""
+    if isinstance(node, list):
+        return [text for item in node for text in _texts(item)]
+    if not isinstance(node, dict):
+        return []
+    if node.get("type") in ("mrkdwn", "plain_text") and isinstance(node.get("text"), str):
+        return [node["text"]]
+    return [text for value in node.values() for text in _texts(value)]
+
+
+def _block_problem(block: dict) -> str | None:
+    kind = block.get("type")
+    text = (block.get("text") or {}).get("text", "")
+    if kind == "section":
+        if len(text) > SECTION_TEXT or any(len(f.get("text", "")) > FIELD_TEXT for f in block.get("fields", [])):
+            return "invalid_blocks"
+        accessory = block.get("accessory") or {}
+        if accessory.get("type") == "button" and len(accessory["text"]["text"]) > BUTTON_TEXT:
+            return "invalid_blocks"
+    if kind == "context" and (len(block.get("elements", [])) > CONTEXT_ELEMENTS
+                              or any(len(e.get("text", "")) > SECTION_TEXT for e in block.get("elements", []))):
+        return "invalid_blocks"
+    if kind == "image" and not (block.get("alt_text") or "").strip():
+        return "invalid_blocks"
+    if kind == "actions" and any(len(e.get("text", {}).get("text", "")) > BUTTON_TEXT for e in block.get("elements", [])):
+        return "invalid_blocks"
+    if kind == "input":
+        element = block.get("element") or {}
+        limit = element.get("max_length", INPUT_MAX)
+        if limit > INPUT_MAX or len(element.get("initial_value") or "") > limit:
+            return "invalid_blocks"
+    return None
+
+
+def message_problem(body: dict) -> str | None:
+    """Why Slack would refuse this message, or None."""
+    if len(body.get("text") or "") > TOP_LEVEL_TEXT:
+        return "msg_too_long"
+    blocks = body.get("blocks") or []
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    if len(blocks) > MESSAGE_BLOCKS:
+        return "invalid_blocks"
+    for block in blocks:
+        problem = _block_problem(block)
+        if problem:
+            return problem
+    if sum(len(text) for text in _texts(blocks)) > MESSAGE_TEXT:
+        return "msg_blocks_too_long"
+    return None
+
+
+def view_problem(view) -> str | None:
+    """Why Slack would refuse this view (App Home or a modal), or None."""
+    if isinstance(view, str):
+        view = json.loads(view)
+    if not isinstance(view, dict):
+        return "invalid_arguments"
+    blocks = view.get("blocks") or []
+    if len(blocks) > VIEW_BLOCKS:
+        return "invalid_blocks"
+    if len(json.dumps(view, ensure_ascii=False).encode()) > VIEW_BYTES:
+        return "view_too_large"
+    if view.get("type") == "modal" and any(len((view.get(k) or {}).get("text", "")) > MODAL_TITLE
+                                           for k in ("title", "submit", "close")):
+        return "invalid_arguments"
+    for block in blocks:
+        problem = _block_problem(block)
+        if problem:
+            return problem
+    return None
+
+
+@dataclass
+class Refusal:
+    method: str
+    error: str
+    body: dict
 
 
 @dataclass
@@ -30,8 +166,15 @@ class FakeSlack:
         self.failure_statuses = (429, 500)
         self.fail_next: list[int] = []   # statuses to answer with, one per coming API call
         self.user_teams: dict[str, str] = {}  # user -> their own workspace (Slack Connect); unset: no team_id
-        self.private: dict[str, list[str]] = {}  # private channel -> its members; other channels are public
+        self.private: dict[str, list[str]] = {}  # private channel -> its members (a bot: UBOT_…); others are public
+        self.joined: set[str] = set()  # public channels the bot is in (conversations.join)
+        self.archived: set[str] = set()
+        self.refuse_for: dict[str, str] = {}  # channel or user -> the error a post there gets (a person gone)
         self.refuse: dict[str, str] = {}  # method -> Slack error it answers with (HTTP 200, ok: false)
+        self.refusals: list[Refusal] = []  # what Slack refused because it broke a rule (a limit, a membership)
+        self.retry_after = 1  # seconds a 429 asks the caller to wait
+        self.rate_limited: dict[str, int] = {}  # method -> Retry-After: every call of it answers 429 meanwhile
+        self.throttled: list[Call] = []  # the calls answered with a 429
         self.history: dict[str, list[dict]] = {}  # channel -> messages posted, newest first
         self.hold = threading.Event()  # cleared: chat.postMessage is recorded but not answered until set
         self.hold.set()
@@ -75,6 +218,16 @@ class FakeSlack:
         with self._lock:
             self.calls.clear()
 
+    def bot_is_member(self, channel: str) -> bool:
+        if channel in self.private:
+            return any(member.startswith("UBOT") for member in self.private[channel])
+        return channel in self.joined or channel[:1] == "D"
+
+    def _refused(self, method: str, error: str, body: dict) -> dict:
+        with self._lock:
+            self.refusals.append(Refusal(method, error, body))
+        return {"ok": False, "error": error}
+
     @staticmethod
     def conversation(channel: str) -> str:
         """A message to a user goes to the direct-message channel with that user, as in Slack."""
@@ -101,6 +254,35 @@ class FakeSlack:
             return {"ok": True, "user": {"id": user, **team, "is_admin": user in self.admins, "is_owner": False,
                                          "real_name": name, "profile": {"real_name": name},
                                          "tz": "Europe/Amsterdam", "locale": "en-US"}}
+        if method in MESSAGE_METHODS:
+            problem = message_problem(body)
+            if problem:
+                return self._refused(method, problem, body)
+        if method in VIEW_METHODS:
+            problem = view_problem(body.get("view"))
+            if problem:
+                return self._refused(method, problem, body)
+        target = body.get("channel") or body.get("users") or ""
+        if method in ("chat.postMessage", "chat.update", "conversations.open") and target in self.refuse_for:
+            return self._refused(method, self.refuse_for[target], body)
+        if method in ("chat.postMessage", "chat.update", "chat.postEphemeral", "conversations.history"):
+            channel = self.conversation(body.get("channel", ""))
+            if channel in self.archived and method != "conversations.history":
+                return self._refused(method, "is_archived", body)
+            # With chat:write.public a bot posts in any public channel; a private one, and the
+            # history of any channel, only when it is a member.
+            if (channel in self.private or method == "conversations.history") and not self.bot_is_member(channel):
+                return self._refused(method, "not_in_channel" if channel not in self.private else "channel_not_found",
+                                     body)
+        if method == "conversations.join":
+            channel = body.get("channel", "")
+            if channel in self.private:
+                return self._refused(method, "method_not_supported_for_channel_type", body)
+            if channel in self.archived:
+                return self._refused(method, "is_archived", body)
+            with self._lock:
+                self.joined.add(channel)
+            return {"ok": True, "channel": {"id": channel, "is_member": True}}
         if method == "chat.postMessage":
             channel = self.conversation(body.get("channel", ""))
             ts = f"{time.time():.0f}.{next(self._ts):06d}"
@@ -115,7 +297,11 @@ class FakeSlack:
             return {"ok": True, "channel": channel, "ts": ts}
         if method == "conversations.info":
             channel = body.get("channel")
-            return {"ok": True, "channel": {"id": channel, "is_private": channel in self.private}}
+            if channel in self.private and not self.bot_is_member(channel):
+                return {"ok": False, "error": "channel_not_found"}  # a private channel is invisible to outsiders
+            return {"ok": True, "channel": {"id": channel, "is_private": channel in self.private,
+                                            "is_im": channel[:1] == "D", "is_archived": channel in self.archived,
+                                            "is_member": self.bot_is_member(channel)}}
         if method == "conversations.members":
             return {"ok": True, "members": self.private.get(body.get("channel"), []),
                     "response_metadata": {"next_cursor": ""}}
@@ -201,9 +387,13 @@ class FakeSlack:
                             body[key] = json.loads(body[key])
                 path = self.path.split("?")[0]
                 method = "response_url" if path.startswith("/response/") else path.removeprefix("/api/")
-                status = 200
+                status, retry_after = 200, fake.retry_after
                 with fake._lock:
-                    if method != "response_url":
+                    if method in fake.rate_limited:
+                        status, retry_after = 429, fake.rate_limited[method]
+                        fake.throttled.append(Call(method, path, body, dict(self.headers)))
+                        fake._lock.notify_all()
+                    elif method != "response_url":
                         if fake.fail_next:
                             status = fake.fail_next.pop(0)
                         elif fake.failure_rate and fake._random.random() < fake.failure_rate:
@@ -217,7 +407,7 @@ class FakeSlack:
                         fake.hold.wait()  # Slack has the message; its answer may never reach the sender
                     self._send(200, payload)
                 elif status == 429:
-                    self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "0"})
+                    self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)})
                 else:
                     self._send(status, {"ok": False, "error": "fatal_error"})
 

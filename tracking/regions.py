@@ -11,7 +11,7 @@ from datetime import timedelta
 from domain.errors import CommandError
 from domain.municipalities import LIST_VALID_FROM, Official, official
 from domain.names import split_names
-from domain.permissions import require_admin, require_coordinator
+from domain.permissions import require_admin, require_bot_in_channel, require_coordinator
 from store import queries
 from store.models import Municipality, Region, Trajectory
 from tracking.context import DOMAINS, Context, choose, current_trajectory, deadline, require, same_municipality
@@ -32,6 +32,7 @@ def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Traje
     lead_weeks = read_weeks(fields["implementatie"], example) if fields.get("implementatie") else 12
     domain = choose(DOMAINS, fields["domein"], "domein", example) if fields.get("domein") else "beide"
     region = region_for_trajectory(ctx, region_name, fields.get("gemeenten", ""), example)
+    require_bot_in_channel(ctx.actor)  # the last check, as it may join the channel (a refusal rolls all back)
     trajectory = Trajectory(team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id, title=title,
                             region_id=region.id, domain=domain, contract_end=contract_end,
                             go_live=go_live, lead_weeks=lead_weeks, coordinator_id=ctx.actor.user_id,

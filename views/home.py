@@ -1,24 +1,18 @@
-"""The App Home tab."""
+"""The App Home tab, laid out within a view's limits (views/layout.py): a list that would not fit
+shows fewer items and says how many more there are, so no section is ever lost."""
 from __future__ import annotations
 
-from slack_sdk.models.blocks import Block, ButtonElement, DividerBlock, SectionBlock
+from slack_sdk.models.blocks import SectionBlock
 from slack_sdk.models.views import View
 
+from domain.outcome import Item, Section
 from domain.texts import t
 from reports.home import HomeSection
-from views.slack_text import mrkdwn
-
-HOME_BLOCK_LIMIT = 100  # Slack's limit for one view
+from views.layout import posted, view_blocks
 
 
-def home_view(sections: list[HomeSection], lang: str) -> View:
-    blocks: list[Block] = [SectionBlock(text=mrkdwn(t(lang, "home_title")))]
-    for section in sections:
-        blocks += [DividerBlock(), SectionBlock(text=mrkdwn(section.title))]
-        if not section.items:
-            blocks.append(SectionBlock(text=mrkdwn(f"_{t(lang, 'home_nothing')}_")))
-        for item in section.items:
-            accessory = (ButtonElement(text=item.label, action_id=item.action, value=item.value)
-                         if item.action else None)
-            blocks.append(SectionBlock(text=mrkdwn(item.text[:3000]), accessory=accessory))
-    return View(type="home", blocks=blocks[:HOME_BLOCK_LIMIT])
+def home_view(sections: list[HomeSection], lang: str, cmd: str = "/inkoop") -> View:
+    lists = [Section(section.title, [Item(i.text, i.action, i.label, i.value) for i in section.items],
+                     more="status", limit=None, empty=t(lang, "home_nothing")) for section in sections]
+    head = [SectionBlock(text=posted(t(lang, "home_title")))]
+    return View(type="home", blocks=view_blocks(head, lists, lang, cmd))

@@ -17,9 +17,10 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from domain.text_input import clean, escape_plain
+from domain.names import read_person
+from domain.text_input import as_typed, clean, field_limit, to_plain
 from domain.texts import t
-from views.slack_text import mrkdwn
+from views.layout import CONTEXT_TEXT, posted
 
 
 @dataclass(frozen=True)
@@ -62,25 +63,30 @@ def _choice_element(field: FormField, lang: str, chosen: str | None) -> StaticSe
 
 def form_modal(name: str, lang: str, private_metadata: str, values: dict[str, str] | None = None,
                problem: str | None = None, intro: str | None = None) -> View:
-    """The form; `values` fills it in (what was typed, or a message's text) and `problem` is shown
-    on top (a slow submission's error, or why a prefill was left out); `intro` says what it is for."""
+    """The form; `values` (stored text: what was submitted, or a message's text) fills it in as it
+    was typed, a mention in its person picker; `problem` is shown on top (a slow submission's
+    error, or why a prefill was left out); `intro` says what it is for. Each field takes as many
+    characters as the typed command allows."""
     blocks = []
     if problem:
-        blocks.append(SectionBlock(text=mrkdwn("⚠️ " + problem)))
+        blocks.append(SectionBlock(text=posted("⚠️ " + problem)))
     if intro:
-        blocks.append(ContextBlock(elements=[mrkdwn(intro)]))
+        blocks.append(ContextBlock(elements=[posted(intro, CONTEXT_TEXT)]))
     for field in FORMS[name]:
         placeholder = PlainTextObject(text=t(lang, field.placeholder)) if field.placeholder else None
-        typed = (values or {}).get(field.key) or None
+        stored = (values or {}).get(field.key) or None
+        picked = read_person(stored).user_id if field.person and stored else None
+        limit = field_limit(name, field.key)
+        typed = to_plain(stored)[:limit] if stored and not picked else None
         element = (_choice_element(field, lang, typed) if field.choices else
                    PlainTextInputElement(action_id="value", multiline=field.multiline, placeholder=placeholder,
-                                         initial_value=typed))
+                                         initial_value=typed, max_length=limit))
         blocks.append(InputBlock(block_id=field.key, label=t(lang, field.label), optional=field.optional,
                                  element=element))
         if field.person:
             blocks.append(InputBlock(block_id=PERSON_PICKER.format(key=field.key), optional=True,
                                      label=t(lang, f"field_{field.key}_user"),
-                                     element=UserSelectElement(action_id="value")))
+                                     element=UserSelectElement(action_id="value", initial_user=picked)))
     return View(type="modal", callback_id=f"form_{name}", title=t(lang, f"modal_{name}"),
                 submit=t(lang, "modal_submit"), close=t(lang, "modal_cancel"), blocks=blocks,
                 private_metadata=private_metadata)
@@ -89,7 +95,12 @@ def form_modal(name: str, lang: str, private_metadata: str, values: dict[str, st
 def notice_modal(title_key: str, lang: str, text: str) -> View:
     """A modal that only tells something: "saving…", or what a slow submission stored."""
     return View(type="modal", title=t(lang, title_key), close=t(lang, "modal_close"),
-                blocks=[SectionBlock(text=mrkdwn(text[:3000]))])
+                blocks=[SectionBlock(text=posted(text))])
+
+
+def saved_modal(lang: str, blocks: list[dict]) -> View:
+    """What a slow submission stored: its answer, in the form's place."""
+    return View(type="modal", title=t(lang, "modal_saved"), close=t(lang, "modal_close"), blocks=blocks)
 
 
 def read_submission(name: str, state_values: dict) -> tuple[str, dict[str, str]]:
@@ -103,9 +114,9 @@ def read_submission(name: str, state_values: dict) -> tuple[str, dict[str, str]]
         if field.person and value(PERSON_PICKER.format(key=field.key)):
             fields[field.key] = f"<@{value(PERSON_PICKER.format(key=field.key))}>"
         elif value(field.key):
-            # Typed into a form, text arrives raw: stored in the form a slash command has, where a
-            # typed `<!channel>` is text, not a broadcast.
-            fields[field.key] = escape_plain(clean(value(field.key)))
+            # Typed into a form, text arrives raw: stored as typed, where a typed `<!channel>` or
+            # `<@U1>` is text, not a broadcast or a mention.
+            fields[field.key] = as_typed(clean(value(field.key)))
     title = fields.pop("title", "")
     return title, fields
 

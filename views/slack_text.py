@@ -1,36 +1,41 @@
-"""The one place that makes text safe to post in Slack. Stored text is Slack's escaped mrkdwn
-(core/text_input.py); posting it back, only real user mentions and channel links stay live:
-broadcasts and group pings become visible, inert words, and a link shows where it goes."""
+"""The one place that makes text safe to post in Slack. Stored text is what people typed, with
+Slack's own mentions kept (domain/text_input.py); posting it, only real user mentions and channel
+links stay live. Every other `&`, `<` and `>` is escaped, so it shows as typed and cannot pair with
+a later bracket into a link; a broadcast, typed or real, shows as an inert word."""
 from __future__ import annotations
 
 import re
 
-from slack_sdk.models.blocks import MarkdownTextObject
+from domain.text_input import ANGLED, CHANNEL, INERT, USER, special_words
 
-from domain.text_input import ANGLED, CHANNEL, USER, link_words, special_words
-
-WORD_JOINER = "\u2060"  # after the @: no Slack client turns `@here` into a notification, whatever its settings
-
-
-_ANGLED_OR_STRAY = re.compile(ANGLED.pattern + "|[<>]")
-_STRAY = {"<": "&lt;", ">": "&gt;"}
+WORD_JOINER = INERT  # after the @: no Slack client turns `@here` into a notification, whatever its settings
+_BROADCAST_WORD = re.compile(r"@(here|channel|everyone)\b", re.IGNORECASE)
 
 
-def neutralise(mrkdwn_text: str) -> str:
-    """Text safe to post: no broadcast, no group ping, no link whose target is hidden, and no stray
-    bracket that could pair with a later one."""
-    def replace(match: re.Match) -> str:
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escaped(typed: str) -> str:
+    """Typed text as mrkdwn that shows it; a typed `@here` stays a word, whatever a client does."""
+    return _BROADCAST_WORD.sub(lambda m: "@" + WORD_JOINER + m.group(1), _escape(typed))
+
+
+def neutralise(stored: str) -> str:
+    """Stored text as mrkdwn that shows what was typed: no broadcast, no group ping, no link
+    whose target is hidden, no stray bracket. Not idempotent: it escapes `&`, so it is applied
+    once, where text becomes a post: views/layout.py for blocks, the outbox for a notification."""
+    out, at = [], 0
+    stored = stored or ""
+    for match in ANGLED.finditer(stored):
         inner = match.group(1)
-        if inner is None:
-            return _STRAY[match.group(0)]
+        out.append(_escaped(stored[at:match.start()]))
         if USER.fullmatch(inner) or CHANNEL.fullmatch(inner):
-            return match.group(0)
-        if inner.startswith("!"):
-            return special_words(inner[1:]).replace("@", "@" + WORD_JOINER, 1)
-        return link_words(inner)
-    return _ANGLED_OR_STRAY.sub(replace, mrkdwn_text or "")
-
-
-def mrkdwn(text: str) -> MarkdownTextObject:
-    """Every mrkdwn text the bot posts is built here, so every one is neutralised."""
-    return MarkdownTextObject(text=neutralise(text))
+            out.append(match.group(0))
+        elif inner.startswith("!"):  # a real broadcast that reached a post: its words, never a ping
+            out.append(_escape(special_words(inner[1:])).replace("@", "@" + WORD_JOINER, 1))
+        else:
+            out.append(_escaped(match.group(0)))
+        at = match.end()
+    out.append(_escaped(stored[at:]))
+    return "".join(out)

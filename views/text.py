@@ -3,17 +3,27 @@ from __future__ import annotations
 
 import re
 
-from domain.text_input import to_plain
+from domain.outcome import Reply
+from domain.text_input import slack_to_plain, to_plain
+from views.layout import message_blocks
 from views.slack_text import WORD_JOINER
 
 _ITALIC = re.compile(r"(?<!\w)_([^_\n]+)_(?!\w)")
 
 
+def _unmarked(text: str) -> str:
+    """The bot's own bold, italics and code marks dropped."""
+    return _ITALIC.sub(r"\1", text).replace("*", "").replace("`", "").replace(WORD_JOINER, "")
+
+
 def mrkdwn_to_text(text: str) -> str:
-    """How Slack shows a message, as plain text: mentions, links and entities read (to_plain),
-    and the bot's own bold, italics and code marks dropped."""
-    text = _ITALIC.sub(r"\1", to_plain(text))
-    return text.replace("*", "").replace("`", "").replace(WORD_JOINER, "")
+    """How Slack shows a posted message, as plain text: entities read, mentions as @name."""
+    return _unmarked(slack_to_plain(text))
+
+
+def stored_to_text(text: str) -> str:
+    """A text the bot has not posted yet (an error for a form field), as plain text."""
+    return _unmarked(to_plain(text))
 
 
 def _text_of(obj: dict | None) -> str:
@@ -40,3 +50,8 @@ def blocks_to_text(blocks: list[dict], fallback: str = "") -> str:
         elif kind == "input":
             lines.append(f"{_text_of(block.get('label'))}: ____")
     return "\n".join(lines) if lines else mrkdwn_to_text(fallback)
+
+
+def reply_to_text(reply: Reply, lang: str = "nl", cmd: str = "/inkoop") -> str:
+    """A reply as the console shows it: laid out as in Slack (views/layout.py), as plain text."""
+    return blocks_to_text([block.to_dict() for block in message_blocks(reply, lang, cmd)])

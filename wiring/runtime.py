@@ -9,13 +9,15 @@ from typing import Callable
 from config import Settings
 from delivery.mail.courier import Courier
 from delivery.mail.transport import transport_for
-from delivery.outbox import CHANNEL_INTERVAL, MAIL, Sender
+from delivery.outbox import MAIL
+from delivery.sender import CHANNEL_INTERVAL, SLACK, Sender
+from delivery.slack import SlackTransport
 from domain.municipalities import official
 from installations import Workspaces
 from service.runtime import Runtime, system_clock
 from store.db import make_engine, migrate
 from tracking.plans import standard_plans
-from wiring.slack import same_api
+from wiring.slack import for_outbox, same_api
 
 
 def freeze_startup_heap() -> None:
@@ -42,11 +44,13 @@ def open_runtime(settings: Settings, client=None, clock: Callable[[], datetime] 
     clock = clock or system_clock
     sender = workspaces = None
     if client is not None:
+        client = for_outbox(client)  # a 429 is the outbox's to schedule, never to sleep through
         workspaces = Workspaces(settings, engine, make_client=lambda token: same_api(client, token),
                                 single=None if settings.oauth else client)
         courier = Courier(engine, settings, transport or transport_for(settings.smtp_url, settings.mail_dir), clock)
+        slack = SlackTransport(engine, workspaces.client_for, clock, settings.language, settings.slash_command)
         sender = Sender(engine, client, clock, CHANNEL_INTERVAL if channel_interval is None else channel_interval,
-                        couriers={MAIL: courier}, client_for=workspaces.client_for)
+                        transports={MAIL: courier, SLACK: slack})
     return Runtime(settings=settings, engine=engine, clock=clock, sender=sender, workspaces=workspaces)
 
 

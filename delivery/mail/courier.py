@@ -1,6 +1,6 @@
-"""Turns an outbox row of method `mail` into the mail itself at the moment it is sent: the
-recipient's address is read then (a removed contact gets nothing), and the personal link is
-derived then, so neither the address nor the link is copied into the outbox."""
+"""The mail transport of the outbox: turns a row of method `mail` into the mail itself at the
+moment it is sent: the recipient's address is read then (a removed contact gets nothing), and the
+personal link is derived then, so neither the address nor the link is copied into the outbox."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -13,7 +13,8 @@ from sqlmodel import Session
 from config import Settings
 from delivery import outbox
 from delivery.mail.compose import compose
-from delivery.mail.transport import PermanentFailure, Transport
+from delivery.mail.transport import Transport
+from delivery.transports import Claimed, PermanentFailure
 from domain.reminders import deadline_sentence
 from domain.requests import link_valid_until, token_for
 from domain.roles import role_label
@@ -43,7 +44,7 @@ class Courier:
     def _today(self):
         return self.clock().astimezone(ZoneInfo(self.settings.timezone)).date()
 
-    def send(self, key: str, payload: dict) -> None:
+    def send(self, row: Claimed, payload: dict) -> None:
         """Compose and send; nothing when the question was answered, the task done or either
         withdrawn meanwhile. Raises the transport's TemporaryFailure or PermanentFailure."""
         with session_scope(self.engine, readonly=True) as session:
@@ -51,7 +52,11 @@ class Courier:
         if built is not None:
             kind, context, name, address = built
             self.transport.send(compose(kind, context, sender=self.settings.mail_from, to_name=name,
-                                        to_address=address, key=key))
+                                        to_address=address, key=row.key))
+
+    def sent_before(self, row: Claimed, payload: dict) -> None:
+        """A mail server cannot be asked; a mail sent twice carries the same Message-ID."""
+        return None
 
     def preview(self, session: Session, key: str, payload: dict) -> str:
         """How a dry run shows a mail: to whom, and its subject line."""
@@ -126,31 +131,32 @@ class Courier:
                    "coordinator": trajectory.coordinator_name or trajectory.coordinator_id}
         return "task", context, to_plain(contact.name), contact.email
 
-    def refused(self, key: str, payload: dict, reason: str) -> list[str]:
+    def refused(self, row: Claimed, payload: dict, failure: PermanentFailure) -> list[str]:
         """A mail refused for good: the one who asked hears it in Slack, and it is not retried."""
+        key, reason = row.key, str(failure)
         with session_scope(self.engine) as session:
             if payload["kind"] == "input":
                 part = session.get(InputPart, payload["part_id"])
                 request = session.get(InputRequest, part.request_id)
-                to, team, ref, subject, name = (request.requested_by, request.team_id, request.ref, request.question,
-                                                part.name)
+                to, team, ref, subject, name, about = (request.requested_by, request.team_id, request.ref,
+                                                       request.question, part.name, request.trajectory_id)
             elif payload["kind"] == "task":
                 task = session.get(Task, payload["task_ids"][0])
                 trajectory = session.get(Trajectory, task.trajectory_id)
                 contact = session.get(Contact, payload["contact_id"])
-                to, team, ref, subject, name = (trajectory.coordinator_id, task.team_id, task.ref, task.title,
-                                                contact.name if contact else "?")
+                to, team, ref, subject, name, about = (trajectory.coordinator_id, task.team_id, task.ref, task.title,
+                                                       contact.name if contact else "?", trajectory.id)
             else:
                 decision = session.get(Decision, payload["decision_id"])
                 trajectory = session.get(Trajectory, decision.trajectory_id)
                 contact = session.get(Contact, payload["contact_id"])
-                to, team, ref, subject, name = (trajectory.coordinator_id, decision.team_id, decision.ref,
-                                                decision.title, contact.name if contact else "?")
+                to, team, ref, subject, name, about = (trajectory.coordinator_id, decision.team_id, decision.ref,
+                                                       decision.title, contact.name if contact else "?", trajectory.id)
             lang = self.settings.language
             text = t(lang, "mail_refused", name=name, ref=ref, question=subject, reason=reason,
                      cmd=self.settings.slash_command)
             notice_key = f"refused:{key}"
             queued = outbox.enqueue(session, now=self.clock(), key=notice_key, team_id=team, channel=to, text=text,
-                                    blocks=sections([text]))
+                                    blocks=sections([text]), trajectory_id=about)
         return [notice_key] if queued else []
 

@@ -9,13 +9,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
-
-class TemporaryFailure(Exception):
-    """Try again later: the server is away, busy, or said 4xx."""
-
-
-class PermanentFailure(Exception):
-    """Never retry: the server refused this mail for good (5xx), e.g. an unknown address."""
+from delivery.transports import PermanentFailure, TemporaryFailure  # a 5xx is permanent, a 4xx or no answer not
 
 
 class Transport(Protocol):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from jobs.digest import run_digests
-from delivery.outbox import Sender
+from delivery.sender import Sender
 from jobs.runner import JobRun
 from store.models import Outbox
 from tests.conftest import TRAJECT

@@ -8,9 +8,11 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from sqlmodel import select
+
 from wiring.slack import make_client
 from domain.permissions import Actor
-from delivery.outbox import Sender
+from delivery.sender import Sender
 from service.interactions import run_command
 from store.models import Outbox
 from tests.conftest import message_text
@@ -21,7 +23,7 @@ SEND_ONCE = """
 from datetime import datetime, timezone
 from wiring.slack import make_client
 from config import Settings
-from delivery.outbox import Sender
+from delivery.sender import Sender
 from store.db import make_engine
 settings = Settings.from_env()
 Sender(make_engine(settings.database_url), make_client(settings), lambda: datetime.now(timezone.utc)).deliver()
@@ -72,3 +74,17 @@ def test_killed_while_slack_holds_the_accepted_message(trajectory, slack, clock)
     [row] = [r for r in trajectory.all(Outbox) if r.key == "urgent:1"]
     assert row.sent_at is not None and row.ts == slack.history["C_JEUGD"][-1]["ts"]
     assert slack.of("conversations.history")[-1].body["channel"] == "C_JEUGD"
+
+
+def test_after_a_crash_the_bot_joins_an_older_public_channel_to_read_its_history(trajectory, slack, clock):
+    slack.joined.discard("C_JEUGD")  # set up before the bot joined channels at `traject`
+    flag_without_sending(trajectory)
+    trajectory.rt.sender.deliver()  # posted (chat:write.public needs no membership); the sender dies before recording
+    with trajectory.session() as session:
+        [row] = [r for r in session.exec(select(Outbox)) if r.key == "urgent:1"]
+        row.sent_at, row.ts, row.claims = None, None, row.claims + 1  # a claim that ended without an outcome
+        session.add(row)
+        session.commit()
+    Sender(trajectory.rt.engine, make_client(trajectory.rt.settings), clock, interval=0).deliver()
+    assert len(urgent_posts(slack)) == 1  # found in the history it could read after joining
+    assert "C_JEUGD" in slack.joined and [r.ts for r in trajectory.all(Outbox) if r.key == "urgent:1"] != [None]

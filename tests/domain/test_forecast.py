@@ -9,6 +9,7 @@ import pytest
 
 from domain.forecast import History, Thresholds, forecast
 from reports.risk import explain, risk_reply
+from views.text import reply_to_text
 from store.models import Adoption, Decision, InputRequest, Municipality, Task, Trajectory
 
 TODAY = date(2026, 11, 25)
@@ -152,9 +153,9 @@ def test_a_rejection_is_explained_with_who_when_and_why():
     assert explain(result, "nl")[0] == (
         "Zaltbommel wees B1 af op ma 23 nov 2026 (tarief te hoog): een herzien voorstel is op zijn vroegst een "
         "besluitcyclus (28 dagen) later vastgesteld → B1 verwacht ma 21 dec 2026")
-    text = "\n".join(risk_reply(result, Thresholds(), "nl").lines)
+    text = reply_to_text(risk_reply(result, Thresholds(), "nl"))
     assert "Te laat" not in text
-    assert "• *B1* Besluit 1 · afgewezen door Zaltbommel op ma 23 nov 2026 (tarief te hoog) · herzien voorstel nodig" in text
+    assert "• B1 Besluit 1 · afgewezen door Zaltbommel op ma 23 nov 2026 (tarief te hoog) · herzien voorstel nodig" in text
 
 
 def test_input_blocking_a_decision_is_explained():
@@ -175,7 +176,7 @@ def test_configurable_thresholds():
 
 def test_risk_reply_names_who_must_move_in_english():
     result = TABLE[5][0].run()
-    text = "\n".join(risk_reply(result, Thresholds(), "en").lines)
-    assert "Continuity risk Jeugd 2027: 🔴 red* (7 days late)" in text
+    text = reply_to_text(risk_reply(result, Thresholds(), "en"), "en")
+    assert "Continuity risk Jeugd 2027: 🔴 red (7 days late)" in text
     assert "Zaltbommel adopts decisions 12 days after the deadline on average → B1 expected Thu 14 Jan 2027" in text
     assert "still with Buren, Zaltbommel" in text

@@ -9,6 +9,7 @@ from datetime import date
 from reports.risk import thresholds_of
 from domain.permissions import Actor
 from reports.region import region_overview
+from service.channel_facts import ChannelFacts
 from store import queries
 from tests.conftest import message_text
 from tests.handlers.test_home import open_home
@@ -20,7 +21,7 @@ PRIVATE = ("traject Vertrouwelijk: crisisbedden regio: Rivierenland contracteind
 def region_with_three_channels(bot, slack, clock):
     """Made on Tuesday 24 November 2026; looked at on Thursday 3 December, when B1 is overdue."""
     bot.say(WMO, user="U_ADMIN", channel="C_WMO")
-    slack.private["C_PRIV"] = ["U_ADMIN", "U_JAN"]
+    slack.private["C_PRIV"] = ["U_ADMIN", "U_JAN", "UBOT_T1"]  # the bot was invited
     bot.say(PRIVATE, user="U_ADMIN", channel="C_PRIV")
     bot.say("besluit Tarieven 2027 deadline: 1-12-2026 door: college", user="U_ADMIN")  # B1
     bot.say("besluit Mandaat inkooporganisatie deadline: 15-12-2026 door: regio", user="U_ADMIN")  # B2
@@ -53,6 +54,7 @@ def test_region_shows_every_trajectory_a_person_may_see(trajectory, slack, clock
 
 def test_when_slack_cannot_say_who_is_in_a_channel_it_is_not_shown(trajectory, slack, clock):
     region_with_three_channels(trajectory, slack, clock)
+    trajectory.rt.channels = ChannelFacts()  # what Slack said before is forgotten after a few minutes
     slack.refuse["conversations.info"] = "ratelimited"
     text = trajectory.say("regio", user="U_JAN")
     assert "1 traject in deze regio:" in text and "#C_JEUGD" in text and "#C_WMO" not in text
