@@ -60,16 +60,6 @@ def case_line(case: UrgentCase, lang: str) -> str:
              state=state)
 
 
-def bullets(items: list, render, lang: str, every: str | None = None) -> str:
-    """A bullet list of at most LIST_LIMIT items; only those shown are rendered. `every`: the
-    command that shows the whole list, named under a cut one."""
-    shown = [render(item) for item in items[:LIST_LIMIT]]
-    if len(items) > LIST_LIMIT:
-        shown.append(t(lang, "status_more_every", count=len(items) - LIST_LIMIT, command=every) if every
-                     else t(lang, "status_more", count=len(items) - LIST_LIMIT))
-    return "\n".join(f"• {line}" for line in shown) if shown else f"_{t(lang, 'status_none')}_"
-
-
 def _due(day: date, today: date, lang: str) -> str:
     text = fmt_date(day, lang)
     return f"{text} ⚠️ {t(lang, 'status_overdue')}" if day < today else text

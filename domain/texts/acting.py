@@ -193,7 +193,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_van_one_ref": ("`van:` hoort bij één inputverzoek; je noemde {refs}. Doe ze één voor één.",
                         "`from:` belongs to one input request; you named {refs}. Do them one at a time."),
     # -- long lists, whole --------------------------------------------------------------------------
-    "status_more_every": ("… en nog {count}: `{command}` toont ze allemaal", "… and {count} more: `{command}` shows them all"),
     "status_page": ("Pagina {page} van {pages} · volgende: `{next}`", "Page {page} of {pages} · next: `{next}`"),
     "fields_status": ("• optioneel één lijst, helemaal: besluiten, input, taken of signalen (en een paginanummer)",
                       "• optionally one list, whole: decisions, inputs, tasks or cases (and a page number)"),

@@ -63,7 +63,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "was stored. Please try again shortly."),
     # A list that did not fit in one Slack message or view (views/layout.py).
     "layout_more": ("… en nog {count}", "… and {count} more"),
-    "layout_more_where": ("… en nog {count} (alles: {where})", "… and {count} more (all of them: {where})"),
+    "layout_more_where": ("… en nog {count}: {where} toont ze allemaal", "… and {count} more: {where} shows them all"),
     "layout_shortened": ("(lange regels ingekort)", "(long lines shortened)"),
     "layout_shortened_where": ("(lange regels ingekort; alles: {where})", "(long lines shortened; all of it: {where})"),
     "layout_none": ("geen", "none"),

@@ -25,7 +25,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_case_acked": ("opgepakt door {who}", "acknowledged by {who}"),
     "status_overdue": ("te laat", "overdue"),
     "status_counts": ("Open: {decisions} · {inputs} · {tasks} · {cases}", "Open: {decisions} · {inputs} · {tasks} · {cases}"),
-    "status_more": ("… en nog {count}", "… and {count} more"),
     "by_college": ("college", "college"),
     "by_raad": ("raad", "council"),
     "by_regio": ("regio", "region"),
