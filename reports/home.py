@@ -21,7 +21,6 @@ from store import queries
 from store.models import InputPart, InputRequest, Task, Trajectory, UrgentCase
 from store.queries import live
 
-HOME_LIST = 10  # lines per section: Home is a glance; `status` in the channel has the rest
 
 
 @dataclass
@@ -53,12 +52,6 @@ def involved_trajectories(session: Session, team_id: str, user_id: str) -> list[
     return list(session.exec(select(Trajectory).where(
         Trajectory.team_id == team_id,
         or_(Trajectory.coordinator_id == user_id, Trajectory.id.in_(select(ids.subquery())))).order_by(Trajectory.title)))
-
-
-def _cut(items: list[HomeItem], lang: str, cmd: str) -> list[HomeItem]:
-    if len(items) <= HOME_LIST:
-        return items
-    return items[:HOME_LIST] + [HomeItem(t(lang, "home_more", count=len(items) - HOME_LIST, cmd=cmd))]
 
 
 def waiting_for(session: Session, team_id: str, user_id: str, today: date, lang: str,
@@ -102,14 +95,14 @@ def waiting_for(session: Session, team_id: str, user_id: str, today: date, lang:
                     None if case.acked_at else t(lang, "btn_ack"), str(case.id))))
         levels.append(HomeItem(t(lang, "home_trajectory", level=level_label(result.level, lang), title=title,
                                  channel=f"<#{trajectory.channel_id}>", verdict=buffer_text(result, lang))))
-    ordered = lambda found: _cut([item for _, item in sorted(found, key=lambda pair: pair[0])], lang, cmd)  # noqa: E731
+    ordered = lambda found: [item for _, item in sorted(found, key=lambda pair: pair[0])]  # noqa: E731
     sections = [HomeSection(t(lang, key), ordered(found)) for key, found in (
         ("home_cases", cases), ("home_inputs", inputs), ("home_tasks", tasks), ("home_to_chase", chase))
         if found]
     if not sections:  # one line, not a row of empty headings
         sections.append(HomeSection(t(lang, "home_waiting")))
     if levels:
-        sections.append(HomeSection(t(lang, "home_trajectories"), _cut(levels, lang, cmd)))
+        sections.append(HomeSection(t(lang, "home_trajectories"), levels))
     return sections
 
 

@@ -11,8 +11,11 @@ from reports.home import HomeSection
 from views.layout import posted, view_blocks
 
 
+HOME_LIST = 10  # lines per section: Home is a glance; `status` in the channel has the rest
+
+
 def home_view(sections: list[HomeSection], lang: str, cmd: str = "/inkoop") -> View:
     lists = [Section(section.title, [Item(i.text, i.action, i.label, i.value) for i in section.items],
-                     more="status", limit=None, empty=t(lang, "home_nothing")) for section in sections]
+                     more="status", limit=HOME_LIST, empty=t(lang, "home_nothing")) for section in sections]
     head = [SectionBlock(text=posted(t(lang, "home_title")))]
     return View(type="home", blocks=view_blocks(head, lists, lang, cmd))

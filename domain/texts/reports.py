@@ -75,7 +75,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "home_case_picked_up": ("jij pakte het op", "you picked it up"),
     "home_case_waiting": ("wacht op oppakken in jouw traject", "waiting to be picked up in your trajectory"),
     "home_to_chase": ("*Te laat in trajecten die jij coördineert*", "*Overdue in trajectories you coordinate*"),
-    "home_more": ("… en nog {count} (zie `{cmd} status` in het kanaal)", "… and {count} more (see `{cmd} status` in the channel)"),
     # `regio`
     "region_rejected": ("✕ {count} afgewezen (herzien voorstel nodig)", "✕ {count} rejected (revised proposal needed)"),
     "matrix_vastgesteld_laat": ("vastgesteld", "adopted"),

@@ -84,7 +84,7 @@ def test_a_reply_that_would_not_fit_is_summarised_with_counts_and_where_to_see_a
     text = blocks_to_text(blocks)
     for title in ("Status van Jeugd & Wmo 2027", "Besluiten", "Taken", "Urgente signalen", "Leeg"):
         assert title in text  # no section is lost
-    assert re.search(r"… en nog \d+ \(alles: /inkoop export\)", text)  # the decisions and tasks say what is left
+    assert re.search(r"… en nog \d+: /inkoop export toont ze allemaal", text)  # the decisions and tasks say what is left
     assert "U3" in text  # the most urgent section keeps its items
     assert "\n  geen" in text or "geen" in text
 
@@ -98,7 +98,7 @@ def test_a_reply_that_fits_is_shown_whole():
 def test_a_list_past_its_readable_length_says_how_many_more():
     reply = Reply(["Kop", Section("*Taken*", [f"T{i}" for i in range(20)], more="export")])
     text = blocks_to_text(dicts(message_blocks(reply, "en", "/inkoop")))
-    assert "• T11" in text and "T12" not in text and "… and 8 more (all of them: /inkoop export)" in text
+    assert "• T11" in text and "T12" not in text and "… and 8 more: /inkoop export shows them all" in text
 
 
 def test_app_home_with_hundreds_of_items_keeps_every_section():
@@ -114,5 +114,5 @@ def test_app_home_with_hundreds_of_items_keeps_every_section():
     assert view_problem({"type": "home", "blocks": blocks}) is None
     text = blocks_to_text(blocks)
     assert all(title in text for title in ("Input", "Jouw taken", "Signalen", "Trajecten", "U1", "Jeugd 2027"))
-    assert re.search(r"… en nog \d+ \(alles: /inkoop status\)", text)
+    assert re.search(r"… en nog \d+: /inkoop status toont ze allemaal", text)
     assert sum(1 for b in blocks if b.get("accessory", {}).get("action_id") == "home_done") >= 20
