@@ -79,6 +79,16 @@ class _Reader:
             return default
         return value
 
+    def token(self, key: str, minimum: int) -> str:
+        """A secret someone must send in a header: at least `minimum` characters a header carries
+        unchanged (letters, digits, - . _ ~ + /). Never shown back, not even in the error."""
+        value = self.text(key)
+        if value and not (len(value) >= minimum and re.fullmatch(r"[A-Za-z0-9\-._~+/]+=*", value)):
+            self.problems.append(f"{key}: verwacht minstens {minimum} tekens (letters, cijfers, - . _ ~ + /), "
+                                 f"bijv. de uitvoer van `openssl rand -hex 32`")
+            return ""
+        return value
+
     def url(self, key: str, default: str, schemes: tuple[str, ...], example: str) -> str:
         value = self.text(key, default)
         if value and not re.match(rf"^({'|'.join(schemes)})://[^\s/]+", value):
@@ -131,6 +141,7 @@ class Settings:
     web_threads: int = 4   # per web worker; also each process's database pool
     web_workers: int = 2   # measured on 2 cores (benchmarks/answer_latency.py): 2 x 4 answers fastest
     log_format: str = "plain"  # or "json": one JSON object per line, for a log shipper
+    metrics_token: str = ""    # /metrics answers only a scrape with this bearer token; empty: /metrics is off
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -162,6 +173,7 @@ class Settings:
             public_url=read.url("PUBLIC_URL", "", ("https", "http"), "https://regiowacht.example.nl").rstrip("/"),
             plan_dir=read.text("PLAN_DIR"),
             log_format=read.choice("LOG_FORMAT", cls.log_format, ("plain", "json")),
+            metrics_token=read.token("METRICS_TOKEN", 16),
             answer_secret=read.text("ANSWER_SECRET") or read.text("SLACK_SIGNING_SECRET") or _local_secret(),
         )
         if read.problems:
