@@ -59,6 +59,8 @@ def serve_socket_mode(settings: Settings, rt, app) -> int:
     the same web server as in HTTP mode, without /slack/events: the answer page of mailed links,
     /health and /metrics (PRODUCT.md, Slack as it really is)."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from wiring.web import serve_http, wsgi_app
     socket_mode = SocketModeHandler(app, settings.app_token)
     try:
         socket_mode.connect()  # before the web workers fork: they do not inherit a half-made connection
