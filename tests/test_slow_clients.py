@@ -26,9 +26,9 @@ class SlowClient(threading.Thread):
     """A connection that sends its request one byte every half second: the headers, or (after
     whole headers) a 4 kB body. Records the status line the server answers with, if any."""
 
-    def __init__(self, port: int, *, slow_headers: bool):
+    def __init__(self, port: int, *, slow_headers: bool, give_up_after: float = READ_TIMEOUT + 5):
         super().__init__(daemon=True)
-        self.port, self.slow_headers = port, slow_headers
+        self.port, self.slow_headers, self.give_up_after = port, slow_headers, give_up_after
         self.answer = b""
         self.ended_after: float | None = None
 
@@ -43,6 +43,8 @@ class SlowClient(threading.Thread):
             dribble = head if self.slow_headers else b"x" * 4096
             try:
                 for byte in dribble:
+                    if time.monotonic() - started > self.give_up_after:
+                        break
                     connection.sendall(bytes([byte]))
                     try:
                         self.answer = connection.recv(200)

@@ -110,6 +110,9 @@ def serve_http(settings: Settings, rt, application) -> None:
                                "threads": settings.web_threads, "worker_class": BufferingWorker, "timeout": 60,
                                "keepalive": 0, "limit_request_line": 4094, "limit_request_fields": 50,
                                "limit_request_field_size": 8190, "accesslog": "-", "logger_class": gunicorn_logger(),
+                               # No control socket (~/.gunicorn/gunicorn.ctl): nothing to share between
+                               # instances on one host, and no local way in to the running server.
+                               "control_socket_disable": True,
                                "post_fork": post_fork, "child_exit": child_exit}.items():
                 self.cfg.set(key, value)
 
