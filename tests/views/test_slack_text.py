@@ -2,6 +2,8 @@
 reads back as typed (core/text_input.py)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -21,6 +23,12 @@ TABLE = [
     ("vraag <@U012ABC|anne> en <@W0XYZ>", "vraag <@U012ABC|anne> en <@W0XYZ>"),
     ("in <#C0123|jeugd>", "in <#C0123|jeugd>"),
     ("a &lt;b&gt; &amp; c", "a &lt;b&gt; &amp; c"),
+    # typed as bare words (a form, the answer page, a plan file): the same joiner (issue 21)
+    ("@here @channel @everyone", f"@{J}here @{J}channel @{J}everyone"),
+    ("(@Here) *@CHANNEL* _@everyone_ @@here", f"(@{J}Here) *@{J}CHANNEL* _@{J}everyone_ @@{J}here"),
+    ("jan@here.nl, info@channel.nl en 2@here", "jan@here.nl, info@channel.nl en 2@here"),
+    ("@hereafter @channels @everyones", "@hereafter @channels @everyones"),
+    ("<@U0ABC|@here> zegt @here", f"<@U0ABC|@here> zegt @{J}here"),
 ]
 
 
@@ -49,6 +57,7 @@ def test_posted_text_never_broadcasts_and_keeps_real_mentions(raw):
     stored = escape_plain(raw) + " <@U0ABC|anne> " + raw  # raw as a command might carry it, and a real mention
     posted = neutralise(stored)
     assert "<!" not in posted and "<@U0ABC|anne>" in posted
+    assert not re.search(r"(?<![^\W_])@(here|channel|everyone)(?![^\W_])", re.sub(r"<@[^>]*>", "", posted), re.I)
     assert neutralise(posted) == posted  # idempotent
     assert "<!" not in neutralise(escape_plain(raw)) and "<@" not in neutralise(escape_plain(raw))
     to_plain(stored)  # never raises
