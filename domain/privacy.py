@@ -36,10 +36,11 @@ PRODUCT.md, "Privacy and security", is the rule. How it is read here:
     9-digit number is never a Dutch phone number): "+" and 11-15 digits ("+31 6 12345678",
     "+31 (0)20 123 4567"), "00" and a country code, 11-17 digits ("0031 6 12345678"), or 10 digits
     starting with an area code ("06-12345678", "020 123 4567");
-  - an amount: "€", "EUR" or "euro" before it, or ",-", two decimals or "euro" after it, when its
-    groups look like an amount (one group, or thousands in groups of 3, with or without two
-    decimals); the decimals after a comma belong to it ("1.112.223,33"). "1,112,223.33" (commas
-    for thousands, a dot before two decimals) is an amount by its shape alone;
+  - an amount: "€", "EUR" or "euro" before it, or ",-" or "euro" after it, or two decimals after a
+    comma when its thousands are grouped ("1.112.223,33", not "1343517,33"), when its groups look
+    like an amount (one group, or thousands in groups of 3 apart by dots, commas or spaces, with or
+    without two decimals); the decimals after a comma belong to it. "1,112,223.33" (commas for
+    thousands, a dot before two decimals) is an amount by its shape alone;
   - for the 8-digit rule only: a date (dd-mm-yyyy, dd/mm/yyyy, yyyy-mm-dd), a year range (2026-2027), a
     year-prefixed case reference (2026-0412, the form the bot asks for) and a time range
     (10.30-12.00), so "geen BSN, zaak 2026-0412" and "BSN-aanvraag 15-01-2027" pass.
@@ -103,7 +104,8 @@ _ORG_BEFORE = re.compile(r"(?=[rka])" + _NOT_AFTER_LETTER + r"(?:rsin|kvk|k\.v\.
 _VAT_BEFORE = re.compile(r"(?=n)" + _NOT_AFTER_LETTER + r"nl\Z", re.IGNORECASE)
 _VAT_AFTER = re.compile(r"b[0-9]{2}(?![0-9])", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?=[€$£e])(?:[€$£]|" + _NOT_AFTER_LETTER + r"euro?) {0,2}\Z", re.IGNORECASE)
-_CURRENCY_AFTER = re.compile(r",(?:-|[0-9]{2}(?![0-9]))| ?(?:€|euro?\b)", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r",-| ?(?:€|euro?\b)", re.IGNORECASE)  # whole euros (",-"), or the currency
+_DECIMALS_AFTER = re.compile(r",[0-9]{2}(?![0-9])")
 
 # Between the digits of a number: any run of these (PRODUCT.md: "any separators"), or "(0)".
 # Possessive, so a long run of separators leading nowhere is tried once.
@@ -147,11 +149,13 @@ def _is_phone(plus: bool, groups: list[str], total: int) -> bool:
     return total == 10 and 2 <= len(first) <= 4 and first[0] == "0" and first[1] != "0"
 
 
-def _looks_like_amount(groups: list[str]) -> bool:
-    """One group, or thousands in groups of three; either with two decimals ("1,112,223.33")."""
-    if len(groups) > 1 and len(groups[-1]) == 2:
-        groups = groups[:-1]
-    return len(groups) == 1 or (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
+def _looks_like_amount(groups: list[str], separators: list[str]) -> bool:
+    """One group, or thousands in groups of three apart by a dot, comma or space; either with two
+    decimals after a dot ("1,112,223.33")."""
+    if len(groups) > 1 and len(groups[-1]) == 2 and separators[-1] == ".":
+        groups, separators = groups[:-1], separators[:-1]
+    return len(groups) == 1 or (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+                                and all(s in (".", ",", " ") for s in separators))
 
 
 def _calendar_like(groups: list[str]) -> bool:
@@ -220,13 +224,15 @@ class _Run:
             separators = self.separators[first:index]
             english = (len(groups) > 2 and separators[-1] == "." and len(groups[-1]) == 2
                        and set(separators[:-1]) == {","})  # 1,112,223.33: an amount by its shape
+            # Decimals alone do not make money of one group: "1343517,33" may be a BSN written apart.
+            decimals = bool(_DECIMALS_AFTER.match(after))
+            money = _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after) or (decimals and len(groups) > 1)
             if _is_phone(self.plus and first == 0, groups, sum(len(g) for g in groups)):
                 yield first, last
-            elif english and _looks_like_amount(groups):
+            elif english and _looks_like_amount(groups, separators):
                 yield first, last
-            elif (_CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after)) and _looks_like_amount(groups):
-                decimals = after[:1] == "," and last < len(self.groups) and len(self.groups[last]) == 2
-                yield first, last + decimals
+            elif money and _looks_like_amount(groups, separators):
+                yield first, last + (decimals and last < len(self.groups) and len(self.groups[last]) == 2)
             first = last
 
 

@@ -96,6 +96,9 @@ REFUSED = [
     ("tel 06-12345611/111222333", "a phone number does not cover the number after the slash"),
     ("€ 5,00 111222333", "an amount does not cover the number after it"),
     ("BSN\n123\n456\n789", "over lines right after the word, failing the elfproef"),
+    ("cliënt 1343517,33 wacht", "seven digits and two after a comma are no amount without a currency"),
+    ("cliënt 27312-57,46", "hyphens do not group thousands"),
+    ("€ 111 - 222 - 333", "nor do spaced hyphens, after a euro sign"),
 ]
 
 ACCEPTED = [
@@ -146,6 +149,7 @@ ACCEPTED = [
     ("bedrag 1.234.567,89", "an amount of 9 digits failing the elfproef anyway", None),
     ("1,112,223.33", "an English amount: commas for thousands, a dot before decimals", "1.112.223.33"),
     ("€ 111,222,333", "an amount: commas for thousands after a euro sign", "111,222,333"),
+    ("€ 1343517,33", "an amount: decimals after a euro sign", "1343517,33"),
     ("tel 06-12345611/06-12345609, BSN volgt", "two phone numbers apart by a slash",
      "tel 12345611/06-12345609, BSN volgt"),
     ("06-12345611      06-12345609, BSN volgt", "two phone numbers apart by six spaces",
