@@ -137,11 +137,11 @@ class Settings:
     mail_dir: str = "out/mail"
     public_url: str = ""         # where the answer page is reached; empty: http://127.0.0.1:PORT
     answer_secret: str = ""      # derives the answer links; default: the signing secret
+    metrics_token: str = ""      # /metrics answers only a scrape with this bearer token; empty: /metrics is off
     plan_dir: str = ""           # the `plan` templates; empty: data/plans
     web_threads: int = 4   # per web worker; also each process's database pool
     web_workers: int = 2   # measured on 2 cores (benchmarks/answer_latency.py): 2 x 4 answers fastest
     log_format: str = "plain"  # or "json": one JSON object per line, for a log shipper
-    metrics_token: str = ""    # /metrics answers only a scrape with this bearer token; empty: /metrics is off
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -173,8 +173,8 @@ class Settings:
             public_url=read.url("PUBLIC_URL", "", ("https", "http"), "https://regiowacht.example.nl").rstrip("/"),
             plan_dir=read.text("PLAN_DIR"),
             log_format=read.choice("LOG_FORMAT", cls.log_format, ("plain", "json")),
-            metrics_token=read.token("METRICS_TOKEN", 16),
             answer_secret=read.text("ANSWER_SECRET") or read.text("SLACK_SIGNING_SECRET") or _local_secret(),
+            metrics_token=read.token("METRICS_TOKEN", 16),
         )
         if read.problems:
             raise SettingsError(read.problems)
