@@ -27,8 +27,7 @@ def run_bot(settings: Settings) -> int:
               f"  ./run.sh   (of: {python} bot.py demo && {python} bot.py console)", file=sys.stderr)
         return 2
     from wiring.web import metrics_directory, serve_http, wsgi_app
-    if not settings.app_token:
-        metrics_directory()  # before anything imports prometheus_client
+    metrics_directory()  # before anything imports prometheus_client
     from wiring.runtime import freeze_startup_heap, open_runtime
     from wiring.slack import build_app, make_client
     warm_up()  # the first command must not pay for compiling the date grammar
@@ -43,16 +42,41 @@ def run_bot(settings: Settings) -> int:
     from jobs.schedule import start_schedule
     scheduler = start_schedule(rt)
     freeze_startup_heap()
+    master = os.getpid()
     try:
         if settings.app_token:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
-            log.info("Regiowacht in Socket Mode")
-            SocketModeHandler(app, settings.app_token).start()
-        else:
-            log.info("Regiowacht over HTTP on port %s at /slack/events", settings.port)
-            serve_http(settings, rt, wsgi_app(app, rt))
+            return serve_socket_mode(settings, rt, app)
+        log.info("Regiowacht over HTTP on port %s at /slack/events", settings.port)
+        serve_http(settings, rt, wsgi_app(app, rt))
     finally:
-        scheduler.shutdown(wait=False)
+        if os.getpid() == master:  # gunicorn's forked workers leave through here too; the schedule is not theirs
+            scheduler.shutdown(wait=False)
+    return 0
+
+
+def serve_socket_mode(settings: Settings, rt, app) -> int:
+    """Slack's events over Socket Mode's connection, in this (gunicorn's master) process; beside it
+    the same web server as in HTTP mode, without /slack/events: the answer page of mailed links,
+    /health and /metrics (PRODUCT.md, Slack as it really is)."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from wiring.web import serve_http, wsgi_app
+    socket_mode = SocketModeHandler(app, settings.app_token)
+    try:
+        socket_mode.connect()  # before the web workers fork: they do not inherit a half-made connection
+    except Exception as error:  # noqa: BLE001 - whatever Slack answered, the operator needs the reason
+        print(f"Regiowacht kan Socket Mode niet openen via {settings.api_url}: {error}\n"
+              "Controleer SLACK_APP_TOKEN (xapp-…, met de scope connections:write).", file=sys.stderr)
+        return 3
+    log.info("Regiowacht in Socket Mode; the answer page, /health and /metrics on port %s", settings.port)
+    master = os.getpid()
+    try:
+        serve_http(settings, rt, wsgi_app(None, rt))
+    finally:
+        # Only the master closes it: a forked worker inherited the connection's locks as its threads
+        # held them, and closing would wait on them for ever.
+        if os.getpid() == master:
+            socket_mode.close()
     return 0
 
 

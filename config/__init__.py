@@ -79,6 +79,16 @@ class _Reader:
             return default
         return value
 
+    def token(self, key: str, minimum: int) -> str:
+        """A secret someone must send in a header: at least `minimum` characters a header carries
+        unchanged (letters, digits, - . _ ~ + /). Never shown back, not even in the error."""
+        value = self.text(key)
+        if value and not (len(value) >= minimum and re.fullmatch(r"[A-Za-z0-9\-._~+/]+=*", value)):
+            self.problems.append(f"{key}: verwacht minstens {minimum} tekens (letters, cijfers, - . _ ~ + /), "
+                                 f"bijv. de uitvoer van `openssl rand -hex 32`")
+            return ""
+        return value
+
     def url(self, key: str, default: str, schemes: tuple[str, ...], example: str) -> str:
         value = self.text(key, default)
         if value and not re.match(rf"^({'|'.join(schemes)})://[^\s/]+", value):
@@ -128,6 +138,7 @@ class Settings:
     mail_dir: str = "out/mail"
     public_url: str = ""         # where the answer page is reached; empty: http://127.0.0.1:PORT
     answer_secret: str = ""      # derives the answer links; default: the signing secret
+    metrics_token: str = ""      # /metrics answers only a scrape with this bearer token; empty: /metrics is off
     plan_dir: str = ""           # the `plan` templates; empty: data/plans
     web_threads: int = 4   # per web worker; also each process's database pool
     web_workers: int = 2   # measured on 2 cores (benchmarks/answer_latency.py): 2 x 4 answers fastest
@@ -169,6 +180,7 @@ class Settings:
             papers_lead_days=read.integer("PAPERS_LEAD_DAYS", cls.papers_lead_days, 0, 90),
             feed_allow_private=read.flag("FEED_ALLOW_PRIVATE", False),
             answer_secret=read.text("ANSWER_SECRET") or read.text("SLACK_SIGNING_SECRET") or _local_secret(),
+            metrics_token=read.token("METRICS_TOKEN", 16),
         )
         if read.problems:
             raise SettingsError(read.problems)

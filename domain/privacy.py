@@ -8,11 +8,15 @@ PRODUCT.md, "Privacy and security", is the rule. How it is read here:
   Devanagari, ...) an ASCII digit, every dash and minus "-", middle dots and bullets ".", and
   invisible characters (zero-width space, soft hyphen, word joiner, bidi marks, combining marks such
   as the keycap in 1️⃣) removed. What is stored is never this folded text.
-* A number is a run of digit groups separated by 1 to 4 of space, dot and hyphen ("111 222 333",
-  "1112.22.333", "111 - 222 - 333", "111  222\\t333"); "(0)" inside a phone number counts as a
-  separator. Commas and slashes do not separate groups: "1.234.567,89" and "15/01/2027" are an
-  amount and a date. A line break ends a number. Letters around a number do not hide it:
-  "bsn111222333" and "x111222333y" are numbers.
+* A number is a run of digit groups with any separators between them: any run of spaces, dots,
+  hyphens, slashes, underscores, commas and line breaks ("111 222 333", "1112.22.333",
+  "123/456/782", "123_456_782", "123,456,782", "111      222\n333"); "(0)" inside a phone number
+  counts as a separator. Letters around a number do not hide it: "bsn111222333" and "x111222333y"
+  are numbers.
+* How the number is written decides the exceptions below (a phone number, an amount): its groups
+  apart by one to four spaces, dots or hyphens, or a comma before three digits (thousands). Any
+  other separator lies between two written numbers, so "06-12345611/06-12345609" is two phone
+  numbers and "123/456/782" is three short numbers that make one BSN.
 * The BSN words: "BSN" (not inside a longer word: "clubsnack" is not one), "burgerservicenummer"
   (also "burger service nummer"), "sofinummer", "sofi-nummer", "sofinr", and, for the English
   interface, "citizen service number". Case and full-width letters do not matter.
@@ -32,14 +36,18 @@ PRODUCT.md, "Privacy and security", is the rule. How it is read here:
     9-digit number is never a Dutch phone number): "+" and 11-15 digits ("+31 6 12345678",
     "+31 (0)20 123 4567"), "00" and a country code, 11-17 digits ("0031 6 12345678"), or 10 digits
     starting with an area code ("06-12345678", "020 123 4567");
-  - an amount: "€", "EUR" or "euro" before it, or ",-", two decimals or "euro" after it, when its
-    groups look like an amount (one group, or thousands in groups of 3);
-  - for the 8-digit rule only: a date (dd-mm-yyyy, yyyy-mm-dd), a year range (2026-2027), a
+  - an amount: "€", "EUR" or "euro" before it, or ",-" or "euro" after it, or two decimals after a
+    comma when its thousands are grouped ("1.112.223,33", not "1343517,33"), when its groups look
+    like an amount (one group, or thousands in groups of 3 apart by dots, commas or spaces, with or
+    without two decimals); the decimals after a comma belong to it. "1,112,223.33" (commas for
+    thousands, a dot before two decimals) is an amount by its shape alone;
+  - for the 8-digit rule only: a date (dd-mm-yyyy, dd/mm/yyyy, yyyy-mm-dd), a year range (2026-2027), a
     year-prefixed case reference (2026-0412, the form the bot asks for) and a time range
     (10.30-12.00), so "geen BSN, zaak 2026-0412" and "BSN-aanvraag 15-01-2027" pass.
 
-Everything is linear: the run pattern has no nested ambiguous repetition, each run is split once and
-each group starts at most two candidates.
+Everything is linear: the run pattern has no nested ambiguous repetition (separators are matched
+possessively), each run is split once, each group starts at most two candidates, and how a run is
+written is looked at once, only when one of its candidates passes the elfproef.
 """
 from __future__ import annotations
 
@@ -58,7 +66,7 @@ def _fold_table() -> dict[int, int | None]:
     """What NFKC leaves for the check to fold: other digits, dashes, dots, invisible characters."""
     table: dict[int, int | None] = {}
     # Decimal digits, dashes and invisible characters lie in planes 0 and 1 and the tags and
-    # variation selectors of plane 14 (tests/core/test_privacy.py checks this against all of Unicode).
+    # variation selectors of plane 14 (tests/domain/test_privacy.py checks this against all of Unicode).
     for cp in (*range(0x80, 0x20000), *range(0xE0000, 0xE0200)):
         char = chr(cp)
         category = unicodedata.category(char)
@@ -96,10 +104,18 @@ _ORG_BEFORE = re.compile(r"(?=[rka])" + _NOT_AFTER_LETTER + r"(?:rsin|kvk|k\.v\.
 _VAT_BEFORE = re.compile(r"(?=n)" + _NOT_AFTER_LETTER + r"nl\Z", re.IGNORECASE)
 _VAT_AFTER = re.compile(r"b[0-9]{2}(?![0-9])", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?=[€$£e])(?:[€$£]|" + _NOT_AFTER_LETTER + r"euro?) {0,2}\Z", re.IGNORECASE)
-_CURRENCY_AFTER = re.compile(r",(?:-|[0-9]{2}(?![0-9]))| ?(?:€|euro?\b)", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r",-| ?(?:€|euro?\b)", re.IGNORECASE)  # whole euros (",-"), or the currency
+_DECIMALS_AFTER = re.compile(r",[0-9]{2}(?![0-9])")
 
-_SEP = r"(?:[ .\-]{1,4}|[ .\-]{0,2}\(0\)[ .\-]{0,2})"
-_RUN = re.compile(r"(?=[+0-9])(?<![0-9])(\+?)([0-9]+(?:" + _SEP + r"[0-9]+)*)")
+# Between the digits of a number: any run of these (PRODUCT.md: "any separators"), or "(0)".
+# Possessive, so a long run of separators leading nowhere is tried once.
+_SEPARATOR = r"[ .\-/_,\n]"
+_SEP = rf"(?:{_SEPARATOR}++|{_SEPARATOR}*+\(0\){_SEPARATOR}*+)"
+_RUN = re.compile(r"(?=[+0-9])(?<![0-9])(\+?)([0-9]+(?:" + _SEP + r"[0-9]+)*+)")
+# How one number is written (a phone number, an amount): its groups apart by a few spaces, dots or
+# hyphens. A comma, slash, underscore, line break or more space lies between two numbers, unless
+# the digits around it make a BSN.
+_TIGHT = re.compile(r"[ .\-]{1,4}|[ .\-]{0,2}\(o\)[ .\-]{0,2}")
 _GROUP = re.compile(r"[0-9]+")
 _DIGIT = re.compile(r"[0-9]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -133,8 +149,13 @@ def _is_phone(plus: bool, groups: list[str], total: int) -> bool:
     return total == 10 and 2 <= len(first) <= 4 and first[0] == "0" and first[1] != "0"
 
 
-def _looks_like_amount(groups: list[str]) -> bool:
-    return len(groups) == 1 or (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
+def _looks_like_amount(groups: list[str], separators: list[str]) -> bool:
+    """One group, or thousands in groups of three apart by a dot, comma or space; either with two
+    decimals after a dot ("1,112,223.33")."""
+    if len(groups) > 1 and len(groups[-1]) == 2 and separators[-1] == ".":
+        groups, separators = groups[:-1], separators[:-1]
+    return len(groups) == 1 or (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+                                and all(s in (".", ",", " ") for s in separators))
 
 
 def _calendar_like(groups: list[str]) -> bool:
@@ -162,6 +183,59 @@ def _elfproef_at(codes: bytes, start: int, size: int) -> bool:
     return total != 0 and total % 11 == 0
 
 
+class _Run:
+    """One run of digit groups, and which of its stretches are written as a phone number or an
+    amount (looked up only when a candidate needs it)."""
+
+    def __init__(self, folded: str, match: re.Match):
+        self.folded, self.plus = folded, bool(match.group(1))
+        self.start, self.end = match.start(), match.end()
+        written = match.group(2).replace("(0)", "(o)")  # the 0 of "(0)" is no group; same length
+        found = list(_GROUP.finditer(written))
+        offset = match.start(2)
+        self.groups = [m.group() for m in found]
+        self.spans = [(offset + m.start(), offset + m.end()) for m in found]
+        self.separators = [written[a.end():b.start()] for a, b in zip(found, found[1:])]
+        # A comma before three digits is a thousands separator (English: "€ 111,222,333").
+        self.tight = [bool(_TIGHT.fullmatch(sep)) or (sep == "," and len(group) == 3)
+                      for sep, group in zip(self.separators, self.groups[1:])]
+        self._covered_to: list[int] | None = None  # per group: where the phone number or amount it is in ends
+
+    def exempt(self, first: int, last: int) -> bool:
+        """Whether groups first..last-1 lie inside one phone number or amount."""
+        if self._covered_to is None:
+            self._covered_to = [-1] * len(self.groups)
+            for a, b in self._written_numbers():
+                self._covered_to[a:b] = [b] * (b - a)
+        return self._covered_to[first] >= last
+
+    def _written_numbers(self):
+        """(first, last) of each stretch that is a phone number or an amount; an amount's decimals
+        after a comma ("1.112.223,33") belong to it."""
+        first = 0
+        for index in range(len(self.groups)):
+            if index < len(self.tight) and self.tight[index]:
+                continue
+            last = index + 1
+            groups = self.groups[first:last]
+            begin, end = self.spans[first][0], self.spans[index][1]
+            before = self.folded[max(0, begin - 40):begin]
+            after = self.folded[end:end + 8]
+            separators = self.separators[first:index]
+            english = (len(groups) > 2 and separators[-1] == "." and len(groups[-1]) == 2
+                       and set(separators[:-1]) == {","})  # 1,112,223.33: an amount by its shape
+            # Decimals alone do not make money of one group: "1343517,33" may be a BSN written apart.
+            decimals = bool(_DECIMALS_AFTER.match(after))
+            money = _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after) or (decimals and len(groups) > 1)
+            if _is_phone(self.plus and first == 0, groups, sum(len(g) for g in groups)):
+                yield first, last
+            elif english and _looks_like_amount(groups, separators):
+                yield first, last
+            elif money and _looks_like_amount(groups, separators):
+                yield first, last + (decimals and last < len(self.groups) and len(self.groups[last]) == 2)
+            first = last
+
+
 def contains_bsn(text: str) -> bool:
     """True when the text holds what must be treated as a BSN (see PRODUCT.md and the module's
     docstring). Never raises on a str."""
@@ -171,12 +245,14 @@ def contains_bsn(text: str) -> bool:
     if not _DIGIT.search(folded):
         return False
     has_word = _BSN_WORD_RE.search(folded) is not None
-    for run in _RUN.finditer(folded):
-        groups = _GROUP.findall(run.group(2).replace("(0)", " "))
-        total = sum(len(g) for g in groups)
-        if total < 8:
+    for match in _RUN.finditer(folded):
+        if len(match.group(2)) < 8:
             continue
-        start, end = run.start(), run.end()
+        run = _Run(folded, match)
+        groups = run.groups
+        if sum(len(g) for g in groups) < 8:
+            continue
+        start, end = run.start, run.end
         before = folded[max(0, start - 40):start]
         if has_word and _BSN_BEFORE.search(before):
             size = 0
@@ -187,10 +263,6 @@ def contains_bsn(text: str) -> bool:
                 if size > 9:
                     break
         after = folded[end:end + 8]
-        if _is_phone(bool(run.group(1)), groups, total):
-            continue
-        if (_CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after)) and _looks_like_amount(groups):
-            continue
         labelled = bool(_ORG_BEFORE.search(before)) or (
             len(groups) == 1 and bool(_VAT_BEFORE.search(before)) and bool(_VAT_AFTER.match(after)))
         near_word = None  # looked up once per run, when needed
@@ -206,6 +278,8 @@ def contains_bsn(text: str) -> bool:
             for size in (9, 8) if has_word else (9,):
                 last = group_at.get(offsets[first] + size)
                 if last is None or not _elfproef_at(codes, offsets[first], size):
+                    continue
+                if run.exempt(first, last):
                     continue
                 if size == 9:
                     return True

@@ -1,6 +1,8 @@
-"""What reaches our listeners has the shape they read. A signed request that lacks it (Slack
-never sends one, a broken proxy or a forger with the secret might) gets a 400 and one log line,
-never a traceback: over HTTP before Bolt parses it, in Socket Mode as Bolt's first middleware."""
+"""What reaches our listeners is signed by Slack and has the shape they read. Over HTTP a request
+without a valid signature (no or a malformed timestamp header too) is a 401 before Bolt sees it; a
+signed request that lacks the shape (Slack never sends one, a broken proxy or a forger with the
+secret might) gets a 400. Each is one log line, never a traceback, and changes nothing. In Socket
+Mode the shape check is Bolt's first middleware."""
 from __future__ import annotations
 
 import io
@@ -85,10 +87,23 @@ def register(app, secret: str) -> None:
         return next()
 
 
+def signed(verifier: SignatureVerifier, raw: bytes, environ) -> bool:
+    """Whether Slack signed this body within the last 5 minutes. A missing or malformed timestamp
+    or signature is simply unsigned (slack_sdk's verifier raises on a timestamp that is no number,
+    and hmac on a signature that is not ASCII)."""
+    timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")
+    signature = environ.get("HTTP_X_SLACK_SIGNATURE", "")
+    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
+        return False
+    if not (signature.isascii() and signature.startswith("v0=")):
+        return False
+    return verifier.is_valid(raw, timestamp, signature)
+
+
 def http_guard(slack_handler, secret: str):
-    """Wrap Bolt's WSGI handler: a signed request that Bolt could not read, or that lacks what our
-    listeners read, is a 400 and one log line before Bolt sees it. Unsigned ones go on to Bolt,
-    which answers 401."""
+    """Wrap Bolt's WSGI handler: an unsigned or stale request is a 401, and a signed one that Bolt
+    could not read, or that lacks what our listeners read, a 400, each with one log line before
+    Bolt sees it. The caller has capped the body's size (wiring/web.py)."""
     verifier = SignatureVerifier(secret)
 
     def application(environ, start_response):
@@ -100,10 +115,10 @@ def http_guard(slack_handler, secret: str):
             length = 0
         raw = environ["wsgi.input"].read(length) if length > 0 else b""
         environ["wsgi.input"] = io.BytesIO(raw)  # Bolt reads the body again
-        headers = {"x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
-                   "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", "")}
-        if not verifier.is_valid_request(raw, headers):
-            return slack_handler(environ, start_response)
+        if not signed(verifier, raw, environ):
+            log.info("unsigned or stale Slack request refused")
+            start_response("401 Unauthorized", [("Content-Type", "text/plain"), ("Content-Length", "12")])
+            return [b"unauthorized"]
         try:
             body = parse_body(raw.decode("utf-8"), environ.get("CONTENT_TYPE"))
             reason = problem(body, secret)

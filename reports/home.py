@@ -22,7 +22,6 @@ from store.models import InputPart, InputRequest, Task, Trajectory, UrgentCase
 from store.queries import live
 
 
-
 @dataclass
 class HomeItem:
     text: str

@@ -30,6 +30,7 @@ from wiring.slack import build_app, make_client
 from wiring.web import wsgi_app
 
 SECRET = "test-signing-secret"
+METRICS_TOKEN = "test-metrics-token-0123456789"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
@@ -107,7 +108,7 @@ def serve_wsgi(application, port: int = 0):
 def make_settings(slack: FakeSlack, database_url: str, **env) -> Settings:
     return Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
                               "SLACK_API_URL": slack.url, "DATABASE_URL": database_url,
-                              "BOT_ADMINS": "U_ADMIN", **env})
+                              "BOT_ADMINS": "U_ADMIN", "METRICS_TOKEN": METRICS_TOKEN, **env})
 
 
 class SignedClient:

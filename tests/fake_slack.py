@@ -176,6 +176,7 @@ class FakeSlack:
         self.rate_limited: dict[str, int] = {}  # method -> Retry-After: every call of it answers 429 meanwhile
         self.throttled: list[Call] = []  # the calls answered with a 429
         self.history: dict[str, list[dict]] = {}  # channel -> messages posted, newest first
+        self.socket_mode_url = ""  # what apps.connections.open hands an app token (tests/fake_socket_mode.py)
         self.hold = threading.Event()  # cleared: chat.postMessage is recorded but not answered until set
         self.hold.set()
         self._random = random.Random(7)
@@ -245,6 +246,10 @@ class FakeSlack:
                         "user": "regiowacht", "is_enterprise_install": True}
             team = token.removeprefix("xoxb-").split("-")[0] if token.startswith("xoxb-T") else "T1"  # xoxb-T2…: T2
             return {"ok": True, "user_id": f"UBOT_{team}", "team_id": team, "bot_id": f"B{team}", "user": "regiowacht"}
+        if method == "apps.connections.open":  # Socket Mode: only an app-level token opens a connection
+            if not token.startswith("xapp-"):
+                return {"ok": False, "error": "not_allowed_token_type"}
+            return {"ok": True, "url": self.socket_mode_url} if self.socket_mode_url else {"ok": False, "error": "internal_error"}
         if method == "oauth.v2.access":
             return self._oauth(body)
         if method == "users.info":

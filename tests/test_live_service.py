@@ -15,7 +15,7 @@ from urllib.request import urlopen
 from sqlalchemy import create_engine, text
 
 from store.db import normalize_url
-from tests.conftest import SECRET, SignedClient, message_text
+from tests.conftest import METRICS_TOKEN, SECRET, SignedClient, message_text
 from tests.fake_slack import FakeSlack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ def demo_env(database_url: str, slack: FakeSlack) -> dict:
     env["DATABASE_URL"] = database_url
     assert subprocess.run([sys.executable, "bot.py", "demo"], cwd=ROOT, env=env, capture_output=True).returncode == 0
     env.update({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.url,
-                "BOT_ADMINS": "U_ANNE"})
+                "BOT_ADMINS": "U_ANNE", "METRICS_TOKEN": METRICS_TOKEN})
     return env
 
 

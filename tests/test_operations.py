@@ -9,7 +9,7 @@ import socket
 import sys
 import time
 from urllib.error import HTTPError
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
@@ -17,14 +17,16 @@ from prometheus_client.parser import text_string_to_metric_families
 from service.health import Health
 from wiring.logs import configure
 from store.db import make_engine
+from tests.conftest import METRICS_TOKEN
 from tests.handlers.test_database_outage import unpluggable  # noqa: F401 - the fixture
 
 SECRET_WORD = "Kwartelkoning"  # typed in titles; must never reach a log line
 
 
 def scrape(base: str) -> dict[tuple, float]:
-    """/metrics as {(sample name, labels...): value}."""
-    with urlopen(f"{base}/metrics", timeout=5) as response:
+    """/metrics as {(sample name, labels...): value}, scraped with the bearer token."""
+    request = Request(f"{base}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    with urlopen(request, timeout=5) as response:
         assert response.status == 200 and response.headers["Content-Type"].startswith("text/plain")
         body = response.read().decode()
     return {(s.name, *sorted(s.labels.items())): s.value

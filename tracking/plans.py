@@ -15,7 +15,7 @@ from domain.errors import CommandError
 from domain.permissions import require_coordinator
 from domain.privacy import contains_bsn
 from domain.roles import LABELS, read_role, role_choices, role_label
-from domain.text_input import TITLE_LIMIT, fold
+from domain.text_input import TITLE_LIMIT, as_typed, clean, fold
 from store import queries
 from store.models import Task, Trajectory
 from tracking.context import Context, current_trajectory, own_item
@@ -29,7 +29,8 @@ DOMAIN_WORDS = {"jeugd": "jeugd", "jeugdwet": "jeugd", "ijw": "jeugd", "youth": 
 ROLES = tuple(LABELS)
 FIELDS = ("titel", "weken_voor_livegang", "rol", "standaard")
 MAX_WEEKS = 104
-_URL = re.compile(r"^https://[^\s<>|]+$")
+_WEEKS = re.compile(r"[0-9]{1,4}")  # ASCII digits only: "²" and "٣" are digits to str.isdigit, not to int()
+_URL = re.compile(r"https://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")  # RFC 3986's characters, nothing else
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,23 @@ class Planned:
     owners: dict[str, list] = field(default_factory=dict)  # each role of the new tasks -> its contacts in the registry
 
 
+def _shown(value: str) -> str:
+    """A value from the file as an error message shows it: what cannot be seen (a NUL, a direction
+    override) written as its code, and no more than 60 characters."""
+    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in value[:60])
+    return shown + ("…" if len(value) > 60 else "")
+
+
 def load_plan(path: Path) -> list[Template]:
-    """One domain's template, checked row by row; a broken row names its file, line and field."""
+    """One domain's template, checked row by row; a broken row names its file, line and field.
+    A title is read as typed text: cleaned like a command's (control and direction characters
+    out), checked for length and a BSN, and stored as typed (`<2027>` and `B&W` read back as
+    written; a look-alike mention is made inert)."""
     templates: list[Template] = []
     seen: dict[str, int] = {}
     for line, row in read_rows(path, FIELDS):
         where = f"{path.name}, regel {line}"
-        title = row["titel"]
+        title = clean(row["titel"])
         if not title:
             raise DataFileError(f"{where}, veld titel: leeg")
         if len(title) > TITLE_LIMIT:
@@ -66,14 +77,16 @@ def load_plan(path: Path) -> list[Template]:
             raise DataFileError(f"{where}, veld titel: staat al op regel {seen[fold(title)]}")
         seen[fold(title)] = line
         weeks = row["weken_voor_livegang"]
-        if not weeks.isdigit() or int(weeks) > MAX_WEEKS:
-            raise DataFileError(f"{where}, veld weken_voor_livegang: '{weeks}' is geen aantal weken van 0 tot {MAX_WEEKS}")
-        role = read_role(row["rol"])
+        if not _WEEKS.fullmatch(weeks) or int(weeks) > MAX_WEEKS:
+            raise DataFileError(f"{where}, veld weken_voor_livegang: '{_shown(weeks)}' is geen aantal weken van 0 tot "
+                                f"{MAX_WEEKS} (in cijfers, bijv. 12)")
+        role = read_role(row["rol"]) if row["rol"] == clean(row["rol"]) else None  # a hidden character is no role
         if role is None:
-            raise DataFileError(f"{where}, veld rol: '{row['rol']}' is geen van: {role_choices('nl')}")
-        if row["standaard"] and not _URL.match(row["standaard"]):
-            raise DataFileError(f"{where}, veld standaard: '{row['standaard']}' is geen https-adres (of laat het leeg)")
-        templates.append(Template(title, int(weeks), role, row["standaard"]))
+            raise DataFileError(f"{where}, veld rol: '{_shown(row['rol'])}' is geen van: {role_choices('nl')}")
+        if row["standaard"] and not _URL.fullmatch(row["standaard"]):
+            raise DataFileError(f"{where}, veld standaard: '{_shown(row['standaard'])}' is geen https-adres "
+                                "(of laat het leeg)")
+        templates.append(Template(as_typed(title), int(weeks), role, row["standaard"]))
     if not templates:
         raise DataFileError(f"{path.name}: geen taken")
     return templates

@@ -10,7 +10,6 @@ from domain.texts import t
 from reports.home import HomeSection
 from views.layout import posted, view_blocks
 
-
 HOME_LIST = 10  # lines per section: Home is a glance; `status` in the channel has the rest
 
 

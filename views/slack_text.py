@@ -9,7 +9,9 @@ import re
 from domain.text_input import ANGLED, CHANNEL, INERT, USER, special_words
 
 WORD_JOINER = INERT  # after the @: no Slack client turns `@here` into a notification, whatever its settings
-_BROADCAST_WORD = re.compile(r"@(here|channel|everyone)\b", re.IGNORECASE)
+# A bare @here/@channel/@everyone, in any case, unless a letter or digit stands right before or after
+# it (jan@here.nl is an address); `_@here_` is italics, and still a broadcast.
+_BROADCAST_WORD = re.compile(r"(?<![^\W_])@(here|channel|everyone)(?![^\W_])", re.IGNORECASE)
 
 
 def _escape(text: str) -> str:

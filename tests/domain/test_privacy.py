@@ -82,6 +82,23 @@ REFUSED = [
     ("BSN 01-02-2003", "a date right after BSN: a birth date is personal data too"),
     ("geen BSN: 2026-0412", "right after the word, even a case reference (the price of that rule)"),
     ("sofinr 12345678", "sofinr"),
+    # any separators between the digits (issue 21): slashes, underscores, commas, more spaces, line breaks
+    ("urgent jeugdige bsn 123/456/782", "slashes, after the word"),
+    ("dossier 123/456/782", "slashes"),
+    ("123 / 456 / 782", "spaced slashes"),
+    ("123_456_782", "underscores"),
+    ("123,456,782", "commas"),
+    ("123, 456, 782", "commas and spaces"),
+    ("123      456      782", "six spaces"),
+    ("123\n456\n782", "a number over three lines"),
+    ("1112\n22333", "a line break inside the number"),
+    ("1,2/3_4 5\n6.7-8 2", "every separator at once"),
+    ("tel 06-12345611/111222333", "a phone number does not cover the number after the slash"),
+    ("€ 5,00 111222333", "an amount does not cover the number after it"),
+    ("BSN\n123\n456\n789", "over lines right after the word, failing the elfproef"),
+    ("cliënt 1343517,33 wacht", "seven digits and two after a comma are no amount without a currency"),
+    ("cliënt 27312-57,46", "hyphens do not group thousands"),
+    ("€ 111 - 222 - 333", "nor do spaced hyphens, after a euro sign"),
 ]
 
 ACCEPTED = [
@@ -125,7 +142,21 @@ ACCEPTED = [
      "geen BSN, zaak 20260404"),
     ("BSN-spreekuur 11.45-12.45", "a time range", "BSN-spreekuur 11451245"),
     ("geen BSN: gebruik zaak 2026-0404", "the number is not right after the word", "geen BSN: 2026-0404"),
-    ("15/01/2027 en 1,5 uur", "slashes and commas do not join groups", None),
+    ("15/01/2027 en 1,5 uur", "a date and a decimal: too few digits", None),
+    # every new separator has its own control (issue 21)
+    ("deadline 08/01/2027 en BSN volgt", "a date with slashes near the word BSN", "deadline 08012027 en BSN volgt"),
+    ("bedrag 1.112.223,33", "an amount: decimals after a comma", "bedrag 1.112.223.33"),
+    ("bedrag 1.234.567,89", "an amount of 9 digits failing the elfproef anyway", None),
+    ("1,112,223.33", "an English amount: commas for thousands, a dot before decimals", "1.112.223.33"),
+    ("€ 111,222,333", "an amount: commas for thousands after a euro sign", "111,222,333"),
+    ("€ 1343517,33", "an amount: decimals after a euro sign", "1343517,33"),
+    ("tel 06-12345611/06-12345609, BSN volgt", "two phone numbers apart by a slash",
+     "tel 12345611/06-12345609, BSN volgt"),
+    ("06-12345611      06-12345609, BSN volgt", "two phone numbers apart by six spaces",
+     "12345611      06-12345609, BSN volgt"),
+    ("bestand zaak_2026_0404 zonder BSN", "a case reference with underscores", "bestand zaak_20260404 zonder BSN"),
+    ("Tiel € 111.222.333\nBuren € 1.234.567", "amounts on lines of their own", "Tiel 111.222.333\nBuren 1.234.567"),
+    ("Tiel € 111.222.333,\nBuren € 2.345.678", "amounts in a list", "Tiel 111.222.333,\nBuren 2.345.678"),
     ("jan@example.nl belde over 3 plekken", "ordinary text", None),
     ("Sofie 12345672", "a name is not the word sofinummer", "Sofi-nummer 12345672"),
     ("clubsnack 12345672", "bsn inside a longer word is not the word BSN", "club bsn 12345672"),
@@ -222,7 +253,7 @@ def bsns(draw) -> str:
 
 
 GROUPINGS = [(9,), (3, 3, 3), (4, 2, 3), (2, 2, 2, 3), (3, 2, 2, 2), (3, 6), (6, 3), (1, 8), (2, 3, 4)]
-SEPARATORS = [" ", ".", "-", "  ", " - ", "\t", " \t", NBSP, THIN, NARROW_NBSP, FIGURE, IDEOGRAPHIC,
+SEPARATORS = [" ", ".", "-", "  ", " - ", "\t", " \t", "/", " / ", "_", ",", ", ", "\n", " \n", "      ", ",\n", NBSP, THIN, NARROW_NBSP, FIGURE, IDEOGRAPHIC,
               "\u2013", "\u2014", "\u2011", "\u2212", "\uff0d", "\u00b7", "\uff0e", ZWSP, SOFT_HYPHEN,
               WORD_JOINER, "\x00", "\x01", "", " . "]
 DIGIT_FORMS = [str, lambda d: chr(0xFF10 + int(d)), lambda d: chr(0x0660 + int(d)),
@@ -297,7 +328,12 @@ def _seconds_per_call(text: str, calls: int) -> float:
     ("1.-" * 666, 0.02),
     ("1" + " . - " * 399, 0.02),                        # separators that lead nowhere: no backtracking
     (("bsn 1234 " * 250)[:2000], 0.02),
-], ids=["200 chars", "2000 chars", "1000 groups", "dots and hyphens", "separators only", "bsn words"])
+    ("1," * 1000, 0.02),                                # 1000 numbers of one digit, each its own
+    ("1" + " ,/_\n" * 399, 0.02),
+    ("06-12345611/" * 166, 0.02),                        # phone numbers that pass the elfproef
+    ("€ 111.222.333,00 " * 117, 0.02),                   # amounts that pass it
+], ids=["200 chars", "2000 chars", "1000 groups", "dots and hyphens", "separators only", "bsn words",
+        "1000 loose groups", "new separators only", "phone numbers", "amounts"])
 def test_fast_and_no_backtracking(text, limit):
     assert _seconds_per_call(text, 20) < limit
 

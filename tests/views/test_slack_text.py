@@ -3,6 +3,8 @@ the bot posts of it shows it as typed and is never a broadcast, a hidden link or
 made with Slack's own mention (views/slack_text.py)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -24,6 +26,12 @@ POSTED = [
     ("<https://evil.example|klik hier>", "&lt;https://evil.example|klik hier&gt;"),
     (f"<{INERT}@U0BAAS>", f"&lt;{INERT}@U0BAAS&gt;"),
     ("&lt; getypt", "&amp;lt; getypt"),
+    # typed as bare words (a form, the answer page, a plan file): the same joiner (issue 21)
+    ("@here @channel @everyone", f"@{J}here @{J}channel @{J}everyone"),
+    ("(@Here) *@CHANNEL* _@everyone_ @@here", f"(@{J}Here) *@{J}CHANNEL* _@{J}everyone_ @@{J}here"),
+    ("jan@here.nl, info@channel.nl en 2@here", "jan@here.nl, info@channel.nl en 2@here"),
+    ("@hereafter @channels @everyones", "@hereafter @channels @everyones"),
+    ("<@U0ABC|@here> zegt @here", f"<@U0ABC|@here> zegt @{J}here"),
 ]
 
 
