@@ -116,13 +116,17 @@ def save_contract(ctx: Context, text: str, fields: dict[str, str]) -> tuple[Traj
     return row, created
 
 
-def extend_contract(ctx: Context, text: str, fields: dict[str, str]) -> tuple[TrajectoryContract, date]:
-    """`verlengd <contract> tot: <datum>`. (row, the end before)."""
-    example = "ex_verlengd"
+def _until(ctx: Context, text: str, fields: dict[str, str], example: str):
+    """The trajectory, the named contract and its `tot:` day: what `verlengd` and `overgangsregeling` share."""
     trajectory = current_trajectory(ctx)
     require_coordinator(ctx.actor, trajectory.coordinator_id)
     row = _named(ctx, trajectory, text, example)
-    until = _day(ctx, require(fields, "tot", example), "tot", example)
+    return trajectory, row, _day(ctx, require(fields, "tot", example), "tot", example)
+
+
+def extend_contract(ctx: Context, text: str, fields: dict[str, str]) -> tuple[TrajectoryContract, date]:
+    """`verlengd <contract> tot: <datum>`. (row, the end before)."""
+    trajectory, row, until = _until(ctx, text, fields, "ex_verlengd")
     before = as_contract(row)
     _store(row, extend(before, until))
     ctx.session.add(row)
@@ -134,11 +138,7 @@ def extend_contract(ctx: Context, text: str, fields: dict[str, str]) -> tuple[Tr
 
 def transition_contract(ctx: Context, text: str, fields: dict[str, str]) -> TrajectoryContract:
     """`overgangsregeling <contract> tot: <datum>`: clients in care stay covered until then."""
-    example = "ex_overgangsregeling"
-    trajectory = current_trajectory(ctx)
-    require_coordinator(ctx.actor, trajectory.coordinator_id)
-    row = _named(ctx, trajectory, text, example)
-    until = _day(ctx, require(fields, "tot", example), "tot", example)
+    trajectory, row, until = _until(ctx, text, fields, "ex_overgangsregeling")
     before = as_contract(row)
     _store(row, with_transition(before, until))
     ctx.session.add(row)
