@@ -145,6 +145,7 @@ class Settings:
     log_format: str = "plain"  # or "json": one JSON object per line, for a log shipper
     papers_lead_days: int = 14  # a proposal's papers go out this long before the meeting that decides it
     feed_allow_private: bool = False  # meeting calendar feeds on a private network (an intranet) may be read
+    first_scan_after: int = 5  # seconds from start to the first risk scan (then every 15 minutes)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -179,6 +180,7 @@ class Settings:
             log_format=read.choice("LOG_FORMAT", cls.log_format, ("plain", "json")),
             papers_lead_days=read.integer("PAPERS_LEAD_DAYS", cls.papers_lead_days, 0, 90),
             feed_allow_private=read.flag("FEED_ALLOW_PRIVATE", False),
+            first_scan_after=read.integer("FIRST_SCAN_AFTER", cls.first_scan_after, 0, 900),
             answer_secret=read.text("ANSWER_SECRET") or read.text("SLACK_SIGNING_SECRET") or _local_secret(),
             metrics_token=read.token("METRICS_TOKEN", 16),
         )

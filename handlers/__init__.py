@@ -11,6 +11,6 @@ from service.runtime import Runtime
 
 def register(app: App, rt: Runtime) -> None:
     guard.register(app, rt.settings.signing_secret)
-    budget = Budget(rt.settings.web_threads)
+    budget = Budget(rt.settings.web_threads, rt.answer_budget)
     for module in (commands, views, actions, shortcuts, events):
         module.register(app, rt, budget)

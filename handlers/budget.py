@@ -15,8 +15,6 @@ from typing import Callable
 
 log = logging.getLogger(__name__)
 
-ANSWER_BUDGET = 2.0  # seconds; the rest of Slack's 3 is for the network
-
 
 def _logged(work: Callable[..., object], *args) -> Callable[[], None]:
     def run() -> None:
@@ -28,16 +26,17 @@ def _logged(work: Callable[..., object], *args) -> Callable[[], None]:
 
 
 class Budget:
-    def __init__(self, threads: int):
+    def __init__(self, threads: int, seconds: float):
+        self.seconds = seconds  # the answer's budget (Runtime.answer_budget)
         # Threads start on first use, so pools made before gunicorn forks are the worker's own.
         self._answers = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="regiowacht-answer")
         self._follow_ups = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="regiowacht-follow-up")
 
-    def run(self, work: Callable[[], object], seconds: float = ANSWER_BUDGET) -> tuple[bool, Future]:
-        """Start `work`; (True, future) when it finished within `seconds`, else (False, future)."""
+    def run(self, work: Callable[[], object]) -> tuple[bool, Future]:
+        """Start `work`; (True, future) when it finished within the budget, else (False, future)."""
         future = self._answers.submit(work)
         try:
-            future.result(timeout=seconds)
+            future.result(timeout=self.seconds)
         except TimeoutError:
             return False, future
         return True, future

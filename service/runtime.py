@@ -32,6 +32,9 @@ class Runtime:
     reads: ReadCache = field(default_factory=ReadCache, repr=False)
     workspaces: Workspaces | None = field(default=None, repr=False)
     channels: ChannelFacts = field(default_factory=ChannelFacts, repr=False)
+    # Seconds an answer may take to travel in Slack's ack (the rest of Slack's 3 is for the
+    # network); later, the listener acks at once and follows up (handlers/budget.py).
+    answer_budget: float = 2.0
 
     def now(self) -> datetime:
         return self.clock()

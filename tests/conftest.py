@@ -32,6 +32,10 @@ from wiring.web import wsgi_app
 SECRET = "test-signing-secret"
 METRICS_TOKEN = "test-metrics-token-0123456789"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# How long an answer may take and still travel in the ack. Slack's budget (2 s) on a machine
+# running four test processes on two cores turns some tests of what an answer says into tests of
+# the slow path; the tests of that path ask for a short budget (@pytest.mark.answer_budget).
+ROOMY_BUDGET = 10.0
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
@@ -88,16 +92,29 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+POLL = 0.02  # seconds a test server takes to notice its shutdown (the default 0.5 s adds up over a suite)
+
+
 def free_port() -> int:
+    """A port nobody listens on now, for a subprocess that binds it itself: another process may
+    take it meanwhile, so such a test starts again on a new port when the bind fails. A server in
+    this process binds first (`listen`) instead."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def serve_wsgi(application, port: int = 0):
+def listen() -> WSGIServer:
+    """A threaded HTTP server bound on 127.0.0.1 now, its application given when served: its port
+    is known (for the links in mails) before the app that needs it exists."""
+    return make_server("127.0.0.1", 0, None, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+
+
+def serve_wsgi(application, server: WSGIServer | None = None):
     """Serve a WSGI app on 127.0.0.1 in threads; returns its events URL and a stop function."""
-    server = make_server("127.0.0.1", port, application, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = server or listen()
+    server.set_app(application)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": POLL}, daemon=True).start()
 
     def stop():
         server.shutdown()
@@ -153,11 +170,13 @@ class SignedClient:
 class SlackBot(SignedClient):
     """The real Bolt app behind a real HTTP endpoint, driven the way Slack drives it."""
 
-    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock, transport=None, port: int = 0):
+    def __init__(self, slack: FakeSlack, settings: Settings, clock: Clock, transport=None,
+                 server: WSGIServer | None = None, answer_budget: float = ROOMY_BUDGET):
         client = make_client(settings)
-        self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0, transport=transport)
+        self.rt = open_runtime(settings, client=client, clock=clock, channel_interval=0, transport=transport,
+                               answer_budget=answer_budget)
         self.app = build_app(self.rt, client)
-        url, self._stop = serve_wsgi(wsgi_app(self.app, self.rt), port)
+        url, self._stop = serve_wsgi(wsgi_app(self.app, self.rt), server)
         super().__init__(slack, url, settings.slash_command)
         self.base = url.removesuffix("/slack/events")
         self._n = itertools.count(1)
@@ -258,10 +277,12 @@ def mail_server():
 def bot(slack, database_url, clock, request):
     """The app; with mail to the test SMTP server when the test also asks for `mail_server`."""
     server = request.getfixturevalue("mail_server") if "mail_server" in request.fixturenames else None
-    port = free_port()  # known beforehand, so the links in mails point at this very server
+    web = listen()  # bound beforehand, so the links in mails point at this very server
     settings = make_settings(slack, database_url, MAIL_DIR=str(request.getfixturevalue("tmp_path")),
-                             PUBLIC_URL=f"http://127.0.0.1:{port}")
-    harness = SlackBot(slack, settings, clock, transport=server.transport() if server else None, port=port)
+                             PUBLIC_URL=f"http://127.0.0.1:{web.server_port}")
+    budget = request.node.get_closest_marker("answer_budget")
+    harness = SlackBot(slack, settings, clock, transport=server.transport() if server else None, server=web,
+                       **({"answer_budget": budget.args[0]} if budget else {}))
     yield harness
     harness.close()
 

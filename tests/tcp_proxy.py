@@ -30,9 +30,14 @@ class Proxy:
         """Refuse new connections and cut every open one."""
         with self._lock:
             server, self._server = self._server, None
-            sockets, self._open = self._open, []
         if server is not None:
             server.close()
+        self.cut()
+
+    def cut(self) -> None:
+        """Cut every open connection, as a database restart does that is over before anyone notices."""
+        with self._lock:
+            sockets, self._open = self._open, []
         for sock in sockets:
             try:
                 sock.shutdown(socket.SHUT_RDWR)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -15,16 +14,11 @@ from urllib.request import urlopen
 from sqlalchemy import create_engine, text
 
 from store.db import normalize_url
-from tests.conftest import METRICS_TOKEN, SECRET, SignedClient, message_text
+from tests.conftest import METRICS_TOKEN, SECRET, SignedClient, free_port, message_text
 from tests.fake_slack import FakeSlack
+from tests.test_operations import scrape
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def demo_env(database_url: str, slack: FakeSlack) -> dict:
@@ -33,23 +27,42 @@ def demo_env(database_url: str, slack: FakeSlack) -> dict:
     env["DATABASE_URL"] = database_url
     assert subprocess.run([sys.executable, "bot.py", "demo"], cwd=ROOT, env=env, capture_output=True).returncode == 0
     env.update({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.url,
-                "BOT_ADMINS": "U_ANNE", "METRICS_TOKEN": METRICS_TOKEN})
+                "BOT_ADMINS": "U_ANNE", "METRICS_TOKEN": METRICS_TOKEN, "FIRST_SCAN_AFTER": "1"})
     return env
 
 
 def start_bot(env: dict, output: list[str]) -> tuple[subprocess.Popen, int]:
-    """`python bot.py` on a free port, once it answers on /health; its log goes to `output`."""
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "bot.py"], cwd=ROOT, env={**env, "PORT": str(port)},
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
-    for _ in range(150):
-        try:
-            if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).status == 200:
+    """`python bot.py` on a free port, once it answers on /health; its log goes to `output`.
+    Another test may take the port first: then it starts again on another."""
+    for _ in range(3):
+        port = free_port()
+        process = subprocess.Popen([sys.executable, "bot.py"], cwd=ROOT, env={**env, "PORT": str(port)},
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
+        for _ in range(300):
+            if process.poll() is not None:
                 break
-        except OSError:
-            time.sleep(0.1)
-    return process, port
+            try:
+                if urlopen(f"http://127.0.0.1:{port}/health", timeout=1).status == 200:
+                    return process, port
+            except OSError:
+                time.sleep(0.1)
+        process.kill()
+        process.wait(timeout=10)
+    raise AssertionError("bot.py did not start:\n" + "".join(output)[-3000:])
+
+
+def scans_done(port: int) -> float:
+    """How many risk scans this instance has finished (its /metrics add up its processes)."""
+    return scrape(f"http://127.0.0.1:{port}").get(("regiowacht_job_duration_seconds_count", ("job", "scan")), 0)
+
+
+def wait_for_scans(ports: list[int]) -> None:
+    for _ in range(300):
+        if all(scans_done(port) for port in ports):
+            return
+        time.sleep(0.1)
+    raise AssertionError("the first risk scans did not finish")
 
 
 def test_two_instances_with_the_schedule_send_every_message_once(database_url):
@@ -58,10 +71,10 @@ def test_two_instances_with_the_schedule_send_every_message_once(database_url):
     slack = FakeSlack().start()
     env = demo_env(database_url, slack)
     output: list[str] = []
-    bots = [start_bot(env, output)[0] for _ in range(2)]
+    started = [start_bot(env, output) for _ in range(2)]
+    bots = [process for process, _ in started]
     try:
-        slack.wait_for(lambda c: c.method == "chat.postMessage" and "is nu rood" in message_text(c.body), timeout=30)
-        time.sleep(8)  # both first scans have run by now (5 s after each start)
+        wait_for_scans([port for _, port in started])  # both first scans have run, and sent what they sent
         texts = [message_text(c.body) for c in slack.of("chat.postMessage")]
         assert len([t for t in texts if "is nu rood" in t]) == 1
         assert len(texts) == len(set(texts))  # escalations too (whether due depends on the hour): none twice
@@ -109,7 +122,7 @@ def test_schedule_and_web_worker_each_use_their_own_connections(database_url):
                     "SELECT application_name FROM pg_stat_activity WHERE application_name LIKE 'regiowacht-%'")))
             admin.dispose()
             assert f"regiowacht-{process.pid}" in names and len(names - {f"regiowacht-{os.getpid()}"}) >= 2, names
-        time.sleep(1.0)  # a second post of the same alert would come right behind the first
+        wait_for_scans([port])  # a second post of the same alert would have been sent by the time it is done
         alerts = [c for c in slack.of("chat.postMessage") if "is nu rood" in message_text(c.body)]
         assert alerts == [alert]
     finally:
@@ -125,7 +138,7 @@ def test_metrics_from_any_worker_add_up_every_process_and_the_log_is_json_lines(
     counts the command a worker handled and the alert the master's first scan sent. With
     LOG_FORMAT=json every line the service writes is one JSON object, and what the user typed is
     in none of them."""
-    from tests.test_operations import SECRET_WORD, scrape
+    from tests.test_operations import SECRET_WORD
     slack = FakeSlack().start()
     output: list[str] = []
     process, port = start_bot({**demo_env(database_url, slack), "LOG_FORMAT": "json", "WEB_WORKERS": "2"}, output)

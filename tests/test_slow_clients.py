@@ -4,7 +4,6 @@ threads): clients that send their request byte by byte, and huge bodies. Slack's
 in HTTP mode and beside Socket Mode, on SQLite and PostgreSQL (issue 21)."""
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time

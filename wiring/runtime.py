@@ -35,7 +35,7 @@ def check_data(settings: Settings) -> None:
 
 
 def open_runtime(settings: Settings, client=None, clock: Callable[[], datetime] | None = None,
-                 channel_interval: float | None = None, transport=None) -> Runtime:
+                 channel_interval: float | None = None, transport=None, answer_budget: float | None = None) -> Runtime:
     """Connect to the database, migrate it, and wire a sender on `client` (None: send nothing)
     with mail through `transport` (default: SMTP_URL, else .eml files in MAIL_DIR)."""
     check_data(settings)
@@ -51,7 +51,10 @@ def open_runtime(settings: Settings, client=None, clock: Callable[[], datetime] 
         slack = SlackTransport(engine, workspaces.client_for, clock, settings.language, settings.slash_command)
         sender = Sender(engine, client, clock, CHANNEL_INTERVAL if channel_interval is None else channel_interval,
                         transports={MAIL: courier, SLACK: slack})
-    return Runtime(settings=settings, engine=engine, clock=clock, sender=sender, workspaces=workspaces)
+    runtime = Runtime(settings=settings, engine=engine, clock=clock, sender=sender, workspaces=workspaces)
+    if answer_budget is not None:
+        runtime.answer_budget = answer_budget
+    return runtime
 
 
 def job_runtime(settings: Settings, *, dry_run: bool = False, clock: Callable[[], datetime] | None = None) -> Runtime:

@@ -200,7 +200,7 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def server():
     feeds = FeedServer()
-    thread = threading.Thread(target=feeds.serve_forever, daemon=True)
+    thread = threading.Thread(target=feeds.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     yield feeds
     feeds.stop.set()

@@ -53,3 +53,15 @@ def test_one_channel_gets_about_one_message_per_second(trajectory, slack, clock)
     assert len(posts) == 3
     # Measured where Slack sees them: each post arrives a second after the one before.
     assert all(later.at - earlier.at >= 0.98 for earlier, later in zip(posts, posts[1:]))
+
+
+def test_a_dm_notification_shows_a_typed_link_as_text(trajectory, slack):
+    """The notification text of a post (what the phone shows) is read by Slack like its blocks:
+    link markup someone typed into a title (Slack sends it escaped, as text) must not become a live
+    link with a hidden target there."""
+    trajectory.say("taak &lt;https://evil.example|Klik hier&gt; eigenaar: <@U_JAN|jan> deadline: 3-12-2026",
+                   user="U_KEES", raw=True)
+    trajectory.say("toewijzen T1 aan: <@U_FLEUR|fleur>", user="U_JAN")
+    [told] = [c.body for c in slack.of("chat.postMessage") if c.body["channel"] == "U_FLEUR"]
+    assert "&lt;https://evil.example|Klik hier&gt;" in told["text"], told["text"]
+    assert "<https://evil.example" not in told["text"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -88,3 +89,24 @@ def test_after_a_crash_the_bot_joins_an_older_public_channel_to_read_its_history
     Sender(trajectory.rt.engine, make_client(trajectory.rt.settings), clock, interval=0).deliver()
     assert len(urgent_posts(slack)) == 1  # found in the history it could read after joining
     assert "C_JEUGD" in slack.joined and [r.ts for r in trajectory.all(Outbox) if r.key == "urgent:1"] != [None]
+
+
+def test_two_senders_at_once_send_each_message_once(trajectory, slack, clock):
+    """Two instances' outbox passes meet while Slack is slow to answer the first: the row the
+    first has claimed is not the second's to send, nor to look up in the channel's history."""
+    flag_without_sending(trajectory)
+    slack.hold.clear()  # the first sender's post is taken, its answer delayed
+    first = Sender(trajectory.rt.engine, make_client(trajectory.rt.settings), clock, interval=0)
+    second = Sender(trajectory.rt.engine, make_client(trajectory.rt.settings), clock, interval=0)
+    sending = threading.Thread(target=first.deliver)
+    sending.start()
+    try:
+        slack.wait_for(lambda c: c.method == "chat.postMessage", timeout=30)
+        second.deliver()
+    finally:
+        slack.hold.set()
+        sending.join(timeout=30)
+    assert len(urgent_posts(slack)) == 1
+    assert slack.of("conversations.history") == []  # nobody took the first for dead
+    [row] = [r for r in trajectory.all(Outbox) if r.key == "urgent:1"]
+    assert row.sent_at is not None and row.claims == 1

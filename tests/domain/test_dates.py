@@ -10,10 +10,11 @@ from datetime import date, timedelta
 import holidays
 from dateutil.relativedelta import relativedelta
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import given, settings, strategies as st
 
+from commands.replies import render
 from domain.dates import WEEKDAYS, read_date
-from domain.texts import TEXTS, fmt_date, t, weekday_name
+from domain.texts import TEXTS
 from domain.workdays import WorkCalendar
 
 T = "2026-11-24"  # a Tuesday, ISO week 48
@@ -259,26 +260,12 @@ def test_backward(today, phrase, expected):
     _check(today, phrase, expected, past=True)
 
 
-def _rendered(problem: str, params: dict, lang: str) -> str:
-    """What the caller (commands.run.describe_error) makes of a question."""
-    shown = {}
-    for key, value in params.items():
-        if isinstance(value, date):
-            value = fmt_date(value, lang)
-        elif key == "weekday":
-            value = weekday_name(value, lang)
-        elif key == "days":
-            value = f"{value} {'dag' if value == 1 else 'dagen'}" if lang == "nl" else f"{value} day{'s' * (value != 1)}"
-        shown[key] = value
-    return t(lang, problem, **shown)
-
-
 @pytest.mark.parametrize("past,table", [(False, FORWARD), (True, BACKWARD)])
 def test_every_question_has_a_text_with_its_parameters(past, table):
     for today, phrase, expected in table:
         reading = read_date(phrase, date.fromisoformat(today), past=past)
         if not reading.ok:
-            nl, en = (_rendered(reading.problem, reading.params, lang) for lang in ("nl", "en"))
+            nl, en = (render(lang, reading.problem, reading.params) for lang in ("nl", "en"))
             assert "{" not in nl + en, (phrase, nl, en)
             names = {name for _, name, _, _ in string.Formatter().parse(TEXTS[reading.problem][0]) if name}
             assert names <= set(reading.params), (phrase, reading)
@@ -287,7 +274,7 @@ def test_every_question_has_a_text_with_its_parameters(past, table):
 def test_recent_past_asks_with_both_dates_and_how_long_ago():
     reading = read_date("15 dec", date(2026, 12, 21))
     assert reading.params == {"text": "15 dec", "date": date(2026, 12, 15), "next": date(2027, 12, 15), "days": 6}
-    assert _rendered(reading.problem, reading.params, "nl") == \
+    assert render("nl", reading.problem, reading.params) == \
         "`15 dec` was di 15 dec 2026, 6 dagen geleden. Bedoel je wo 15 dec 2027? Schrijf dan de datum met het jaar."
 
 

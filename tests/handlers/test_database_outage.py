@@ -2,7 +2,6 @@
 told clearly that nothing was stored, and afterwards everything works again, nothing lost."""
 from __future__ import annotations
 
-import os
 import time
 from urllib.parse import urlsplit, urlunsplit
 
@@ -47,3 +46,16 @@ def test_an_outage_is_answered_clearly_and_nothing_is_lost(unpluggable, slack, c
     bot.rt.sender.deliver()
     assert [r.key for r in bot.all(Outbox) if r.sent_at] == ["urgent:1"]
     assert len([c for c in slack.of("chat.postMessage") if "Wachtlijst" in str(c.body)]) == 1
+
+
+def test_the_first_command_after_a_quiet_database_restart_just_works(unpluggable, clock):
+    """The database restarted while nobody used the bot: every pooled connection is dead. The
+    next user is not the one who finds out; the command runs on a new connection, once."""
+    bot, proxy = unpluggable
+    assert "gekoppeld" in bot.say("traject Jeugd 2027 regio: Rivierenland gemeenten: Tiel, Buren contracteinde: eind 2027",
+                                  user=COORD)
+    proxy.cut()
+    assert "B1 Tarieven" in bot.say("besluit Tarieven deadline: 15 januari", user=COORD)
+    proxy.cut()
+    assert "B1 Tarieven" in bot.say("status", user=COORD)
+    assert len(bot.all(Decision)) == 1

@@ -13,7 +13,7 @@ from sqlmodel import select
 from jobs.runner import JobRun
 from jobs.scan import run_scan
 from store.models import AuditLog, BodyCalendar, Decision, TrajectoryContract
-from tests.conftest import TRAJECT, SlackBot, free_port, make_settings, message_text
+from tests.conftest import TRAJECT, SlackBot, listen, make_settings, message_text
 
 
 class Feeds:
@@ -73,10 +73,10 @@ def feeds():
 @pytest.fixture
 def regio(slack, database_url, clock, tmp_path):
     """A trajectory whose coordinator is U_ADMIN, on a bot that may read feeds on 127.0.0.1."""
-    port = free_port()
-    settings = make_settings(slack, database_url, MAIL_DIR=str(tmp_path), PUBLIC_URL=f"http://127.0.0.1:{port}",
+    web = listen()
+    settings = make_settings(slack, database_url, MAIL_DIR=str(tmp_path), PUBLIC_URL=f"http://127.0.0.1:{web.server_port}",
                              FEED_ALLOW_PRIVATE="true")
-    bot = SlackBot(slack, settings, clock, port=port)
+    bot = SlackBot(slack, settings, clock, server=web)
     assert "gekoppeld" in bot.say(TRAJECT, user="U_ADMIN")
     yield bot
     bot.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import TRAJECT, SlackBot, free_port, make_settings
+from tests.conftest import TRAJECT, SlackBot, listen, make_settings
 
 
 def steps(answer: str) -> str:
@@ -15,9 +15,9 @@ def steps(answer: str) -> str:
 
 @pytest.fixture
 def regio(slack, database_url, clock, tmp_path):
-    port = free_port()
-    settings = make_settings(slack, database_url, MAIL_DIR=str(tmp_path), PUBLIC_URL=f"http://127.0.0.1:{port}")
-    bot = SlackBot(slack, settings, clock, port=port)
+    web = listen()
+    settings = make_settings(slack, database_url, MAIL_DIR=str(tmp_path), PUBLIC_URL=f"http://127.0.0.1:{web.server_port}")
+    bot = SlackBot(slack, settings, clock, server=web)
     assert "gekoppeld" in bot.say(TRAJECT, user="U_ADMIN")
     assert "B1" in bot.say("besluit Tarieven 2027 deadline: 18-12-2026 door: raad", user="U_ADMIN")
     yield bot

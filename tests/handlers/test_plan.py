@@ -8,7 +8,7 @@ import pytest
 from tracking.plans import due_date, load_plans
 from domain.workdays import WorkCalendar
 from store.models import Task
-from tests.conftest import SlackBot, free_port, make_settings
+from tests.conftest import SlackBot, listen, make_settings
 
 # The shared trajectory fixture goes live on 1 April 2027; today is 24 November 2026 in the test clock.
 PLAN_DIR_ROWS = ("titel;weken_voor_livegang;rol;standaard\n"
@@ -24,7 +24,7 @@ def own_plans(slack, database_url, clock, tmp_path):
     (tmp_path / "jeugd.csv").write_text(PLAN_DIR_ROWS, encoding="utf-8")
     (tmp_path / "wmo.csv").write_text(PLAN_DIR_ROWS.replace("Consulenten", "Wmo-consulenten"), encoding="utf-8")
     settings = make_settings(slack, database_url, PLAN_DIR=str(tmp_path), MAIL_DIR=str(tmp_path))
-    bot = SlackBot(slack, settings, clock, port=free_port())
+    bot = SlackBot(slack, settings, clock, server=listen())
     yield bot
     bot.close()
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from store.models import Task
-from tests.conftest import SlackBot, free_port, make_settings, message_text
+from tests.conftest import SlackBot, listen, make_settings, message_text
 from tests.test_bot_cli import run
 
 HEADER = "titel;weken_voor_livegang;rol;standaard\n"
@@ -52,7 +52,7 @@ ROWS = ("Tarieven <2027> vaststellen;30;beleid;\n"
 def own_plans(slack, database_url, clock, tmp_path):
     write_plans(tmp_path, ROWS)
     bot = SlackBot(slack, make_settings(slack, database_url, PLAN_DIR=str(tmp_path), MAIL_DIR=str(tmp_path)), clock,
-                   port=free_port())
+                   server=listen())
     yield bot
     bot.close()
 

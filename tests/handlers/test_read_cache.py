@@ -8,12 +8,13 @@ COORD = "U_ADMIN"
 
 def test_status_follows_every_change_even_on_another_trajectory_of_the_region(trajectory, clock):
     trajectory.say("besluit Tarieven deadline: 15 januari", user=COORD)
-    first = trajectory.say("status")
-    assert first == trajectory.say("status")  # the same data: the same answer
-    assert "B1 verwacht vr 15 jan 2027" in trajectory.say("risico")  # remembered now
     trajectory.say(TRAJECT.replace("Jeugdhulp", "Wmo"), user=COORD, channel="C_WMO")
     trajectory.say("besluit Oud deadline: 1 december", user=COORD, channel="C_WMO")
     clock.set("2026-12-21 10:00")
+    first = trajectory.say("status")
+    assert first == trajectory.say("status")  # the same data: the same answer
+    assert "B1 verwacht vr 15 jan 2027" in trajectory.say("risico")  # remembered now
+    # The same day, the same channel and user: only the region's data changes.
     trajectory.say("vastgesteld B2 gemeenten: alle", user=COORD, channel="C_WMO")  # everyone 20 days late
     risk = trajectory.say("risico")
     assert "stelt besluiten gemiddeld 20 dagen na de deadline vast → B1 verwacht do 4 feb 2027" in risk

@@ -10,6 +10,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 import yaml
 
 from delivery.outbox import GIVE_UP_AFTER
@@ -94,9 +95,10 @@ def test_meld_als_urgent_prefills_what_was_typed_and_accepts_its_own_prefill(tra
     assert case.description == typed
 
 
+@pytest.mark.answer_budget(0.5)
 def test_a_slow_form_comes_back_as_typed_and_is_stored_as_typed(trajectory, slack):
     view = trajectory.command("besluit", user=COORD).body["view"]
-    holder = hold_the_database(trajectory, 3.5)
+    holder = hold_the_database(trajectory, 1.5)
     status, ack = trajectory.submit(view, {"title": "Mandaat B&W <regio>", "deadline": "15-01-2027", "door": "kabinet"},
                                     user=COORD)
     holder.join()

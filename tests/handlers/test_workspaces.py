@@ -15,7 +15,7 @@ from sqlalchemy import text
 from jobs.digest import run_digests
 from jobs.runner import JobRun
 from store.models import Trajectory, UrgentCase
-from tests.conftest import SlackBot, free_port, make_settings, message_text
+from tests.conftest import SlackBot, listen, make_settings, message_text
 
 TRAJECT = ("traject Jeugdhulp {region} 2027 regio: {region} gemeenten: {members} contracteinde: 31-12-2027 "
            "domein: jeugd")
@@ -24,12 +24,12 @@ TRAJECT = ("traject Jeugdhulp {region} 2027 regio: {region} gemeenten: {members}
 @pytest.fixture
 def oauth_bot(slack, database_url, clock, tmp_path):
     """The bot with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET and no bot token: any workspace may install it."""
-    port = free_port()
+    web = listen()
     settings = make_settings(slack, database_url, SLACK_BOT_TOKEN="", SLACK_CLIENT_ID="1111.2222",
-                             SLACK_CLIENT_SECRET="oauth-secret", PUBLIC_URL=f"http://127.0.0.1:{port}",
+                             SLACK_CLIENT_SECRET="oauth-secret", PUBLIC_URL=f"http://127.0.0.1:{web.server_port}",
                              MAIL_DIR=str(tmp_path))
     assert settings.oauth
-    bot = SlackBot(slack, settings, clock, port=port)
+    bot = SlackBot(slack, settings, clock, server=web)
     yield bot
     bot.close()
 

@@ -2,7 +2,7 @@
 each run first delivers what earlier runs could not."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from io import StringIO
 
 from jobs.run import run_job

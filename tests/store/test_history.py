@@ -22,7 +22,6 @@ def test_municipality_and_stakeholder_lateness(trajectory, clock):
     with trajectory.session() as session:
         ids = {m.name: m.id for m in session.query(Municipality)}
         assert queries.municipality_lateness(session, list(ids.values())) == {ids["Tiel"]: 0, ids["Zaltbommel"]: 12}
-        data = queries.trajectory_data(session, queries.trajectory_for_channel(session, "T1", "C_JEUGD"))
         assert queries.stakeholder_lateness(session, "T1", {"U_JAN", "wethouder vis"}) == {"U_JAN": 25, "wethouder vis": 25}
         # A job reads the whole team's history at once: the same figures.
         municipalities, stakeholders = queries.team_lateness(session, "T1")

@@ -3,7 +3,6 @@ the bot posts of it shows it as typed and is never a broadcast, a hidden link or
 made with Slack's own mention (views/slack_text.py)."""
 from __future__ import annotations
 
-import re
 
 import pytest
 from hypothesis import given, settings, strategies as st
