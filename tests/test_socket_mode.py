@@ -15,7 +15,7 @@ from urllib.error import HTTPError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
-from tests.conftest import METRICS_TOKEN, SignedClient, message_text
+from tests.conftest import ANSWER_WAIT, METRICS_TOKEN, SignedClient, message_text
 from tests.fake_slack import FakeSlack
 from tests.fake_socket_mode import FakeSocketMode
 from tests.test_live_service import ROOT, demo_env, start_bot
@@ -27,7 +27,7 @@ LINK = re.compile(r"http://127\.0\.0\.1:\d+(/antwoord/[0-9a-f]{40})")
 def fetch(url: str, form: dict | None = None, headers: dict | None = None) -> tuple[int, str]:
     data = urlencode(form).encode() if form is not None else None
     try:
-        with urlopen(Request(url, data=data, headers=headers or {}), timeout=10) as response:
+        with urlopen(Request(url, data=data, headers=headers or {}), timeout=ANSWER_WAIT) as response:
             return response.status, response.read().decode()
     except HTTPError as error:
         return error.code, error.read().decode()
@@ -69,7 +69,7 @@ def test_socket_mode_answers_over_its_connection_and_serves_the_answer_page_heal
         message = email.message_from_bytes(mail.read_bytes(), policy=policy.default)
         path = LINK.search(message.get_body(("plain",)).get_content()).group(1)
         status, html = fetch(base + path)
-        assert status == 200 and "Hoeveel plekken heeft u in 2027?" in html
+        assert status == 200 and "Hoeveel plekken heeft u in 2027?" in html, "".join(output)[-3000:]
         status, html = fetch(base + path, {"antwoord": "Wij hebben 12 plekken vrij.", "actie": "antwoord"})
         assert status == 200 and "Dank u wel" in html
         post = slack.wait_for(lambda c: c.method == "chat.postMessage" and "antwoord van" in message_text(c.body))

@@ -44,6 +44,7 @@ def test_a_form_resent_by_slack_is_stored_once(trajectory, slack):
     status, ack = trajectory.submit(view, values, user=COORD, headers={"X-Slack-Retry-Num": "1"})
     assert (status, ack) == (200, {})
     assert len(trajectory.all(Decision)) == 1
+    slack.wait_for(lambda c: c.method == "chat.postEphemeral")  # the confirmation follows the ack
     assert len(slack.of("chat.postEphemeral")) == 1
 
 
