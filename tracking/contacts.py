@@ -153,7 +153,7 @@ _PAGE = re.compile(r"(?:^|\s)(?:pagina|page|p\.?)?\s*(\d{1,3})$", re.IGNORECASE)
 
 
 def registry(ctx: Context, text: str, fields: dict[str, str]) -> Registry:
-    """`contacten`, `contacten wethouder`, `contacten Leiden`, `contacten rol: juridisch`,
+    """`contacten`, `contacten wethouder`, `contacten Leiden`, `contacten wmo`, `contacten rol: juridisch`,
     `contacten 2` (the second page): the region's contacts, narrowed by a role, a member
     municipality or an organisation. A word it cannot read is said, never ignored."""
     trajectory, members = _region_and_members(ctx)
@@ -168,8 +168,11 @@ def registry(ctx: Context, text: str, fields: dict[str, str]) -> Registry:
     if wanted:
         role = read_role(wanted) or GROUPS.get(fold(wanted))
         member = next((m for m in members if same_municipality(m.name, wanted)), None)
+        domain = DOMAINS.get(wanted.lower())
         if role is not None:
             contacts = [c for c in contacts if c.role == role]
+        elif domain is not None:  # `contacten wmo`: whom a Wmo trajectory reaches
+            contacts = [c for c in contacts if fits(c.domain, domain)]
         elif member is not None:
             contacts = [c for c in contacts if c.municipality_id == member.id]
         elif any(fold(wanted) in fold(c.organisation or "") for c in contacts):

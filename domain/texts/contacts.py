@@ -50,8 +50,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "`from:` must be a person: an @mention, a name from the registry, or a group: aanbieders, wethouders or beleid."),
     "err_group_empty": ("Er staat nog niemand met rol {role} in het register van deze regio. Voeg contacten toe met `contact …`.",
                         "Nobody with role {role} is in this region's registry yet. Add contacts with `contact …`."),
-    "warn_group_missing": ("Geen {role} voor {domain} in het register voor: {names}. Zij krijgen deze vraag niet.",
-                           "No {role} for {domain} in the registry for: {names}. They do not get this question."),
+    "warn_group_missing": ("Geen contact met rol {role} voor {domain} in het register voor: {names}. Zij krijgen deze vraag niet.",
+                           "No contact with role {role} for {domain} in the registry for: {names}. They do not get this question."),
     "err_group_other_domain": ("In het register staat niemand met rol {role} voor {domain}, het domein van dit traject "
                                "({count:contact} alleen voor het andere domein). Geef een contact `domein: {domain}` of `domein: beide`.",
                                "Nobody with role {role} for {domain}, this trajectory's domain, is in the registry "
@@ -109,9 +109,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ex2_contact": ("`{cmd} contact Piet de Vries rol: beleid gemeente: Tiel e-mail: p.devries@tiel.nl domein: wmo`",
                     "`{cmd} contact Piet de Vries role: beleid municipality: Tiel email: p.devries@tiel.nl domain: wmo`"),
     "help_contacten": ("het register van de regio, eventueel per rol", "the region's registry, optionally by role"),
-    "fields_contacten": ("• direct na `contacten`: een rol, gemeente of organisatie (alleen die), en een paginanummer\n"
+    "fields_contacten": ("• direct na `contacten`: een rol, gemeente, organisatie of domein (alleen die), en een paginanummer\n"
                          "• `rol:` alleen deze rol",
-                         "• right after `contacts`: a role, municipality or organisation (only those), and a page number\n"
+                         "• right after `contacts`: a role, municipality, organisation or domain (only those), and a page number\n"
                          "• `role:` only this role"),
     "ex_contacten": ("`{cmd} contacten`", "`{cmd} contacts`"),
     "ex2_contacten": ("`{cmd} contacten wethouder`", "`{cmd} contacts alderman`"),

@@ -45,13 +45,15 @@ def test_a_wmo_and_a_jeugd_trajectory_in_one_region_ask_and_chase_the_right_peop
     trajectory.say("contact Beleid Buren rol: beleid gemeente: Buren slack: <@U_BUREN|b>", user=COORD)  # both domains
     listed = trajectory.say("contacten beleid")
     assert "Wmo Tiel · beleid (wmo) · Tiel" in listed and "Beleid Buren · beleid · Buren" in listed
+    assert "Contacten van regio Rivierenland (2 contacten) · wmo" in trajectory.say("contacten wmo")
+    assert "Jeugd Tiel" not in trajectory.say("contacten wmo")
 
     # Group requests: each trajectory asks the policy staff of its own domain, and the group says the role.
     youth = trajectory.say("input Zienswijze tarieven van: beleid deadline: 4 december", user=COORD)
     wmo = trajectory.say("input Zienswijze tarieven van: beleid deadline: 4 december", user=COORD, channel="C_WMO")
     assert "I1 input gevraagd van de beleidsmedewerkers (0/2 geantwoord)" in youth
     assert "I2 input gevraagd van de beleidsmedewerkers (0/2 geantwoord)" in wmo
-    assert "Geen beleid voor wmo in het register voor: Culemborg, Maasdriel, Neder-Betuwe, West Betuwe" in wmo
+    assert "Geen contact met rol beleid voor wmo in het register voor: Culemborg, Maasdriel, Neder-Betuwe, West Betuwe" in wmo
     assert recipients(trajectory, "I1") == ["Beleid Buren", "Jeugd Tiel"]
     assert recipients(trajectory, "I2") == ["Beleid Buren", "Wmo Tiel"]
     assert {r.role for r in trajectory.all(InputRequest)} == {"beleid"}
