@@ -121,6 +121,8 @@ def _removed(ctx: Context, left: leaving.Left) -> Reply:
                      t(lang, "left_chase_nobody", refs=", ".join(refs), municipality=municipality))
     if left.tasks:
         items.append(t(lang, "left_tasks", refs=", ".join(left.tasks), cmd=cmd))
+    if left.in_slack:
+        items.append(t(lang, "left_in_slack", refs=", ".join(left.in_slack), name=left.name))
     head = t(lang, "ok_contact_removed", name=left.name, region=region.name)
     if not items:
         return Reply([head, t(lang, "left_nothing", name=left.name)])

@@ -3,11 +3,13 @@ leaves behind (PRODUCT.md "Group requests as a working tool"):
 - their open part of a group request goes: it is no longer sent, reminded or counted, so the
   tracker counts the recipients that remain (`4/12`, not `4/13`); an answer they gave stays, with
   their name, as the record of what was said;
-- a request asked of them alone stays open by name (nobody else was asked): its mailed link no
-  longer opens and its reminders go to whoever asked, as for an outsider without an address;
+- a request asked of them alone by mail stays open by name (nobody else was asked): its mailed link
+  no longer opens and its reminders go to whoever asked, as for an outsider without an address;
 - a municipality's late adoption is chased at another policy contact for that domain, or at nobody
   (the digest then names the municipality);
-- the tasks they own are reminded to whoever made them."""
+- the tasks they own by mail are reminded to whoever made them.
+A colleague asked, or given a task, in Slack stays reached there: Slack, not the registry, is how
+they were reached."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,9 +38,10 @@ class Chase:
 class Left:
     name: str
     groups: list[tuple[str, Tracker, bool]] = field(default_factory=list)  # (ref, those who remain, complete now)
-    alone: list[str] = field(default_factory=list)   # open requests asked of them alone
+    alone: list[str] = field(default_factory=list)   # open requests asked of them alone, by mail
     chases: list[Chase] = field(default_factory=list)
-    tasks: list[str] = field(default_factory=list)   # open tasks they own
+    tasks: list[str] = field(default_factory=list)   # open tasks they own, by mail
+    in_slack: list[str] = field(default_factory=list)  # open requests and tasks that reach them in Slack still
 
 
 def remove_contact(ctx: Context, name: str) -> Left:
@@ -50,9 +53,10 @@ def remove_contact(ctx: Context, name: str) -> Left:
     if contact is None:
         raise CommandError("err_contact_unknown", example="ex_contacten", name=name)
     trajectories = {t.id: t for t in queries.trajectories_in_region(ctx.session, ctx.actor.team_id, trajectory.region_id)}
-    left = Left(contact.name, chases=_chases(ctx, contact, list(trajectories.values())),
-                tasks=_tasks(ctx, contact, trajectories))
+    left = Left(contact.name, chases=_chases(ctx, contact, list(trajectories.values())))
     _leave_requests(ctx, contact, trajectories, left)
+    for task in _tasks(ctx, contact, trajectories):
+        (left.in_slack if task.owner_user else left.tasks).append(task.ref)
     ctx.session.delete(contact)
     ctx.audit("contact verwijderd", trajectory, item=contact.name, old=contact.role)
     return left
@@ -68,6 +72,8 @@ def _leave_requests(ctx: Context, contact: Contact, trajectories: dict[int, Traj
         if request.group_name:
             remaining = drop_part(ctx, trajectories[request.trajectory_id], request, part)
             left.groups.append((request.ref, remaining, request.received_on is not None))
+        elif part.slack_user:
+            left.in_slack.append(request.ref)
         else:
             part.token_hash = None  # the link mailed to them no longer opens
             ctx.session.add(part)
@@ -95,7 +101,7 @@ def _chases(ctx: Context, contact: Contact, trajectories: list[Trajectory]) -> l
     return found
 
 
-def _tasks(ctx: Context, contact: Contact, trajectories: dict[int, Trajectory]) -> list[str]:
-    return list(ctx.session.exec(select(Task.ref).where(Task.owner_contact_id == contact.id, Task.done_on.is_(None),
-                                                        queries.live(Task), Task.trajectory_id.in_(list(trajectories)))
+def _tasks(ctx: Context, contact: Contact, trajectories: dict[int, Trajectory]) -> list[Task]:
+    return list(ctx.session.exec(select(Task).where(Task.owner_contact_id == contact.id, Task.done_on.is_(None),
+                                                    queries.live(Task), Task.trajectory_id.in_(list(trajectories)))
                                  .order_by(Task.id)))

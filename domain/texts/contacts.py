@@ -28,6 +28,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "contact for this domain (the digest names {municipality})"),
     "left_tasks": ("*{refs}*: herinneringen gaan nu naar wie de taak maakte; een nieuwe eigenaar: `{cmd} toewijzen …`",
                    "*{refs}*: reminders now go to whoever made the task; a new owner: `{cmd} assign …`"),
+    "left_in_slack": ("*{refs}*: gevraagd of gegeven in Slack; blijft zo, want Slack bereikt {name} nog",
+                      "*{refs}*: asked or given in Slack; stays so, as Slack still reaches {name}"),
     "reach_mail": ("e-mail", "e-mail"),
     "reach_slack": ("Slack", "Slack"),
     "contacts_title": ("*Contacten van regio {region}* ({count:contact})", "*Contacts of region {region}* ({count:contact})"),

@@ -177,3 +177,15 @@ def test_removing_the_last_one_still_to_answer_completes_the_request(trajectory,
     assert "I1: niet meer gevraagd of meegeteld; daarmee compleet (1/1 geantwoord)" in gone
     assert trajectory.all(InputRequest)[0].received_on is not None
     assert "I1" not in trajectory.say("status").split("Inputverzoeken")[-1]
+
+
+def test_a_colleague_asked_in_slack_stays_asked_there(trajectory, slack, clock):
+    trajectory.say("contact Fatima Yilmaz rol: beleid gemeente: Tiel slack: <@U_FAT|fatima>", user=COORD)
+    trajectory.say("input Reactie op tarieven van: Fatima Yilmaz rol: beleid deadline: 4 december", user=COORD)
+    trajectory.say("taak Notitie eigenaar: Fatima Yilmaz deadline: 4 december", user=COORD)
+    gone = trajectory.say("contact Fatima Yilmaz weg", user=COORD)
+    assert "I1, T1: gevraagd of gegeven in Slack; blijft zo, want Slack bereikt Fatima Yilmaz nog" in gone
+    clock.set("2026-12-04 10:00")
+    slack.clear()
+    run(trajectory, send_reminders)
+    assert any("I1" in text for text in dms(slack, "U_FAT"))
