@@ -3,8 +3,8 @@ registry of the people it asks for input."""
 from __future__ import annotations
 
 from commands.registry import subcommand
-from domain.outcome import Outcome, Reply, Section
 from domain.domains import BOTH
+from domain.outcome import Outcome, Reply, Section
 from domain.roles import role_label
 from domain.texts import fmt_date, person, t
 from outputs.matrix import matrix_png

@@ -154,8 +154,9 @@ _PAGE = re.compile(r"(?:^|\s)(?:pagina|page|p\.?)?\s*(\d{1,3})$", re.IGNORECASE)
 
 def registry(ctx: Context, text: str, fields: dict[str, str]) -> Registry:
     """`contacten`, `contacten wethouder`, `contacten Leiden`, `contacten wmo`, `contacten rol: juridisch`,
-    `contacten 2` (the second page): the region's contacts, narrowed by a role, a member
-    municipality or an organisation. A word it cannot read is said, never ignored."""
+    `contacten 2` (the second page): the region's contacts, narrowed by a role, a domain (those a
+    trajectory of it reaches), a member municipality or an organisation. A word it cannot read is
+    said, never ignored."""
     trajectory, members = _region_and_members(ctx)
     text = text.strip()
     page_match = _PAGE.search(text)
