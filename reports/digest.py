@@ -43,7 +43,8 @@ def changes_since(trajectory: Trajectory, now: datetime) -> datetime:
 
 # What an audit action says about its item; `names`: who did it (the row's field, or its new value).
 _BY_NAME = {"vastgesteld": "change_adopted", "afgewezen": "change_rejected", "datum gecorrigeerd": "change_corrected",
-            "input ontvangen": "change_answered", "input afgemeld": "change_declined"}
+            "input ontvangen": "change_answered", "input afgemeld": "change_declined",
+            "ontvanger vervallen": "change_dropped"}
 _BY_USER = {"signaal opgepakt": "change_acked", "signaal opgelost": "change_resolved"}
 _TO_DATE = {"uitstel": "change_postponed", "deadline vervroegd": "change_advanced"}
 _PLAIN = {"besluit aangemaakt": "change_decision_created", "input gevraagd": "change_input_created",

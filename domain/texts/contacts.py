@@ -87,6 +87,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "The e-mail to {name} about {ref} ({question}) was refused by the mail server: {reason}. Check the address with `{cmd} contacts`."),
     "chase_dm": ("Besluit *{ref}* {title} is nog niet vastgesteld door {municipality}; de deadline was {deadline}. Het inkooptraject *{trajectory}* wacht erop. Wil je laten weten wanneer het besluit valt, of het doorgeven aan {coordinator}?",
                  "Decision *{ref}* {title} has not been adopted by {municipality} yet; it was due {deadline}. The trajectory *{trajectory}* waits for it. Could you say when it will be taken, or tell {coordinator}?"),
+    "change_dropped": ("niet meer gevraagd (uit het register): {names}", "no longer asked (left the registry): {names}"),
     "digest_chase": ("beleid: {name}", "policy: {name}"),
     "digest_no_policy": ("*Geen beleidscontact voor {domain}, dus niet nagevraagd*: `{cmd} contact <naam> rol: beleid "
                          "gemeente: … domein: {domain}`",
