@@ -33,7 +33,7 @@ from tracking.meetings import region_calendars
 SOON_WORKING_DAYS = 5
 FIRST_LOOKBACK_DAYS = 7
 CHANGE_LINES = 8  # "since the last digest" stays a glance; the audit log (export) has everything
-NO_POLICY_SHOWN = 5  # municipalities without a policy contact, named before "… en nog N"
+NO_POLICY_SHOWN = 4  # municipalities without a policy contact, named before "… en nog N"
 
 
 def changes_since(trajectory: Trajectory, now: datetime) -> datetime:
