@@ -76,6 +76,7 @@ SPECS: tuple[Spec, ...] = (
         "organisatie": ("organisatie", "organisation", "organization", "organisatie/bedrijf"),
         "e-mail": ("e-mail", "email"),
         "slack": ("slack",),
+        "domein": ("domein", "domain"),
     }, title="title"),
     Spec("contacten", ("contacts",), {"rol": ("rol", "role")}, title="text", reads_only=True),
     Spec("regio", ("region",), {"gemeenten": ("gemeenten", "municipalities")}),

@@ -3,6 +3,7 @@ registry of the people it asks for input."""
 from __future__ import annotations
 
 from commands.registry import subcommand
+from domain.domains import BOTH
 from domain.outcome import Outcome, Reply, Section
 from domain.roles import role_label
 from domain.texts import fmt_date, person, t
@@ -11,7 +12,7 @@ from reports.proposals import proposal_days, proposal_words
 from reports.region import region_line, region_overview
 from reports.risk import thresholds_of
 from reports.status import region_of
-from tracking import contacts, regions
+from tracking import contacts, leaving, regions
 from tracking.context import Context, current_trajectory
 from tracking.meetings import region_calendars
 
@@ -72,6 +73,12 @@ def _where(contact, municipalities: dict[int, str]) -> str:
     return municipalities.get(contact.municipality_id) or contact.organisation or "?"
 
 
+def _role(contact, lang: str) -> str:
+    """`beleid`, or `beleid (wmo)` for a contact of one domain only."""
+    label = role_label(contact.role, lang)
+    return label if contact.domain == BOTH else f"{label} ({contact.domain})"
+
+
 def _reach(contact, lang: str) -> str:
     ways = [t(lang, "reach_mail")] if contact.email else []
     ways += [t(lang, "reach_slack")] if contact.slack_user else []
@@ -81,15 +88,45 @@ def _reach(contact, lang: str) -> str:
 @subcommand("contact")
 def contact(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     lang = ctx.actor.language
+    name = contacts.removal(text, fields)
+    if name is not None:
+        return Outcome(reply=_removed(ctx, leaving.remove_contact(ctx, name)))
     change = contacts.save_contact(ctx, text, fields)
     saved = change.contact
     region, members = region_of(ctx.session, current_trajectory(ctx))
-    if change.removed:
-        return Outcome(reply=Reply([t(lang, "ok_contact_removed", name=saved.name, region=region.name)]))
     key = "ok_contact_added" if change.created else "ok_contact_updated"
-    return Outcome(reply=Reply([t(lang, key, name=saved.name, region=region.name, role=role_label(saved.role, lang),
+    return Outcome(reply=Reply([t(lang, key, name=saved.name, region=region.name, role=_role(saved, lang),
                                   where=_where(saved, {m.id: m.name for m in members}), reach=_reach(saved, lang),
                                   fields=", ".join(change.changed))]))
+
+
+def _removed(ctx: Context, left: leaving.Left) -> Reply:
+    """What the removal leaves: each open request and chase it no longer reaches, and how the
+    trackers count from now on."""
+    lang, cmd = ctx.actor.language, ctx.settings.slash_command
+    region, _ = region_of(ctx.session, current_trajectory(ctx))
+    items = []
+    for ref, remaining, complete in left.groups:
+        shown = t(lang, "tracker", answered=remaining.answered, total=remaining.total)
+        key = "left_group_complete" if complete else "left_group" if remaining.total else "left_group_empty"
+        items.append(t(lang, key, ref=ref, tracker=shown, cmd=cmd))
+    if left.alone:
+        items.append(t(lang, "left_alone", refs=", ".join(left.alone), name=left.name))
+    chases: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for chase in left.chases:
+        chases.setdefault((chase.municipality, tuple(chase.instead)), []).append(chase.ref)
+    for (municipality, instead), refs in chases.items():
+        items.append(t(lang, "left_chase_instead", refs=", ".join(refs), municipality=municipality,
+                       names=", ".join(instead)) if instead else
+                     t(lang, "left_chase_nobody", refs=", ".join(refs), municipality=municipality))
+    if left.tasks:
+        items.append(t(lang, "left_tasks", refs=", ".join(left.tasks), cmd=cmd))
+    if left.in_slack:
+        items.append(t(lang, "left_in_slack", refs=", ".join(left.in_slack), name=left.name))
+    head = t(lang, "ok_contact_removed", name=left.name, region=region.name)
+    if not items:
+        return Reply([head, t(lang, "left_nothing", name=left.name)])
+    return Reply([head, Section(t(lang, "left_title", name=left.name), items)])
 
 
 CONTACTS_PAGE = 40  # lines a page: about 4,000 characters, well inside one Slack message
@@ -110,7 +147,7 @@ def contacten(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     pages = -(-len(found.contacts) // CONTACTS_PAGE)
     page = min(found.page, pages)
     shown = found.contacts[(page - 1) * CONTACTS_PAGE:page * CONTACTS_PAGE]
-    lines = [t(lang, "contact_line", name=c.name, role=role_label(c.role, lang), where=_where(c, found.municipalities),
+    lines = [t(lang, "contact_line", name=c.name, role=_role(c, lang), where=_where(c, found.municipalities),
                reach=" ".join(filter(None, [c.email, person(c.slack_user, None) if c.slack_user else None])))
              for c in shown]
     reply = [head, "\n".join(f"• {line}" for line in lines)]

@@ -12,6 +12,7 @@ from sqlalchemy import or_
 from sqlmodel import delete, select
 
 from delivery.outbox import MAIL
+from domain.domains import chased
 from domain.forecast import rises
 from domain.outcome import Reply, Section
 from domain.reminders import adoption_steps, deadline_sentence, due_step, relative_day, reminder_steps
@@ -223,13 +224,13 @@ def _ask_for_owners(run: JobRun, session, trajectory: Trajectory, steps: list[tu
 
 
 def chase_adoptions(run: JobRun) -> None:
-    """A municipality's adoption past its deadline is chased at its policy contact (beleid):
-    every 2 working days, 3 times at most, by DM or mail."""
+    """A municipality's adoption past its deadline is chased at its policy contact (beleid) for
+    the trajectory's domain: every 2 working days, 3 times at most, by DM or mail."""
     rt = run.rt
     if not _in_working_hours(run, "Navragen van besluiten"):
         return
     work = WorkCalendar(rt.settings.good_friday_is_holiday)
-    today, lang = rt.today(), rt.settings.language
+    today = rt.today()
     with run.step("decisions past their deadline") as session:
         late = list(session.exec(select(Decision.id).where(Decision.taken_on.is_(None), Decision.deadline < today,
                                                            Decision.decided_by != "regio", queries.live(Decision))
@@ -245,20 +246,28 @@ def chase_adoptions(run: JobRun) -> None:
                        if a.outcome == "vastgesteld"}
             contacts = queries.policy_contacts(session, trajectory.region_id)
             for municipality in queries.municipalities(session, trajectory.region_id):
-                contact = contacts.get(municipality.id)
-                if municipality.id in adopted or contact is None:
+                if municipality.id in adopted:
                     continue
-                key = f"chase:{decision.id}:{municipality.id}:{step}"
-                if contact.slack_user:
-                    text = t(lang, "chase_dm", ref=decision.ref, title=decision.title, municipality=municipality.name,
-                             deadline=fmt_date(decision.deadline, lang), trajectory=trajectory.title,
-                             coordinator=person(trajectory.coordinator_id, None))
-                    run.send(session, Message(key, decision.team_id, contact.slack_user, text, sections([text]),
-                                              trajectory_id=trajectory.id))
-                elif contact.email:
-                    run.send(session, Message(key, decision.team_id, f"mail:{contact.id}", "", method=MAIL, extra={
-                        "kind": "chase", "decision_id": decision.id, "municipality_id": municipality.id,
-                        "contact_id": contact.id, "step": step}, trajectory_id=trajectory.id))
+                chosen = chased(contacts.get(municipality.id, []), trajectory.domain)
+                for contact in chosen:
+                    _chase(run, session, decision, trajectory, municipality, contact, step,
+                           f"chase:{decision.id}:{municipality.id}:{step}" + (f":{contact.id}" if len(chosen) > 1 else ""))
+
+
+def _chase(run: JobRun, session, decision: Decision, trajectory: Trajectory, municipality, contact, step: str,
+           key: str) -> None:
+    """One policy contact hears of one municipality's late adoption: a DM, or a mail."""
+    lang = run.rt.settings.language
+    if contact.slack_user:
+        text = t(lang, "chase_dm", ref=decision.ref, title=decision.title, municipality=municipality.name,
+                 deadline=fmt_date(decision.deadline, lang), trajectory=trajectory.title,
+                 coordinator=person(trajectory.coordinator_id, None))
+        run.send(session, Message(key, decision.team_id, contact.slack_user, text, sections([text]),
+                                  trajectory_id=trajectory.id))
+    elif contact.email:
+        run.send(session, Message(key, decision.team_id, f"mail:{contact.id}", "", method=MAIL, extra={
+            "kind": "chase", "decision_id": decision.id, "municipality_id": municipality.id,
+            "contact_id": contact.id, "step": step}, trajectory_id=trajectory.id))
 
 
 def escalate(run: JobRun) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from config import Settings
+from domain.domains import chased
 from domain.forecast import Forecast, History
 from domain.outcome import Reply, Section
 from domain.requests import asked_of
@@ -32,6 +33,7 @@ from tracking.meetings import region_calendars
 SOON_WORKING_DAYS = 5
 FIRST_LOOKBACK_DAYS = 7
 CHANGE_LINES = 8  # "since the last digest" stays a glance; the audit log (export) has everything
+NO_POLICY_SHOWN = 4  # municipalities without a policy contact, named before "… en nog N"
 
 
 def changes_since(trajectory: Trajectory, now: datetime) -> datetime:
@@ -41,7 +43,8 @@ def changes_since(trajectory: Trajectory, now: datetime) -> datetime:
 
 # What an audit action says about its item; `names`: who did it (the row's field, or its new value).
 _BY_NAME = {"vastgesteld": "change_adopted", "afgewezen": "change_rejected", "datum gecorrigeerd": "change_corrected",
-            "input ontvangen": "change_answered", "input afgemeld": "change_declined"}
+            "input ontvangen": "change_answered", "input afgemeld": "change_declined",
+            "ontvanger vervallen": "change_dropped"}
 _BY_USER = {"signaal opgepakt": "change_acked", "signaal opgelost": "change_resolved"}
 _TO_DATE = {"uitstel": "change_postponed", "deadline vervroegd": "change_advanced"}
 _PLAIN = {"besluit aangemaakt": "change_decision_created", "input gevraagd": "change_input_created",
@@ -129,8 +132,16 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     soon_until = work.add(today, SOON_WORKING_DAYS)
     # (deadline, ref, title, who) of what is overdue and what is due soon. A rejection is not late
     # by itself: it needs a revised proposal; only a passed deadline makes a decision overdue.
-    policy = {m.name: data.policy[m.id] for m in data.members if m.id in data.policy}
-    holder = lambda name: f"{name} ({t(lang, 'digest_chase', name=policy[name])})" if name in policy else name  # noqa: E731
+    policy = {m.name: ", ".join(c.name for c in chased(data.policy.get(m.id, []), trajectory.domain))
+              for m in data.members}
+    holder = lambda name: f"{name} ({t(lang, 'digest_chase', name=policy[name])})" if policy.get(name) else name  # noqa: E731
+    # Members whose adoption is late or due within days and who have nobody to chase it at: the
+    # coordinator hears it in time to register someone (and not while no deadline is near).
+    waited_for = {name for f in result.pending if f.decision.decided_by != "regio" and f.decision.deadline <= soon_until
+                  for name in f.holders}
+    unchased = [m.name for m in data.members if m.name in waited_for and not policy[m.name]]
+    no_policy = [Section(t(lang, "digest_no_policy", domain=trajectory.domain, cmd=cmd), unchased,
+                         limit=NO_POLICY_SHOWN)] if unchased else []
 
     def holding(forecast, chase: bool) -> str:
         still = [holder(n) if chase else n for n in forecast.holders if n not in forecast.rejected]
@@ -157,7 +168,7 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     line = lambda item: t(lang, "digest_item", ref=item[1], title=item[2], who=item[3], deadline=d(item[0]))  # noqa: E731
     verdict = buffer_text(result, lang)
     if result.level == "groen" and not overdue and not open_cases and not proposals and not late_meetings:
-        return Reply([t(lang, "digest_quiet", title=trajectory.title, verdict=verdict)])
+        return Reply([t(lang, "digest_quiet", title=trajectory.title, verdict=verdict), *no_policy])
     # It opens with the level and the buffer: the one thing to take in if nothing else is read. The
     # lists below are shortened by the layout, the least urgent first, when the digest would not
     # fit in one Slack message (views/layout.py): `status` shows what is due, the export the rest.
@@ -177,6 +188,7 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
         lines.append(Section(t(lang, "digest_adoptions"), [t(
             lang, "digest_adoption", ref=f.decision.ref, title=f.decision.title,
             names=holding(f, chase=f.past_deadline(today))) for f in pending], more="export"))
+    lines += no_policy
     if open_cases:
         lines.append(Section(t(lang, "digest_urgent"), [case_line(c, lang) for c in open_cases], urgency=4))
     lines.append(Section(t(lang, "digest_changes"), summarised(changes, lang, cmd), limit=None,

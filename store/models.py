@@ -110,7 +110,8 @@ class InputRequest(TrackedItem, table=True):
 
 class Contact(SQLModel, table=True):
     """Someone a region asks for input, in their professional role: only what is needed to reach
-    them. Removing a contact deletes the row; the parts of requests keep just the name."""
+    them. Removing a contact deletes the row; the parts of requests it answered keep just the name,
+    its open parts of group requests go (tracking/contacts.py)."""
     __table_args__ = (UniqueConstraint("region_id", "name"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: str = Field(index=True)
@@ -121,6 +122,8 @@ class Contact(SQLModel, table=True):
     organisation: Optional[str] = None
     email: Optional[str] = None
     slack_user: Optional[str] = None
+    # jeugd, wmo or beide: which trajectories' group requests and chases reach them (domain/domains.py)
+    domain: str = "beide"
     created_at: datetime = Field(default_factory=utcnow)
 
 

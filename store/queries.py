@@ -128,12 +128,13 @@ def task_reach(session: Session, task: Task, region_id: int) -> TaskReach:
     return TaskReach()
 
 
-def policy_contacts(session: Session, region_id: int) -> dict[int, Contact]:
-    """Each member municipality's policy contact (beleid): who is asked when its adoption is late."""
-    contacts: dict[int, Contact] = {}
-    for contact in session.exec(select(Contact).where(Contact.region_id == region_id, Contact.role == "beleid",
-                                                      Contact.municipality_id.is_not(None)).order_by(Contact.id)):
-        contacts.setdefault(contact.municipality_id, contact)
+def policy_contacts(session: Session, region_id: int) -> dict[int, list]:
+    """Each municipality's policy contacts (beleid; read-only rows), in the order registered: whom
+    its late adoption is chased at are those that fit the trajectory's domain (domain/domains.py)."""
+    contacts: dict[int, list] = defaultdict(list)
+    for contact in _rows(session, Contact, Contact.region_id == region_id, Contact.role == "beleid",
+                         Contact.municipality_id.is_not(None), order_by=(Contact.id,)):
+        contacts[contact.municipality_id].append(contact)
     return contacts
 
 
@@ -192,7 +193,7 @@ class TrajectoryData:
     adoptions: dict[int, list]   # of decisions not yet taken
     inputs: list                 # open input requests
     parts: dict[int, list]       # their recipients, by request id
-    policy: dict[int, str]       # member municipality id -> the name of its policy contact (beleid)
+    policy: dict[int, list]      # municipality id -> its policy contacts (beleid), of every domain
     tasks: list                  # open tasks
     cases: list                  # unresolved urgent cases
 
@@ -215,7 +216,7 @@ def trajectory_data(session: Session, trajectory: Trajectory) -> TrajectoryData:
                    live(InputRequest), order_by=(InputRequest.deadline, InputRequest.id))
     return TrajectoryData(
         trajectory, region, members, found, adoptions, inputs, parts_by_request(session, [r.id for r in inputs]),
-        {municipality: contact.name for municipality, contact in policy_contacts(session, trajectory.region_id).items()},
+        policy_contacts(session, trajectory.region_id),
         _rows(session, Task, Task.trajectory_id == trajectory.id, Task.done_on.is_(None), live(Task),
               order_by=(Task.deadline, Task.id)),
         _rows(session, UrgentCase, UrgentCase.trajectory_id == trajectory.id, UrgentCase.resolved_at.is_(None),

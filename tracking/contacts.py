@@ -9,14 +9,15 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
+from domain.domains import DOMAINS, fits
 from domain.errors import CommandError
 from domain.names import read_person, split_names
 from domain.permissions import require_coordinator
 from domain.roles import read_role, role_choices
 from domain.text_input import fold
 from store import queries
-from store.models import Contact, Municipality
-from tracking.context import Context, current_trajectory, require, same_municipality
+from store.models import Contact, Municipality, Trajectory
+from tracking.context import Context, choose, current_trajectory, require, same_municipality
 
 # `van: aanbieders`: every provider of the region; `wethouders` / `beleid`: that role in every member municipality.
 GROUPS = {"aanbieders": "aanbieder", "providers": "aanbieder", "alle aanbieders": "aanbieder",
@@ -43,7 +44,6 @@ def read_email(value: str) -> str:
 class ContactChange:
     contact: Contact
     created: bool
-    removed: bool = False
     changed: tuple[str, ...] = ()  # the fields given
 
 
@@ -60,16 +60,21 @@ def by_name(ctx: Context, region_id: int, name: str) -> Contact | None:
     return None
 
 
+def removal(text: str, fields: dict[str, str]) -> str | None:
+    """The name in `contact <naam> weg` (tracking/leaving.py removes it), or None."""
+    words = text.strip().rsplit(" ", 1)
+    if len(words) == 2 and words[1].lower() in REMOVE_WORDS and not fields:
+        return words[0].strip()
+    return None
+
+
 def save_contact(ctx: Context, text: str, fields: dict[str, str]) -> ContactChange:
-    """`contact <naam> rol: … gemeente:|organisatie: … e-mail: … [slack: @x]`: add or update;
-    `contact <naam> weg`: remove. The coordinator (or an admin) keeps the registry."""
+    """`contact <naam> rol: … gemeente:|organisatie: … e-mail: … [slack: @x] [domein: wmo]`: add
+    or update. The coordinator (or an admin) keeps the registry."""
     example = "ex_contact"
     trajectory, members = _region_and_members(ctx)
     require_coordinator(ctx.actor, trajectory.coordinator_id)
     name = text.strip()
-    words = name.rsplit(" ", 1)
-    if len(words) == 2 and words[1].lower() in REMOVE_WORDS and not fields:
-        return _remove(ctx, trajectory, words[0].strip())
     if not name:
         raise CommandError("err_missing_title", field="title", example=example)
     if "<" in name:  # a mention, channel or link is no name: a colleague goes after `slack:`
@@ -98,6 +103,9 @@ def save_contact(ctx: Context, text: str, fields: dict[str, str]) -> ContactChan
             raise CommandError("err_not_a_mention", field="slack", example=example, value=fields["slack"])
         contact.slack_user = person.user_id
         changed.append("slack")
+    if fields.get("domein"):
+        contact.domain = choose(DOMAINS, fields["domein"], "domein", "ex2_contact")
+        changed.append("domein")
     if contact.role in PER_MUNICIPALITY and contact.municipality_id is None:
         raise CommandError("err_contact_needs_municipality", field="gemeente", example=example, role=contact.role)
     if contact.municipality_id is None and not contact.organisation:
@@ -123,15 +131,6 @@ def registry_role(ctx: Context, value: str, example: str) -> str:
     return role
 
 
-def _remove(ctx: Context, trajectory, name: str) -> ContactChange:
-    contact = by_name(ctx, trajectory.region_id, name)
-    if contact is None:
-        raise CommandError("err_contact_unknown", example="ex_contacten", name=name)
-    ctx.session.delete(contact)
-    ctx.audit("contact verwijderd", trajectory, item=contact.name, old=contact.role)
-    return ContactChange(contact, created=False, removed=True)
-
-
 def _member(members: list[Municipality], value: str, example: str) -> Municipality:
     names = split_names(value, tuple(m.name for m in members))
     found = [m for m in members if len(names) == 1 and same_municipality(m.name, names[0])]
@@ -154,9 +153,10 @@ _PAGE = re.compile(r"(?:^|\s)(?:pagina|page|p\.?)?\s*(\d{1,3})$", re.IGNORECASE)
 
 
 def registry(ctx: Context, text: str, fields: dict[str, str]) -> Registry:
-    """`contacten`, `contacten wethouder`, `contacten Leiden`, `contacten rol: juridisch`,
-    `contacten 2` (the second page): the region's contacts, narrowed by a role, a member
-    municipality or an organisation. A word it cannot read is said, never ignored."""
+    """`contacten`, `contacten wethouder`, `contacten Leiden`, `contacten wmo`, `contacten rol: juridisch`,
+    `contacten 2` (the second page): the region's contacts, narrowed by a role, a domain (those a
+    trajectory of it reaches), a member municipality or an organisation. A word it cannot read is
+    said, never ignored."""
     trajectory, members = _region_and_members(ctx)
     text = text.strip()
     page_match = _PAGE.search(text)
@@ -169,8 +169,11 @@ def registry(ctx: Context, text: str, fields: dict[str, str]) -> Registry:
     if wanted:
         role = read_role(wanted) or GROUPS.get(fold(wanted))
         member = next((m for m in members if same_municipality(m.name, wanted)), None)
+        domain = DOMAINS.get(wanted.lower())
         if role is not None:
             contacts = [c for c in contacts if c.role == role]
+        elif domain is not None:  # `contacten wmo`: whom a Wmo trajectory reaches
+            contacts = [c for c in contacts if fits(c.domain, domain)]
         elif member is not None:
             contacts = [c for c in contacts if c.municipality_id == member.id]
         elif any(fold(wanted) in fold(c.organisation or "") for c in contacts):
@@ -194,17 +197,18 @@ class Recipient:
         return bool(self.slack_user or (self.contact and self.contact.email))
 
 
-def recipients(ctx: Context, region_id: int, value: str, example: str) -> tuple[list[Recipient], str | None]:
-    """Who `van:` names: a group of the registry, a real Slack mention, a registered name, or the
-    name of an outsider. Broadcasts and channels are not people. Returns (recipients, group)."""
+def recipients(ctx: Context, trajectory: Trajectory, value: str, example: str) -> tuple[list[Recipient], str | None]:
+    """Who `van:` names: a group of the registry (its contacts for the trajectory's domain), a
+    real Slack mention, a registered name, or the name of an outsider. Broadcasts and channels
+    are not people. Returns (recipients, group)."""
     value = value.strip()
     if value.startswith(("<!", "<#")):
         raise CommandError("err_not_a_person", field="van", example=example)
     group = GROUPS.get(fold(value))
     if group:
-        return _group(ctx, region_id, group, example), group
+        return _group(ctx, trajectory, group), group
     person = read_person(value)
-    contacts = list(ctx.session.exec(select(Contact).where(Contact.region_id == region_id)))
+    contacts = list(ctx.session.exec(select(Contact).where(Contact.region_id == trajectory.region_id)))
     if person.user_id:
         contact = next((c for c in contacts if c.slack_user == person.user_id), None)
         return [Recipient(contact.name if contact else person.name, person.user_id, contact)], None
@@ -214,17 +218,24 @@ def recipients(ctx: Context, region_id: int, value: str, example: str) -> tuple[
     return [Recipient(person.name)], None
 
 
-def _group(ctx: Context, region_id: int, role: str, example: str) -> list[Recipient]:
-    contacts = list(ctx.session.exec(select(Contact).where(Contact.region_id == region_id, Contact.role == role)
-                                     .order_by(Contact.name)))
+def _group(ctx: Context, trajectory: Trajectory, role: str) -> list[Recipient]:
+    """Every contact of the role whose domain fits the trajectory's; for wethouders and beleid,
+    those of the member municipalities, naming the members that have none."""
+    contacts = queries.contacts_with_role(ctx.session, trajectory.region_id, role)
     if role in PER_MUNICIPALITY:
-        members = queries.municipalities(ctx.session, region_id)
+        members = queries.municipalities(ctx.session, trajectory.region_id)
         member_ids = {m.id for m in members}
         contacts = [c for c in contacts if c.municipality_id in member_ids]
-        covered = {c.municipality_id for c in contacts}
-        missing = [m.name for m in members if m.id not in covered]
-        if missing and contacts:
-            ctx.warn("warn_group_missing", role=role, names=", ".join(missing))
+    other_domain = [c for c in contacts if not fits(c.domain, trajectory.domain)]
+    contacts = [c for c in contacts if fits(c.domain, trajectory.domain)]
+    if not contacts and other_domain:
+        raise CommandError("err_group_other_domain", field="van", example="ex2_contact", role=role,
+                           domain=trajectory.domain, count=len(other_domain))
     if not contacts:
         raise CommandError("err_group_empty", field="van", example="ex_contact", role=role)
+    if role in PER_MUNICIPALITY:
+        covered = {c.municipality_id for c in contacts}
+        missing = [m.name for m in members if m.id not in covered]
+        if missing:
+            ctx.warn("warn_group_missing", role=role, names=", ".join(missing), domain=trajectory.domain)
     return [Recipient(c.name, c.slack_user, c) for c in contacts]

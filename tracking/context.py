@@ -21,8 +21,6 @@ from domain.workdays import WorkCalendar
 from store import queries
 from store.models import Trajectory
 
-DOMAINS = {"jeugd": "jeugd", "youth": "jeugd", "jeugdwet": "jeugd", "wmo": "wmo", "beide": "beide",
-           "both": "beide", "jeugd en wmo": "beide", "jeugd/wmo": "beide", "wmo en jeugd": "beide"}
 DECIDERS = {"college": "college", "b&w": "college", "board": "college", "raad": "raad",
             "gemeenteraad": "raad", "council": "raad", "regio": "regio", "region": "regio",
             "regional": "regio"}

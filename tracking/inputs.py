@@ -31,8 +31,9 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> Asked:
     trajectory = current_trajectory(ctx)
     if not question:
         raise CommandError("err_missing_title", field="title", example=example)
-    people, group = recipients(ctx, trajectory.region_id, require(fields, "van", example), example)
-    role = choose(ROLES, require(fields, "rol", example), "rol", example)
+    people, group = recipients(ctx, trajectory, require(fields, "van", example), example)
+    # A group says its role (`van: aanbieders` asks providers); a `rol:` typed as well still counts.
+    role = choose(ROLES, fields.get("rol") or group or require(fields, "rol", example), "rol", example)
     due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
     decision = own_item(ctx, trajectory, fields["voor"], "B", example, "voor") if fields.get("voor") else None
     if decision is not None and decision.taken_on:
@@ -158,3 +159,16 @@ def _complete(ctx: Context, trajectory: Trajectory, request: InputRequest) -> No
         request.received_on = ctx.today
         ctx.session.add(request)
         ctx.audit("input compleet", trajectory, item=request.ref, field_name="ontvangen op", new=ctx.today)
+
+
+def drop_part(ctx: Context, trajectory: Trajectory, request: InputRequest, part: InputPart) -> Tracker:
+    """A recipient of a group request who left the registry before answering: no longer asked,
+    reminded or counted. The request is complete when everyone who remains has answered.
+    Returns the tracker of those who remain."""
+    ctx.session.delete(part)
+    ctx.audit("ontvanger vervallen", trajectory, item=request.ref, field_name=part.name)
+    ctx.session.flush()
+    remaining = parts_of(ctx, request)
+    if remaining and all(p.received_on for p in remaining):
+        _complete(ctx, trajectory, request)
+    return tracker(remaining)

@@ -8,13 +8,14 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
+from domain.domains import DOMAINS
 from domain.errors import CommandError
 from domain.municipalities import LIST_VALID_FROM, Official, official
 from domain.names import split_names
 from domain.permissions import require_admin, require_bot_in_channel, require_coordinator
 from store import queries
 from store.models import Municipality, Region, Trajectory
-from tracking.context import DOMAINS, Context, choose, current_trajectory, deadline, require, same_municipality
+from tracking.context import Context, choose, current_trajectory, deadline, require, same_municipality
 
 
 def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Trajectory:

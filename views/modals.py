@@ -45,7 +45,7 @@ FORMS: dict[str, tuple[FormField, ...]] = {
                 FormField("domein", "field_domein", optional=True)),
     "besluit": (FormField("title", "field_title"), _DEADLINE, FormField("door", "field_door", optional=True)),
     "input": (FormField("title", "field_question", multiline=True), FormField("van", "field_van", optional=True, person=True),
-              FormField("rol", "field_rol"), _DEADLINE, FormField("voor", "field_voor", optional=True)),
+              FormField("rol", "field_rol", optional=True), _DEADLINE, FormField("voor", "field_voor", optional=True)),
     "taak": (FormField("title", "field_title"), FormField("eigenaar", "field_eigenaar", optional=True, person=True),
              _DEADLINE, FormField("na", "field_na", optional=True)),
     "urgent": (FormField("title", "field_description", multiline=True),

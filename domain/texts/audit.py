@@ -28,6 +28,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "contact toegevoegd": ("contact toegevoegd", "contact added"),
     "contact bijgewerkt": ("contact bijgewerkt", "contact updated"),
     "contact verwijderd": ("contact verwijderd", "contact removed"),
+    "ontvanger vervallen": ("ontvanger vervallen", "recipient dropped"), "domein": ("domein", "domain"),
     "rol": ("rol", "role"), "gemeente": ("gemeente", "municipality"), "organisatie": ("organisatie", "organisation"),
     "ingetrokken": ("ingetrokken", "withdrawn"), "traject gewijzigd": ("traject gewijzigd", "trajectory changed"),
     "taak toegewezen": ("taak toegewezen", "task assigned"), "eigenaar": ("eigenaar", "owner"),

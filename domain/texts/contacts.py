@@ -7,6 +7,29 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "*{name}* updated ({fields}): {role}, {where}. Reached by {reach}."),
     "ok_contact_removed": ("*{name}* is uit het register van {region} verwijderd, met e-mailadres en Slack-koppeling.",
                            "*{name}* was removed from the registry of {region}, with e-mail address and Slack link."),
+    "left_title": ("*Wat {name} achterlaat*", "*What {name} leaves*"),
+    "left_nothing": ("Er stond geen open vraag, navraag of taak op naam van {name}.",
+                     "No open request, chase or task was in the name of {name}."),
+    "left_group": ("*{ref}*: niet meer gevraagd, herinnerd of meegeteld; nu {tracker}",
+                   "*{ref}*: no longer asked, reminded or counted; now {tracker}"),
+    "left_group_complete": ("*{ref}*: niet meer gevraagd of meegeteld; daarmee compleet ({tracker})",
+                            "*{ref}*: no longer asked or counted; complete now ({tracker})"),
+    "left_group_empty": ("*{ref}*: niemand meer gevraagd; trek het in met `{cmd} intrekken {ref} reden: …` of vraag opnieuw",
+                         "*{ref}*: nobody left to ask; withdraw it with `{cmd} withdraw {ref} reason: …` or ask again"),
+    "left_alone": ("*{refs}*: alleen aan {name} gevraagd; blijft open op naam, de link in de e-mail werkt niet meer en "
+                   "de herinneringen gaan naar wie het vroeg",
+                   "*{refs}*: asked of {name} alone; stays open by name, the link in the e-mail no longer works and "
+                   "the reminders go to whoever asked"),
+    "left_chase_instead": ("*{refs}*: een late vaststelling door {municipality} wordt voortaan nagevraagd bij {names}",
+                           "*{refs}*: a late adoption by {municipality} is chased at {names} from now on"),
+    "left_chase_nobody": ("*{refs}*: een late vaststelling door {municipality} wordt niet meer nagevraagd: er is geen "
+                          "ander beleidscontact voor dit domein (het dagoverzicht noemt {municipality})",
+                          "*{refs}*: a late adoption by {municipality} is no longer chased: there is no other policy "
+                          "contact for this domain (the digest names {municipality})"),
+    "left_tasks": ("*{refs}*: herinneringen gaan nu naar wie de taak maakte; een nieuwe eigenaar: `{cmd} toewijzen …`",
+                   "*{refs}*: reminders now go to whoever made the task; a new owner: `{cmd} assign …`"),
+    "left_in_slack": ("*{refs}*: gevraagd of gegeven in Slack; blijft zo, want Slack bereikt {name} nog",
+                      "*{refs}*: asked or given in Slack; stays so, as Slack still reaches {name}"),
     "reach_mail": ("e-mail", "e-mail"),
     "reach_slack": ("Slack", "Slack"),
     "contacts_title": ("*Contacten van regio {region}* ({count:contact})", "*Contacts of region {region}* ({count:contact})"),
@@ -29,8 +52,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "`from:` must be a person: an @mention, a name from the registry, or a group: aanbieders, wethouders or beleid."),
     "err_group_empty": ("Er staat nog niemand met rol {role} in het register van deze regio. Voeg contacten toe met `contact …`.",
                         "Nobody with role {role} is in this region's registry yet. Add contacts with `contact …`."),
-    "warn_group_missing": ("Geen {role} in het register voor: {names}. Zij krijgen deze vraag niet.",
-                           "No {role} in the registry for: {names}. They do not get this question."),
+    "warn_group_missing": ("Geen contact met rol {role} voor {domain} in het register voor: {names}. Zij krijgen deze vraag niet.",
+                           "No contact with role {role} for {domain} in the registry for: {names}. They do not get this question."),
+    "err_group_other_domain": ("In het register staat niemand met rol {role} voor {domain}, het domein van dit traject "
+                               "({count:contact} alleen voor het andere domein). Geef een contact `domein: {domain}` of `domein: beide`.",
+                               "Nobody with role {role} for {domain}, this trajectory's domain, is in the registry "
+                               "({count:contact} only for the other domain). Give a contact `domain: {domain}` or `domain: beide`."),
     "err_not_a_recipient": ("{name} is geen ontvanger van {ref}. Ontvangers zijn onder meer: {names}.",
                             "{name} is not a recipient of {ref}. Recipients include: {names}."),
     "err_part_already": ("{name} heeft {ref} al beantwoord op {date}.", "{name} already answered {ref} on {date}."),
@@ -60,7 +87,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "The e-mail to {name} about {ref} ({question}) was refused by the mail server: {reason}. Check the address with `{cmd} contacts`."),
     "chase_dm": ("Besluit *{ref}* {title} is nog niet vastgesteld door {municipality}; de deadline was {deadline}. Het inkooptraject *{trajectory}* wacht erop. Wil je laten weten wanneer het besluit valt, of het doorgeven aan {coordinator}?",
                  "Decision *{ref}* {title} has not been adopted by {municipality} yet; it was due {deadline}. The trajectory *{trajectory}* waits for it. Could you say when it will be taken, or tell {coordinator}?"),
+    "change_dropped": ("niet meer gevraagd (uit het register): {names}", "no longer asked (left the registry): {names}"),
     "digest_chase": ("beleid: {name}", "policy: {name}"),
+    "digest_no_policy": ("*Geen beleidscontact voor {domain}, dus niet nagevraagd*: `{cmd} contact <naam> rol: beleid "
+                         "gemeente: … domein: {domain}`",
+                         "*No policy contact for {domain}, so not chased*: `{cmd} contact <name> role: beleid "
+                         "municipality: … domain: {domain}`"),
     # -- help -----------------------------------------------------------------------------------
     "help_contact": ("zet iemand in het register van de regio, werk het bij of haal het weg (coördinator)",
                      "put someone in the region's registry, update or remove them (coordinator)"),
@@ -68,19 +100,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "• naam: direct na `contact`; `contact <naam> weg` verwijdert\n"
         "• `rol:` wethouder, beleid, contractmanager, aanbieder, client of overig\n"
         "• `gemeente:` (voor wethouder en beleid) of `organisatie:`\n"
-        "• `e-mail:` en/of `slack:` @collega: hoe Regiowacht hem of haar bereikt",
+        "• `e-mail:` en/of `slack:` @collega: hoe Regiowacht hem of haar bereikt\n"
+        "• `domein:` jeugd, wmo of beide (standaard beide): voor welke trajecten groepsvragen en navragen hem of haar bereiken",
         "• name: right after `contact`; `contact <name> weg` removes\n"
         "• `role:` wethouder, beleid, contractmanager, aanbieder, client or overig\n"
         "• `municipality:` (for wethouder and beleid) or `organisation:`\n"
-        "• `email:` and/or `slack:` @colleague: how Regiowacht reaches them"),
+        "• `email:` and/or `slack:` @colleague: how Regiowacht reaches them\n"
+        "• `domain:` jeugd, wmo or beide (default beide): which trajectories' group requests and chases reach them"),
     "ex_contact": ("`{cmd} contact Stichting Lindenhout rol: aanbieder organisatie: Lindenhout e-mail: inkoop@lindenhout.nl`",
                    "`{cmd} contact Stichting Lindenhout role: aanbieder organisation: Lindenhout email: inkoop@lindenhout.nl`"),
-    "ex2_contact": ("`{cmd} contact Piet de Vries rol: beleid gemeente: Tiel e-mail: p.devries@tiel.nl`",
-                    "`{cmd} contact Piet de Vries role: beleid municipality: Tiel email: p.devries@tiel.nl`"),
+    "ex2_contact": ("`{cmd} contact Piet de Vries rol: beleid gemeente: Tiel e-mail: p.devries@tiel.nl domein: wmo`",
+                    "`{cmd} contact Piet de Vries role: beleid municipality: Tiel email: p.devries@tiel.nl domain: wmo`"),
     "help_contacten": ("het register van de regio, eventueel per rol", "the region's registry, optionally by role"),
-    "fields_contacten": ("• direct na `contacten`: een rol, gemeente of organisatie (alleen die), en een paginanummer\n"
+    "fields_contacten": ("• direct na `contacten`: een rol, gemeente, organisatie of domein (alleen die), en een paginanummer\n"
                          "• `rol:` alleen deze rol",
-                         "• right after `contacts`: a role, municipality or organisation (only those), and a page number\n"
+                         "• right after `contacts`: a role, municipality, organisation or domain (only those), and a page number\n"
                          "• `role:` only this role"),
     "ex_contacten": ("`{cmd} contacten`", "`{cmd} contacts`"),
     "ex2_contacten": ("`{cmd} contacten wethouder`", "`{cmd} contacts alderman`"),

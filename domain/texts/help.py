@@ -71,13 +71,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help_input": ("vraag input aan een wethouder, collega, aanbieder of cliëntenraad", "ask an alderman, colleague, provider or client council for input"),
     "fields_input": (
         "• vraag: direct na `input`\n"
-        "• `van:` (verplicht) een @collega, een naam uit het register, of een groep: aanbieders, wethouders, beleid\n"
-        "• `rol:` (verplicht) wethouder, beleid, aanbieder, client of overig\n"
+        "• `van:` (verplicht) een @collega, een naam uit het register, of een groep: aanbieders, wethouders, beleid "
+        "(de contacten voor het domein van dit traject)\n"
+        "• `rol:` wethouder, beleid, aanbieder, client of overig; verplicht behalve bij een groep, die zegt de rol zelf\n"
         "• `deadline:` (verplicht) wanneer het antwoord er moet zijn\n"
         "• `voor:` het besluit (B-nummer) dat op deze input wacht",
         "• question: right after `input`\n"
-        "• `from:` (required) a @colleague, a name from the registry, or a group: aanbieders, wethouders, beleid\n"
-        "• `role:` (required) wethouder, beleid, aanbieder, client or overig\n"
+        "• `from:` (required) a @colleague, a name from the registry, or a group: aanbieders, wethouders, beleid "
+        "(the contacts for this trajectory's domain)\n"
+        "• `role:` wethouder, beleid, aanbieder, client or overig; required except for a group, which says the role itself\n"
         "• `due:` (required) when the answer is needed\n"
         "• `for:` the decision (B-reference) that waits for this input"),
     "ex2_input": ("`{cmd} input Ervaringen met dagbesteding van: Cliëntenraad Tiel rol: client deadline: over 10 werkdagen`",

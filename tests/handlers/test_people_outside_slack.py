@@ -199,7 +199,7 @@ def test_a_late_adoption_is_chased_at_the_policy_contact_and_named_in_the_digest
 def test_a_group_of_wethouders_names_who_is_missing(trajectory):
     trajectory.say("contact Wethouder Tiel rol: wethouder gemeente: Tiel slack: <@U_WTIEL|w>", user=COORD)
     text = trajectory.say("input Standpunt tarieven van: wethouders rol: wethouder deadline: 4 december", user=COORD)
-    assert "de wethouders (0/1 geantwoord)" in text and "Geen wethouder in het register voor: Buren, Culemborg" in text
+    assert "de wethouders (0/1 geantwoord)" in text and "Geen contact met rol wethouder voor jeugd in het register voor: Buren, Culemborg" in text
     assert "lege groep" not in text
     text = trajectory.say("input X van: beleid rol: beleid deadline: 4 december", user=COORD)
     assert "Er staat nog niemand met rol beleid in het register" in text
