@@ -117,6 +117,7 @@ ALL_KEY_WORDS = {word for spec in SPECS for words in spec.keys.values() for word
 
 
 HELP_WORDS = {"help", "hulp", "?"}
+_BARE_INPUT_REF = re.compile(r"#?i\d{1,6}")
 
 
 @dataclass
@@ -168,6 +169,8 @@ def parse(text: str) -> Command:
     if not word:
         return Command(BY_WORD["help"], "", "", {})
     spec = BY_WORD.get(word)
+    if spec is None and not rest and _BARE_INPUT_REF.fullmatch(word):  # `I5` alone: who answered what (`input I5`)
+        return Command(BY_WORD["input"], word, word, {})
     if spec is None:
         raise CommandError("err_unknown_subcommand", example="ex_help", word=word)
     rest = rest.strip()
