@@ -52,7 +52,9 @@ def view(bot, slack) -> tuple[str, str]:
     return text, memo.decode()
 
 
-def counts(bot) -> tuple[str, str]:
+def counts(bot) -> tuple[str, str | None]:
+    """The tracker as status says it, and as the digest does (it lists the request once it is due
+    within five working days)."""
     status = re.search(r"de wethouders \((\d+/13) geantwoord\)", bot.say("status", user=COORD))
     digest = re.search(r"de wethouders \((\d+/13) geantwoord\)", bot.say("digest", user=COORD))
     return status and status.group(1), digest and digest.group(1)
@@ -71,5 +73,92 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     links = {m["To"].addresses[0].addr_spec: LINK.search(parts_of(m)[0]).group(2) for m in mail_server.received}
     assert len(links) == 7
     shown, memo = view(bot, slack)
-    print(shown)
-    print(memo)
+    assert "open: 13" in shown and "Dorine van Dijk · Teylingen · Slack · open" in shown
+    assert "Ineke de Wit · Hillegom · e-mail · open" in shown and "Nog geen antwoorden." in memo
+    assert counts(bot) == ("0/13", None)
+
+    # A wethouder in Slack answers with content: stored, posted in the channel naming the municipality.
+    text = bot.say("ontvangen I1 Teylingen kan instemmen, mits de tarieven 2028 worden geïndexeerd.", user="U_W11")
+    assert "Je antwoord is bewaard" in text and "1/13 geantwoord" in text
+    post = slack.wait_for(lambda c: c.method == "chat.postMessage" and c.body["channel"] == "C_JEUGD")
+    assert ("I1 antwoord van Dorine van Dijk, Teylingen (1/13 geantwoord): Teylingen kan instemmen, mits de tarieven "
+            "2028 worden geïndexeerd.") in message_text(post.body)
+    shown, memo = view(bot, slack)
+    assert "Dorine van Dijk · Teylingen · Slack · beantwoord op di 24 nov 2026: Teylingen kan instemmen, mits de " \
+           "tarieven 2028 worden geïndexeerd." in shown
+    assert "### Teylingen — Dorine van Dijk\n\n_beantwoord op di 24 nov 2026 via Slack_\n\n> Teylingen kan instemmen" in memo
+    assert counts(bot) == ("1/13", None)
+
+    # A BSN in a Slack answer is refused, nothing stored.
+    text = bot.say("ontvangen I1 Akkoord, maar cliënt 111222333 wacht nog", user="U_W05")
+    assert "burgerservicenummer" in text.lower() or "BSN" in text
+    assert counts(bot) == ("1/13", None)
+
+    # The answer page: an answer, a refused BSN kept with the number masked, niet van toepassing, an amendment.
+    hillegom, katwijk, leiderdorp = (links[email(WETHOUDERS[m][0])] for m in ("Hillegom", "Katwijk", "Leiderdorp"))
+    long_answer = "Hillegom steunt het voorstel.\nWel vragen wij aandacht voor de wachtlijst van cliënt 111222333."
+    status, html = page(bot, hillegom, {"antwoord": long_answer, "actie": "antwoord"})
+    assert "burgerservicenummer" in html and "111222333" not in html
+    assert "Hillegom steunt het voorstel.\nWel vragen wij aandacht voor de wachtlijst van cliënt •••••••••.</textarea>" in html
+    status, html = page(bot, hillegom, {"antwoord": "Hillegom steunt het voorstel; zie zaak 2026-0412.",
+                                        "actie": "antwoord", "versie": "0"})
+    assert "Dank u wel" in html and "Het staat in het kanaal van regio Holland Rijnland" in html
+    status, html = page(bot, katwijk, {"antwoord": "", "actie": "niet"})
+    assert "niet reageert" in html
+    shown, memo = view(bot, slack)
+    assert "Ineke de Wit · Hillegom · e-mail · beantwoord op di 24 nov 2026: Hillegom steunt het voorstel; zie zaak" in shown
+    assert "Jacco Knape · Katwijk · e-mail · niet van toepassing (di 24 nov 2026)" in shown
+    assert "- Katwijk — Jacco Knape: e-mail, niet van toepassing (di 24 nov 2026)" in memo
+    assert counts(bot) == ("3/13", None)
+
+    clock.advance(days=1)
+    status, html = page(bot, hillegom)
+    assert "U heeft op di 24 nov 2026 geantwoord" in html and "Hillegom steunt het voorstel; zie zaak 2026-0412.</textarea>" in html
+    status, html = page(bot, hillegom, {"antwoord": "Hillegom steunt het voorstel, ook voor 2028.", "actie": "antwoord",
+                                        "versie": "1"})
+    assert "Dank u wel" in html
+    post = slack.wait_for(lambda c: c.method == "chat.postMessage" and "aangepast antwoord" in message_text(c.body))
+    assert "I1 aangepast antwoord van Ineke de Wit, Hillegom (3/13 geantwoord): Hillegom steunt het voorstel, ook voor 2028." \
+        in message_text(post.body)
+    shown, memo = view(bot, slack)
+    assert "Ineke de Wit · Hillegom · e-mail · beantwoord op di 24 nov 2026, aangepast: Hillegom steunt het voorstel, ook" in shown
+    assert "> Hillegom steunt het voorstel, ook voor 2028." in memo and "zaak 2026-0412" not in memo
+    amended = [a for a in bot.all(AuditLog) if a.item == "I1" and a.field_name == "Ineke de Wit"]
+    assert [(a.action, a.old_value, a.new_value) for a in amended] == [
+        ("input ontvangen", None, "2026-11-24 (Hillegom steunt het voorstel; zie zaak 2026-0412.)"),
+        ("input aangepast", "Hillegom steunt het voorstel; zie zaak 2026-0412.", "Hillegom steunt het voorstel, ook voor 2028.")]
+    assert counts(bot) == ("3/13", None)
+
+    # The coordinator passes on an answer heard by phone, and marks one received without text.
+    text = bot.say("ontvangen I1 Leiderdorp is positief van: Ilse Aardoom", user=COORD)
+    assert "4/13" in text
+    bot.say("ontvangen I1 van: Rob Kruit", user=COORD)
+    status, html = page(bot, leiderdorp)
+    assert "Deze vraag is afgesloten" in html and "zelf als ontvangen genoteerd" in html
+    shown, memo = view(bot, slack)
+    assert "Ilse Aardoom · Leiderdorp · e-mail · beantwoord op wo 25 nov 2026: Leiderdorp is positief" in shown
+    assert "Rob Kruit · Nieuwkoop · e-mail · als ontvangen genoteerd op wo 25 nov 2026, zonder tekst" in shown
+    assert "_beantwoord op wo 25 nov 2026 via de vrager_" in memo
+    assert counts(bot) == ("5/13", None)
+
+    # Reminders three working days before the deadline: in Slack and by mail; counted per recipient.
+    clock.set("2026-12-08 10:00")
+    run = JobRun(bot.rt)
+    send_reminders(run)
+    run.finish()
+    deliver_all(bot, clock)
+    shown, memo = view(bot, slack)
+    assert "Gerard van Hooft · Alphen aan den Rijn · Slack · open, herinnerd 1×" in shown
+    assert "Liesbeth Vlasveld · Zoeterwoude · e-mail · open, herinnerd 1×" in shown
+    assert "Dorine van Dijk · Teylingen · Slack · beantwoord" in shown  # answered: not reminded
+    assert "open: 8" in shown and counts(bot) == ("5/13", None)
+    clock.set("2026-12-15 10:00")  # two working days overdue: reminded again, and the digest lists it as late
+    run = JobRun(bot.rt)
+    send_reminders(run)
+    run.finish()
+    deliver_all(bot, clock)
+    shown, memo = view(bot, slack)
+    assert "Liesbeth Vlasveld · Zoeterwoude · e-mail · open, herinnerd 2×" in shown
+    assert "- Zoeterwoude — Liesbeth Vlasveld: e-mail, open, herinnerd 2×" in memo
+    assert "open: 8" in shown and counts(bot) == ("5/13", "5/13")
+    assert len(re.findall(r"^• ", shown, re.M)) == 13 and memo.count("\n### ") + memo.count("\n- ") == 13
