@@ -7,7 +7,7 @@ from commands.registry import subcommand
 from domain.errors import CommandError
 from domain.outcome import Outcome, Reply
 from domain.texts import fmt_date, t
-from outputs.export import audit_csv, deadlines_ics, decisions_csv
+from outputs.export import answers_csv, audit_csv, deadlines_ics, decisions_csv
 from outputs.timeline import timeline_png
 from reports.digest import trajectory_digest
 from reports.risk import forecast_trajectory, risk_reply, thresholds_of
@@ -58,7 +58,8 @@ def export(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     data = queries.trajectory_data(ctx.session, trajectory)
     result = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds_of(ctx.settings), data)
     return _files(ctx, trajectory, "export_what", [
-        decisions_csv(ctx.session, data, lang), audit_csv(ctx.session, trajectory, lang, ctx.settings.timezone),
+        decisions_csv(ctx.session, data, lang), answers_csv(ctx.session, trajectory, lang),
+        audit_csv(ctx.session, trajectory, lang, ctx.settings.timezone),
         deadlines_ics(data, result, lang, ctx.now)])
 
 

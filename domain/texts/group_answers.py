@@ -48,6 +48,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "mail onbestelbaar;antwoord",
                               "ref;question;recipient;municipality or organisation;reached by;state;received on;reminders;"
                               "mail undeliverable;answer"),
+    "export_yes": ("ja", "yes"),
     "export_answers_title": ("Antwoorden per ontvanger", "Answers per recipient"),
     "state_word_answered": ("beantwoord", "answered"),
     "state_word_declined": ("niet van toepassing", "not applicable"),

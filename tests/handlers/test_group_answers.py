@@ -5,6 +5,8 @@ masked BSN; after each step `input I1` (one line per recipient), its answers fil
 status and the digest agree."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from jobs.runner import JobRun
@@ -162,3 +164,16 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     assert "- Zoeterwoude — Liesbeth Vlasveld: e-mail, open, herinnerd 2×" in memo
     assert "open: 8" in shown and counts(bot) == ("5/13", "5/13")
     assert len(re.findall(r"^• ", shown, re.M)) == 13 and memo.count("\n### ") + memo.count("\n- ") == 13
+
+    # The export: one row per recipient, with the answer text, as the view counts them.
+    slack.uploads.clear()
+    assert "antwoorden-C_JEUGD.csv" in bot.say("export", user=COORD)
+    slack.wait_for(lambda c: c.method == "files.completeUploadExternal" and len(slack.uploads) == 4)
+    table = next(u for u in slack.uploads.values() if b"ref;vraag;ontvanger" in u).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(table), delimiter=";"))[1:]
+    assert len(rows) == 13 and sum(1 for row in rows if row[5] != "open") == 5
+    teylingen = next(row for row in rows if row[3] == "Teylingen")
+    assert teylingen == ["I1", "Standpunt tarieven jeugdhulp 2027", "Dorine van Dijk", "Teylingen", "Slack", "beantwoord",
+                         "24-11-2026", "0", "", "Teylingen kan instemmen, mits de tarieven 2028 worden geïndexeerd."]
+    assert next(row for row in rows if row[3] == "Zoeterwoude")[5:8] == ["open", "", "2"]
+
