@@ -17,7 +17,7 @@ from domain.texts import fmt_date, person, t
 from service.runtime import Runtime
 from store import queries
 from store.models import InputPart, InputRequest, Region, Task, Trajectory, UrgentCase
-from views.messages import sections, urgent_message
+from views.messages import question_dm, sections, urgent_message
 
 
 def queue(rt: Runtime, session: Session, notices: list[Notice]) -> list[str]:
@@ -50,11 +50,13 @@ def _urgent(rt: Runtime, session: Session, notice: Notice) -> list[str]:
 
 def _to_recipients(rt: Runtime, session: Session, keys: list[str], request: InputRequest, parts, step: str,
                    dm_text: str, suffix: str = "") -> None:
-    """Each recipient in their own way: a DM in Slack, else a mail with their personal link."""
+    """Each recipient in their own way: a DM in Slack with an Antwoorden button, else a mail with
+    their personal link."""
     for part in parts:
         if part.slack_user:
             _enqueue(rt, session, keys, key=f"{step}:{part.id}{suffix}", team_id=request.team_id,
-                     trajectory_id=request.trajectory_id, channel=part.slack_user, text=dm_text, blocks=sections([dm_text]))
+                     trajectory_id=request.trajectory_id, channel=part.slack_user, text=dm_text,
+                     blocks=question_dm(dm_text, request.id, rt.settings.language))
         elif part.token_hash:
             _enqueue(rt, session, keys, key=f"mail:{step}:{part.id}{suffix}", team_id=request.team_id,
                      trajectory_id=request.trajectory_id, channel=f"mail:{part.contact_id}", text="", method=MAIL,

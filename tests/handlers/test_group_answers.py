@@ -74,6 +74,8 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     deliver_all(bot, clock)
     links = {m["To"].addresses[0].addr_spec: LINK.search(parts_of(m)[0]).group(2) for m in mail_server.received}
     assert len(links) == 7
+    asked = {c.body["channel"]: c.body for c in slack.of("chat.postMessage") if c.body["channel"].startswith("U_W")}
+    assert len(asked) == 6 and all(b["blocks"][-1]["elements"][0]["text"]["text"] == "Antwoorden" for b in asked.values())
     shown, memo = view(bot, slack)
     assert "open: 13" in shown and "Dorine van Dijk · Teylingen · Slack · open" in shown
     assert "Ineke de Wit · Hillegom · e-mail · open" in shown and "Nog geen antwoorden." in memo
@@ -96,6 +98,24 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     assert "burgerservicenummer" in text.lower() or "BSN" in text
     assert counts(bot) == ("1/13", None)
 
+    # The Antwoorden button on the DM opens a small form; a BSN there is refused next to the field.
+    button = asked["U_W05"]["blocks"][-1]["elements"][0]
+    assert bot.click(button["action_id"], button["value"], user="U_W05", channel="DU_W05") == 200
+    form = slack.wait_for(lambda c: c.method == "views.open").body["view"]
+    assert "Standpunt tarieven jeugdhulp 2027" in message_text(form)
+    status, ack = bot.submit(form, {"title": "Akkoord, maar cliënt 111222333 wacht nog"}, user="U_W05")
+    assert "burgerservicenummer" in ack["errors"]["title"].lower()
+    status, ack = bot.submit(form, {"title": "Leiden stemt in.\nWel graag een evaluatie na een jaar."}, user="U_W05")
+    assert status == 200 and not ack.get("errors")
+    post = slack.wait_for(lambda c: c.method == "chat.postMessage" and c.body["channel"] == "C_JEUGD" and "Leiden" in
+                          message_text(c.body))
+    assert "I1 antwoord van Yvonne Koster, Leiden (2/13 geantwoord): Leiden stemt in." in message_text(post.body)
+    slack.calls.clear()
+    assert bot.click(button["action_id"], button["value"], user="U_W05", channel="DU_W05") == 200
+    told = slack.wait_for(lambda c: c.method == "chat.postMessage" and c.body["channel"] == "U_W05")
+    assert "I1 wacht niet meer op een antwoord van jou: je antwoord is op di 24 nov 2026 genoteerd" in message_text(told.body)
+    assert counts(bot) == ("2/13", None)
+
     # The answer page: an answer, a refused BSN kept with the number masked, niet van toepassing, an amendment.
     hillegom, katwijk, leiderdorp = (links[email(WETHOUDERS[m][0])] for m in ("Hillegom", "Katwijk", "Leiderdorp"))
     long_answer = "Hillegom steunt het voorstel.\nWel vragen wij aandacht voor de wachtlijst van cliënt 111222333."
@@ -111,7 +131,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     assert "Ineke de Wit · Hillegom · e-mail · beantwoord op di 24 nov 2026: Hillegom steunt het voorstel; zie zaak" in shown
     assert "Jacco Knape · Katwijk · e-mail · niet van toepassing (di 24 nov 2026)" in shown
     assert "- Katwijk — Jacco Knape: e-mail, niet van toepassing (di 24 nov 2026)" in memo
-    assert counts(bot) == ("3/13", None)
+    assert counts(bot) == ("4/13", None)
 
     clock.advance(days=1)
     status, html = page(bot, hillegom)
@@ -120,7 +140,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
                                         "versie": "1"})
     assert "Dank u wel" in html
     post = slack.wait_for(lambda c: c.method == "chat.postMessage" and "aangepast antwoord" in message_text(c.body))
-    assert "I1 aangepast antwoord van Ineke de Wit, Hillegom (3/13 geantwoord): Hillegom steunt het voorstel, ook voor 2028." \
+    assert "I1 aangepast antwoord van Ineke de Wit, Hillegom (4/13 geantwoord): Hillegom steunt het voorstel, ook voor 2028." \
         in message_text(post.body)
     shown, memo = view(bot, slack)
     assert "Ineke de Wit · Hillegom · e-mail · beantwoord op di 24 nov 2026, aangepast: Hillegom steunt het voorstel, ook" in shown
@@ -129,11 +149,11 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     assert [(a.action, a.old_value, a.new_value) for a in amended] == [
         ("input ontvangen", None, "2026-11-24 (Hillegom steunt het voorstel; zie zaak 2026-0412.)"),
         ("input aangepast", "Hillegom steunt het voorstel; zie zaak 2026-0412.", "Hillegom steunt het voorstel, ook voor 2028.")]
-    assert counts(bot) == ("3/13", None)
+    assert counts(bot) == ("4/13", None)
 
     # The coordinator passes on an answer heard by phone, and marks one received without text.
     text = bot.say("ontvangen I1 Leiderdorp is positief van: Ilse Aardoom", user=COORD)
-    assert "4/13" in text
+    assert "5/13" in text
     bot.say("ontvangen I1 van: Rob Kruit", user=COORD)
     status, html = page(bot, leiderdorp)
     assert "Deze vraag is afgesloten" in html and "zelf als ontvangen genoteerd" in html
@@ -141,7 +161,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     assert "Ilse Aardoom · Leiderdorp · e-mail · beantwoord op wo 25 nov 2026: Leiderdorp is positief" in shown
     assert "Rob Kruit · Nieuwkoop · e-mail · als ontvangen genoteerd op wo 25 nov 2026, zonder tekst" in shown
     assert "_beantwoord op wo 25 nov 2026 via de vrager_" in memo
-    assert counts(bot) == ("5/13", None)
+    assert counts(bot) == ("6/13", None)
 
     # Reminders three working days before the deadline: in Slack and by mail; counted per recipient.
     clock.set("2026-12-08 10:00")
@@ -153,7 +173,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     assert "Gerard van Hooft · Alphen aan den Rijn · Slack · open, herinnerd 1×" in shown
     assert "Liesbeth Vlasveld · Zoeterwoude · e-mail · open, herinnerd 1×" in shown
     assert "Dorine van Dijk · Teylingen · Slack · beantwoord" in shown  # answered: not reminded
-    assert "open: 8" in shown and counts(bot) == ("5/13", None)
+    assert "open: 7" in shown and counts(bot) == ("6/13", None)
     clock.set("2026-12-15 10:00")  # two working days overdue: reminded again, and the digest lists it as late
     run = JobRun(bot.rt)
     send_reminders(run)
@@ -162,7 +182,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     shown, memo = view(bot, slack)
     assert "Liesbeth Vlasveld · Zoeterwoude · e-mail · open, herinnerd 2×" in shown
     assert "- Zoeterwoude — Liesbeth Vlasveld: e-mail, open, herinnerd 2×" in memo
-    assert "open: 8" in shown and counts(bot) == ("5/13", "5/13")
+    assert "open: 7" in shown and counts(bot) == ("6/13", "6/13")
     assert len(re.findall(r"^• ", shown, re.M)) == 13 and memo.count("\n### ") + memo.count("\n- ") == 13
 
     # The export: one row per recipient, with the answer text, as the view counts them.
@@ -171,7 +191,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     slack.wait_for(lambda c: c.method == "files.completeUploadExternal" and len(slack.uploads) == 4)
     table = next(u for u in slack.uploads.values() if b"ref;vraag;ontvanger" in u).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(table), delimiter=";"))[1:]
-    assert len(rows) == 13 and sum(1 for row in rows if row[5] != "open") == 5
+    assert len(rows) == 13 and sum(1 for row in rows if row[5] != "open") == 6
     teylingen = next(row for row in rows if row[3] == "Teylingen")
     assert teylingen == ["I1", "Standpunt tarieven jeugdhulp 2027", "Dorine van Dijk", "Teylingen", "Slack", "beantwoord",
                          "24-11-2026", "0", "", "Teylingen kan instemmen, mits de tarieven 2028 worden geïndexeerd."]
