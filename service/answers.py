@@ -24,6 +24,7 @@ from store.queries import SYSTEM_ACTOR
 from tracking.inputs import store_answer
 
 TOKEN = re.compile(r"^[0-9a-f]{40}$")
+CONFLICT = "answer_conflict"  # the page's own problem (answer_page.PROBLEMS): another answer came in meanwhile
 
 
 @dataclass
@@ -98,6 +99,15 @@ def answer(rt: Runtime, token: str, text: str, declined: bool, seen: int | None 
     stored_text = as_typed(clean(text))  # as typed, never a mention or a ping
     keys: list[str] = []
 
+    def holds_this_answer(part: InputPart) -> bool:
+        """This very answer is stored: our own commit whose reply was lost (the retry finds it), or
+        the same text sent twice at once."""
+        return part.answered_via == "pagina" and part.declined == declined and (declined or part.answer == stored_text)
+
+    def thanks(session: Session, part: InputPart, request: InputRequest) -> Page:
+        keys.append(notices.answer_post_key(part))  # queued with the answer; sent now if it still waits
+        return Page("thanks", _facts(session, part, request))
+
     def write() -> Page:
         keys.clear()
         with session_scope(rt.engine) as session:
@@ -106,10 +116,8 @@ def answer(rt: Runtime, token: str, text: str, declined: bool, seen: int | None 
                 return Page("unknown")
             part, request = found
             today = rt.today()
-            if part.answered_via == "pagina" and part.declined == declined and (declined or part.answer == stored_text):
-                # This very answer is stored: our own commit whose reply was lost, or the same text twice.
-                keys.append(notices.answer_post_key(part))
-                return Page("thanks", _facts(session, part, request))
+            if holds_this_answer(part):
+                return thanks(session, part, request)
             if _state(part, request, today) != "form":
                 return _page(session, part, request, today)
             problem = None if declined else ("answer_empty" if not text else "err_bsn" if contains_bsn(text)
@@ -124,8 +132,10 @@ def answer(rt: Runtime, token: str, text: str, declined: bool, seen: int | None 
             expected = seen if seen is not None else part.version if not part.received_on else -1
             if not store_answer(ctx, trajectory, request, part, "pagina", text=None if declined else stored_text,
                                 declined=declined, seen=expected):
+                if holds_this_answer(part):  # the same answer from another tab won: it counts once
+                    return thanks(session, part, request)
                 # Another answer came through this link meanwhile: show it, keep what this visitor typed.
-                return _page(session, part, request, today, problem="answer_conflict", typed=text)
+                return _page(session, part, request, today, problem=CONFLICT, typed=text)
             keys.extend(notices.queue(rt, session, [Notice("input_answered", part.id)]))
             return Page("thanks", _facts(session, part, request))
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from jobs.runner import JobRun
 from jobs.scan import send_reminders
@@ -197,3 +199,47 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
                          "24-11-2026", "0", "", "Teylingen kan instemmen, mits de tarieven 2028 worden geïndexeerd."]
     assert next(row for row in rows if row[3] == "Zoeterwoude")[5:8] == ["open", "", "2"]
 
+
+
+def one_link(bot, mail_server, clock) -> str:
+    bot.say("contact Zorgaanbieder 01 rol: aanbieder organisatie: Zorg 01 BV e-mail: inkoop@zorg01.nl", user=COORD)
+    bot.say("contact Zorgaanbieder 02 rol: aanbieder organisatie: Zorg 02 BV e-mail: inkoop@zorg02.nl", user=COORD)
+    bot.say("input Capaciteit 2027 van: aanbieders rol: aanbieder deadline: 4 december", user=COORD)
+    deliver_all(bot, clock)
+    return next(LINK.search(parts_of(m)[0]).group(2) for m in mail_server.to("inkoop@zorg01.nl"))
+
+
+def at_once(bot, path: str, texts: list[str]) -> list[str]:
+    """Submit the same link from len(texts) browsers at the same moment; the pages they get."""
+    start = threading.Barrier(len(texts))
+
+    def submit(text: str) -> str:
+        start.wait()
+        return page(bot, path, {"antwoord": text, "actie": "antwoord", "versie": "0"})[1]
+    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
+        return list(pool.map(submit, texts))
+
+
+def test_two_submits_of_one_link_at_once_one_answer_wins(trajectory, mail_server, slack, clock):
+    path = one_link(trajectory, mail_server, clock)
+    texts = [f"Wij hebben {n} plekken vrij." for n in range(1, 6)]
+    pages = at_once(trajectory, path, texts)
+    thanked = [text for text, html in zip(texts, pages) if "Dank u wel" in html]
+    assert len(thanked) == 1  # one answer per link wins, atomically
+    for text, html in zip(texts, pages):
+        if text not in thanked:  # the others see what happened, and keep their own text to send again
+            assert "Terwijl u schreef, is via deze link al een antwoord gegeven" in html
+            assert f"{thanked[0]}</div>" in html and f"{text}</textarea>" in html
+    [part] = [p for p in trajectory.all(InputPart) if p.name == "Zorgaanbieder 01"]
+    assert part.answer == thanked[0] and part.version == 1
+    audit = [a.action for a in trajectory.all(AuditLog) if a.item == "I1" and a.field_name == "Zorgaanbieder 01"]
+    assert audit == ["input ontvangen"]
+    deliver_all(trajectory, clock)
+    posts = [message_text(c.body) for c in slack.of("chat.postMessage") if c.body["channel"] == "C_JEUGD"]
+    assert posts == [f"📨 I1 antwoord van Zorgaanbieder 01, Zorg 01 BV (1/2 geantwoord): {thanked[0]}"]
+    # The same text from two tabs at once: both are thanked, it counts once.
+    other = next(LINK.search(parts_of(m)[0]).group(2) for m in mail_server.to("inkoop@zorg02.nl"))
+    assert all("Dank u wel" in html for html in at_once(trajectory, other, ["Geen plek.", "Geen plek."]))
+    assert [a.action for a in trajectory.all(AuditLog) if a.field_name == "Zorgaanbieder 02"] == ["input ontvangen"]
+    deliver_all(trajectory, clock)
+    assert len([c for c in slack.of("chat.postMessage") if c.body["channel"] == "C_JEUGD"]) == 2
