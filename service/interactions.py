@@ -85,16 +85,21 @@ def _seen(session: Session, request_key: str | None, now) -> bool:
 
 
 def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> tuple[Outcome | None, list[str]]:
-    """Run `work(ctx)` in one transaction; an error reply rolls everything back."""
+    """Run `work(ctx)` in one transaction; an error reply rolls everything back. When the commit's
+    reply is lost with the connection, the retry finds the request recorded: the commit went
+    through, and the answer is the one this very attempt computed, not an empty "seen before"."""
+    computed: list[tuple[Outcome, list[str]]] = []
+
     def transaction() -> tuple[Outcome | None, list[str]]:
         with session_scope(rt.engine) as session:
             if _seen(session, request_key, rt.now()):
-                return None, []
+                return computed[-1] if computed else (None, [])
             outcome = work(rt.context(session, actor))
             if outcome.reply is not None and outcome.reply.error or outcome.modal:
                 session.rollback()
                 return outcome, []
-            return outcome, notices.queue(rt, session, outcome.notices)
+            computed.append((outcome, notices.queue(rt, session, outcome.notices)))
+            return computed[-1]
     return reconnecting(transaction)
 
 
