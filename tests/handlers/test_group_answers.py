@@ -243,3 +243,35 @@ def test_two_submits_of_one_link_at_once_one_answer_wins(trajectory, mail_server
     assert [a.action for a in trajectory.all(AuditLog) if a.field_name == "Zorgaanbieder 02"] == ["input ontvangen"]
     deliver_all(trajectory, clock)
     assert len([c for c in slack.of("chat.postMessage") if c.body["channel"] == "C_JEUGD"]) == 2
+
+
+def test_52_recipients_fit_slack_and_the_file_has_every_answer(trajectory, mail_server, slack, clock):
+    for i in range(1, 53):
+        trajectory.say(f"contact Zorgaanbieder {i:02d} rol: aanbieder organisatie: Zorg {i:02d} BV e-mail: inkoop@zorg{i:02d}.nl",
+                       user=COORD)
+    mail_server.reject.add("inkoop@zorg52.nl")
+    trajectory.say("input Capaciteit 2027 van: aanbieders rol: aanbieder deadline: 4 december", user=COORD)
+    deliver_all(trajectory, clock)
+    links = {m["To"].addresses[0].addr_spec: LINK.search(parts_of(m)[0]).group(2) for m in mail_server.received}
+    answer = "Wij kunnen in 2027 " + "tot twaalf cliënten extra begeleiden, mits de tarieven worden geïndexeerd; " * 20
+    for i in range(1, 41):
+        page(trajectory, links[f"inkoop@zorg{i:02d}.nl"], {"antwoord": f"{i:02d}: {answer}", "actie": "antwoord"})
+    page(trajectory, links["inkoop@zorg41.nl"], {"antwoord": "=HYPERLINK(\"https://evil.example\";\"klik\")",
+                                                 "actie": "antwoord"})
+    slack.uploads.clear()
+    text = trajectory.say("status I1", user=COORD)  # the same view, from status; Slack would refuse what does not fit
+    assert "beantwoord: 41 · niet van toepassing: 0 · zonder tekst genoteerd: 0 · open: 11 · mail onbestelbaar: 1" in text.lower()
+    assert "Zorgaanbieder 52 · Zorg 52 BV · e-mail · open, mail onbestelbaar" in text
+    assert "Zorgaanbieder 01 · Zorg 01 BV · e-mail · beantwoord op di 24 nov 2026: 01: Wij kunnen in 2027 tot" in text
+    assert len(re.findall(r"^• ", text, re.M)) + sum(int(n) for n in re.findall(r"… en nog (\d+)", text)) == 52
+    slack.wait_for(lambda c: c.method == "files.completeUploadExternal" and slack.uploads)
+    [memo] = slack.uploads.values()
+    assert memo.decode().count(answer.strip()) == 40 and memo.decode().count("\n### ") == 41
+    assert "I1 Capaciteit 2027" in trajectory.say("I1", user="U_B")  # the reference alone shows it too
+    slack.uploads.clear()
+    trajectory.say("export", user=COORD)
+    slack.wait_for(lambda c: c.method == "files.completeUploadExternal" and len(slack.uploads) == 4)
+    table = next(u for u in slack.uploads.values() if b"ref;vraag;ontvanger" in u).decode("utf-8-sig")
+    rows = {row[2]: row for row in csv.reader(io.StringIO(table), delimiter=";")}
+    assert rows["Zorgaanbieder 41"][9] == "'=HYPERLINK(\"https://evil.example\";\"klik\")"  # text, never a formula
+    assert rows["Zorgaanbieder 52"][8] == "ja" and rows["Zorgaanbieder 01"][9] == f"01: {answer.strip()}"
