@@ -74,7 +74,7 @@ def show_request(ctx: Context, ref: str) -> Outcome:
     lang = ctx.actor.language
     trajectory = current_trajectory(ctx)
     request = own_item(ctx, trajectory, ref, "I", "ex_input", withdrawn=True)
-    rows = recipient_rows(ctx.session, request)
+    rows = recipient_rows(ctx.session, request, ctx.settings.timezone)
     parts = inputs.parts_of(ctx, request)
     region = ctx.session.get(Region, trajectory.region_id)
     memo = answers_markdown(ref=request.ref, question=request.question, who=to_plain(asked_of(request, parts, lang)),

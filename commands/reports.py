@@ -58,7 +58,7 @@ def export(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     data = queries.trajectory_data(ctx.session, trajectory)
     result = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds_of(ctx.settings), data)
     return _files(ctx, trajectory, "export_what", [
-        decisions_csv(ctx.session, data, lang), answers_csv(ctx.session, trajectory, lang),
+        decisions_csv(ctx.session, data, lang), answers_csv(ctx.session, trajectory, lang, ctx.settings.timezone),
         audit_csv(ctx.session, trajectory, lang, ctx.settings.timezone),
         deadlines_ics(data, result, lang, ctx.now)])
 

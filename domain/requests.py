@@ -74,7 +74,7 @@ class RecipientRow:
     state: str               # answered, declined, marked (received by hand, no text) or open
     received_on: date | None = None
     answer: str | None = None  # stored form; the newest one
-    amended: bool = False
+    amended_on: date | None = None  # when the newest answer replaced an earlier one
     via: str | None = None     # slack, pagina, handmatig
     reminders: int = 0         # reminders that went out to this recipient
     undeliverable: bool = False  # the mail to them was refused for good

@@ -37,7 +37,8 @@ def answers_markdown(*, ref: str, question: str, who: str, requester: str, asked
         lines += [t(lang, "memo_none"), ""]
     for row in texts:
         meta = t(lang, "memo_answer_meta", date=day(row.received_on), via=t(lang, f"via_{row.via or 'handmatig'}"))
-        lines += [f"### {_who(row)}", "", f"_{meta}{t(lang, 'memo_amended') if row.amended else ''}_", "",
+        amended = t(lang, "memo_amended", date=day(row.amended_on)) if row.amended_on else ""
+        lines += [f"### {_who(row)}", "", f"_{meta}{amended}_", "",
                   _quoted(row.answer or ""), ""]
     if others:
         lines += [f"## {t(lang, 'memo_declined')}", ""]

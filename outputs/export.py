@@ -76,7 +76,7 @@ def audit_csv(session: Session, trajectory: Trajectory, lang: str, timezone: str
     return FileOut(f"auditlog-{trajectory.channel_id}.csv", _csv(header, rows), t(lang, "export_audit_title"))
 
 
-def answers_csv(session: Session, trajectory: Trajectory, lang: str) -> FileOut:
+def answers_csv(session: Session, trajectory: Trajectory, lang: str, timezone: str) -> FileOut:
     """One row per recipient of every input request (withdrawn ones left out), with the newest
     answer in full: the same rows as `input I5` and its answers file."""
     requests = session.exec(select(InputRequest).where(InputRequest.trajectory_id == trajectory.id,
@@ -84,7 +84,7 @@ def answers_csv(session: Session, trajectory: Trajectory, lang: str) -> FileOut:
     rows = [[request.ref, request.question, row.name, row.affiliation or "",
              t(lang, f"reach_{row.reach}"), t(lang, f"state_word_{row.state}"), day(row.received_on, lang),
              row.reminders, t(lang, "export_yes") if row.undeliverable else "", row.answer or ""]
-            for request in requests for row in recipient_rows(session, request)]
+            for request in requests for row in recipient_rows(session, request, timezone)]
     header = t(lang, "export_answers_header").split(";")
     return FileOut(f"antwoorden-{trajectory.channel_id}.csv", _csv(header, rows), t(lang, "export_answers_title"))
 

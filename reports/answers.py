@@ -3,6 +3,9 @@ is still open and how often reminded, whose mail could not be delivered. The sam
 answers file and the export, so every count agrees with the tracker of status and the digest."""
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
 from sqlmodel import Session, select
 
 from domain.outcome import Reply, Section
@@ -14,13 +17,18 @@ from store.models import GIVE_UP_AFTER, InputPart, InputRequest, Outbox
 REMINDER_STEPS = ("before", "due", "overdue")  # the steps that go to the recipient (a chase goes to the coordinator)
 
 
+def _local_day(moment: datetime, zone: str) -> date:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(ZoneInfo(zone)).date()
+
+
 def _reminder_step(step: str) -> bool:
     return step.split("@")[0].rstrip("0123456789") in REMINDER_STEPS
 
 
-def recipient_rows(session: Session, request: InputRequest) -> list[RecipientRow]:
+def recipient_rows(session: Session, request: InputRequest, zone: str) -> list[RecipientRow]:
     """Every part of the request, by municipality or organisation, then name. Reminders and refused
-    mails are read from the outbox, where each sent message is recorded under its key."""
+    mails are read from the outbox, where each sent message is recorded under its key; an
+    amendment's day is read in the bot's timezone (`zone`)."""
     parts = list(session.exec(select(InputPart).where(InputPart.request_id == request.id).order_by(InputPart.id)))
     messages = list(session.exec(select(Outbox).where(
         Outbox.trajectory_id == request.trajectory_id,
@@ -48,7 +56,8 @@ def recipient_rows(session: Session, request: InputRequest) -> list[RecipientRow
     rows = [RecipientRow(name=part.name, affiliation=part.affiliation,
                          reach="slack" if part.slack_user else "mail" if part.token_hash else "none",
                          state=recipient_state(part), received_on=part.received_on, answer=part.answer,
-                         amended=part.version > 1 and bool(part.answer), via=part.answered_via,
+                         amended_on=_local_day(part.answered_at, zone) if part.version > 1 and part.answer else None,
+                         via=part.answered_via,
                          reminders=reminders.get(part.id, 0), undeliverable=part.id in refused)
             for part in parts]
     return sorted(rows, key=lambda row: ((row.affiliation or "").lower(), row.name.lower()))
@@ -83,8 +92,9 @@ def answer_start(text: str) -> str:
 def recipient_line(row: RecipientRow, lang: str) -> str:
     where = row.affiliation or t(lang, "recipient_nowhere")
     if row.state == "answered":
-        state = t(lang, "state_amended" if row.amended else "state_answered", date=fmt_date(row.received_on, lang),
-                  start=answer_start(row.answer or ""))
+        state = t(lang, "state_amended", date=fmt_date(row.received_on, lang), amended=fmt_date(row.amended_on, lang),
+                  start=answer_start(row.answer or "")) if row.amended_on else \
+            t(lang, "state_answered", date=fmt_date(row.received_on, lang), start=answer_start(row.answer or ""))
         reach = t(lang, f"reach_{row.reach}") if row.reach != "none" else t(lang, "reach_none")
         return t(lang, "recipient_line", name=to_plain(row.name), where=where, reach=reach, state=state)
     reach, _, state = state_words(row, lang).partition(", ")

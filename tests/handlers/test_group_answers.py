@@ -92,7 +92,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     shown, memo = view(bot, slack)
     assert "Dorine van Dijk · Teylingen · Slack · beantwoord op di 24 nov 2026: Teylingen kan instemmen, mits de " \
            "tarieven 2028 worden geïndexeerd." in shown
-    assert "### Teylingen — Dorine van Dijk\n\n_beantwoord op di 24 nov 2026 via Slack_\n\n> Teylingen kan instemmen" in memo
+    assert "### Teylingen — Dorine van Dijk\n\n_beantwoord op di 24 nov 2026, via Slack_\n\n> Teylingen kan instemmen" in memo
     assert counts(bot) == ("1/13", None)
 
     # A BSN in a Slack answer is refused, nothing stored.
@@ -145,7 +145,9 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     assert "I1 aangepast antwoord van Ineke de Wit, Hillegom (4/13 geantwoord): Hillegom steunt het voorstel, ook voor 2028." \
         in message_text(post.body)
     shown, memo = view(bot, slack)
-    assert "Ineke de Wit · Hillegom · e-mail · beantwoord op di 24 nov 2026, aangepast: Hillegom steunt het voorstel, ook" in shown
+    assert "Ineke de Wit · Hillegom · e-mail · beantwoord op di 24 nov 2026, aangepast op wo 25 nov 2026: Hillegom steunt " \
+           "het voorstel, ook" in shown
+    assert "_beantwoord op di 24 nov 2026, via de antwoordpagina; aangepast op wo 25 nov 2026_" in memo
     assert "> Hillegom steunt het voorstel, ook voor 2028." in memo and "zaak 2026-0412" not in memo
     amended = [a for a in bot.all(AuditLog) if a.item == "I1" and a.field_name == "Ineke de Wit"]
     assert [(a.action, a.old_value, a.new_value) for a in amended] == [
@@ -162,7 +164,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     shown, memo = view(bot, slack)
     assert "Ilse Aardoom · Leiderdorp · e-mail · beantwoord op wo 25 nov 2026: Leiderdorp is positief" in shown
     assert "Rob Kruit · Nieuwkoop · e-mail · als ontvangen genoteerd op wo 25 nov 2026, zonder tekst" in shown
-    assert "_beantwoord op wo 25 nov 2026 via de vrager_" in memo
+    assert "_beantwoord op wo 25 nov 2026, doorgegeven door de coördinator of vrager_" in memo
     assert counts(bot) == ("6/13", None)
 
     # Reminders three working days before the deadline: in Slack and by mail; counted per recipient.
