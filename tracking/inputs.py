@@ -98,7 +98,7 @@ def receive_inputs(ctx: Context, text: str, fields: dict[str, str] | None = None
     received, already = [], []
     for ref in refs:
         try:
-            received.append(receive_input(ctx, ref, fields, note if len(refs) == 1 else ""))
+            received.append(receive_input(ctx, ref, fields, note, answer=len(refs) == 1))
         except CommandError as error:
             if error.key not in _ALREADY or len(refs) == 1:
                 raise
@@ -108,11 +108,12 @@ def receive_inputs(ctx: Context, text: str, fields: dict[str, str] | None = None
     return received, [ref for ref, _ in already], note
 
 
-def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, note: str = "") -> Received:
+def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, note: str = "",
+                  answer: bool = True) -> Received:
     """`ontvangen I12`: the whole request (its requester, the coordinator, an admin, or the one
     person asked); `ontvangen I12 van: Lindenhout`: that recipient's part. Text after the
     reference is the answer itself when it is one recipient's (the recipient's own, or one the
-    requester passes on); for a whole group it is a note in the audit."""
+    requester passes on) and one reference was given; else a note in the audit."""
     fields = fields or {}
     trajectory = current_trajectory(ctx)
     request = own_item(ctx, trajectory, ref, "I", "ex_ontvangen")
@@ -141,13 +142,13 @@ def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, 
         require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, *own)
         chosen = parts
     waiting = [part for part in chosen if not part.received_on]
-    answer = note if note and len(waiting) == 1 else None
-    via = "slack" if answer and ctx.actor.user_id == waiting[0].slack_user else "handmatig"
+    text = note if answer and note and len(waiting) == 1 else None
+    via = "slack" if text and ctx.actor.user_id == waiting[0].slack_user else "handmatig"
     marked = [part.name for part in waiting
-              if store_answer(ctx, trajectory, request, part, via, text=answer, note="" if answer else note)]
+              if store_answer(ctx, trajectory, request, part, via, text=text, note="" if text else note)]
     if chosen is parts:
         _complete(ctx, trajectory, request)
-    return Received(request, marked, tracker(parts), [part for part in waiting if answer and part.answer == answer])
+    return Received(request, marked, tracker(parts), [part for part in waiting if text and part.answer == text])
 
 
 def store_answer(ctx: Context, trajectory: Trajectory, request: InputRequest, part: InputPart, via: str, *,

@@ -25,6 +25,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("answer", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("answered_at", MOMENT(), nullable=True))
         batch_op.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="0"))
+    # A part answered before this revision holds one answer (its channel post has the first answer's key).
+    op.execute("UPDATE inputpart SET version = 1 WHERE received_on IS NOT NULL")
     # Parts asked before this revision: where their contact works, while the contact is still there.
     op.execute("UPDATE inputpart SET affiliation = (SELECT COALESCE(municipality.name, contact.organisation) "
                "FROM contact LEFT JOIN municipality ON municipality.id = contact.municipality_id "
