@@ -1,8 +1,7 @@
 """`input` and `ontvangen`: a question to a colleague, an outsider or a group, and its answers."""
 from __future__ import annotations
 
-import re
-
+from commands.grammar import INPUT_REF
 from commands.registry import subcommand
 from commands.replies import ref_of
 from domain.outcome import Notice, Outcome, Reply
@@ -22,7 +21,7 @@ UNREACHABLE_SHOWN = 12  # names of recipients nobody can reach, in the answer
 @subcommand("input")
 def input_(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     """`input <vraag> van: … rol: … deadline: …` asks; `input I5` shows who answered what."""
-    if not fields and REF_ONLY.match(text):
+    if not fields and INPUT_REF.fullmatch(text.strip()):
         return show_request(ctx, text)
     lang = ctx.actor.language
     asked = inputs.add_input(ctx, text, fields)
@@ -63,9 +62,6 @@ def ontvangen(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     elif note:
         lines.append(t(lang, "ok_note", note=note))
     return Outcome(reply=Reply(lines), notices=[Notice("input_answered", part.id) for part in answered])
-
-
-REF_ONLY = re.compile(r"^\s*#?[Ii]\s?\d{1,6}\s*$")
 
 
 def show_request(ctx: Context, ref: str) -> Outcome:

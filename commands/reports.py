@@ -2,7 +2,8 @@
 pictures and files."""
 from __future__ import annotations
 
-from commands.inputs import REF_ONLY, show_request
+from commands.grammar import INPUT_REF
+from commands.inputs import show_request
 from commands.registry import subcommand
 from domain.errors import CommandError
 from domain.outcome import Outcome, Reply
@@ -19,7 +20,7 @@ from tracking.context import Context, current_trajectory
 @subcommand("status")
 def status(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     """`status`, or one list whole: `status taken`, `status besluiten 2`; `status I5`: one request's recipients."""
-    if REF_ONLY.match(text):
+    if INPUT_REF.fullmatch(text.strip()):
         return show_request(ctx, text)
     words = text.lower().split()
     page = int(words.pop()) if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3 else 1

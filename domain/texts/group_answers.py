@@ -16,7 +16,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "Every answer in full, to paste into a memo: {name}."),
     "recipient_line": ("{name} · {where} · {reach} · {state}", "{name} · {where} · {reach} · {state}"),
     "recipient_nowhere": ("gemeente of organisatie onbekend", "municipality or organisation unknown"),
-    "reach_none": ("niet bereikbaar (herinneringen naar de vrager)", "not reachable (reminders go to the asker)"),
+    "reach_none": ("geen Slack of e-mail bekend", "no Slack or e-mail known"),
     "state_answered": ("beantwoord op {date}: _{start}_", "answered on {date}: _{start}_"),
     "state_amended": ("beantwoord op {date}, aangepast op {amended}: _{start}_", "answered on {date}, amended on {amended}: _{start}_"),
     "state_declined": ("niet van toepassing ({date})", "not applicable ({date})"),
