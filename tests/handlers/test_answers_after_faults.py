@@ -1,5 +1,6 @@
 """What the answer page and Slack say after a fault is what is true (issue 21, item 12): after an
-uninstall the page does not claim the answer was passed on; when the database commits but its
+uninstall the page does not claim the answer was passed on, and while Slack is down it says the
+post waits; when the database commits but its
 reply is lost on the way back, the Slack user gets their answer (not an empty one) and the page
 visitor is thanked (not told "al beantwoord"); a request the coordinator closed by hand says so."""
 from __future__ import annotations
@@ -142,3 +143,16 @@ def test_a_commit_whose_reply_is_lost_is_answered_as_what_it_did(lossy, slack, m
     assert posts == ["📨 I1 antwoord van Wethouder Tiel, Gemeente Tiel (1/2 geantwoord): Tiel heeft 4 plekken.",
                      "📨 I1 antwoord van Zorgaanbieder 1, Zorg 1 BV (2/2 geantwoord): Zorg 1 heeft 2 plekken."]
     assert [a.action for a in bot.all(AuditLog) if a.action == "input ontvangen"] == ["input ontvangen"] * 2
+
+
+def test_while_slack_is_down_the_page_says_the_answer_waits_to_be_posted(trajectory, mail_server, slack, clock):
+    trajectory.say("contact Zorgaanbieder 1 rol: aanbieder organisatie: Zorg 1 BV e-mail: inkoop@zorg1.nl", user=COORD)
+    trajectory.say("input Capaciteit van: Zorgaanbieder 1 rol: aanbieder deadline: 4 december", user=COORD)
+    deliver_all(trajectory, clock)
+    path = LINK.search(parts_of(mail_server.received[0])[0]).group(2)
+    slack.fail_next = [503] * 10
+    status, html = page(trajectory, path, {"antwoord": "12 plekken", "actie": "antwoord"})
+    assert "Dank u wel" in html and "Het wordt doorgegeven in het kanaal van regio Rivierenland zodra Slack het aanneemt" in html
+    slack.fail_next = []
+    deliver_all(trajectory, clock)
+    assert any("12 plekken" in message_text(c.body) for c in slack.of("chat.postMessage"))
