@@ -32,8 +32,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "answer_form_gone": ("de vraag is ingetrokken of bestaat niet meer", "the question was withdrawn or no longer exists"),
     "answer_form_intro": ("{ref} · {title}: {question} (deadline {deadline}). Het antwoord komt in het kanaal, met je gemeente of organisatie.",
                           "{ref} · {title}: {question} (due {deadline}). The answer is posted in the channel, with your municipality or organisation."),
-    "ok_answer_stored": ("Je antwoord is bewaard en wordt in het kanaal geplaatst.",
-                         "Your answer is stored and will be posted in the channel."),
+    "ok_answer_stored": ("Het antwoord is bewaard en wordt in het kanaal geplaatst.",
+                         "The answer is stored and will be posted in the channel."),
     # The answers file (Markdown: it pastes into a memo as it is, and reads as plain text too).
     "memo_asked": ("Gevraagd van {who} door {requester} op {asked}; deadline {deadline}.",
                    "Asked of {who} by {requester} on {asked}; due {deadline}."),

@@ -132,7 +132,7 @@ def test_a_commit_whose_reply_is_lost_is_answered_as_what_it_did(lossy, slack, m
     proxy.armed = b"insert into processedrequest"
     text = bot.say("ontvangen I1 Tiel heeft 4 plekken.", user="U_WTIEL")
     assert proxy.cut == 1
-    assert "Je antwoord is bewaard" in text and "1/2 geantwoord" in text  # not an empty answer
+    assert "Het antwoord is bewaard" in text and "1/2 geantwoord" in text  # not an empty answer
     proxy.armed = b"update inputpart"
     status, html = page(bot, LINK.search(parts_of(mail_server.to("inkoop@zorg1.nl")[0])[0]).group(2),
                         {"antwoord": "Zorg 1 heeft 2 plekken.", "actie": "antwoord"})

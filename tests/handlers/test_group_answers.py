@@ -85,7 +85,7 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
 
     # A wethouder in Slack answers with content: stored, posted in the channel naming the municipality.
     text = bot.say("ontvangen I1 Teylingen kan instemmen, mits de tarieven 2028 worden geïndexeerd.", user="U_W11")
-    assert "Je antwoord is bewaard" in text and "1/13 geantwoord" in text
+    assert "Het antwoord is bewaard" in text and "1/13 geantwoord" in text
     post = slack.wait_for(lambda c: c.method == "chat.postMessage" and c.body["channel"] == "C_JEUGD")
     assert ("I1 antwoord van Dorine van Dijk, Teylingen (1/13 geantwoord): Teylingen kan instemmen, mits de tarieven "
             "2028 worden geïndexeerd.") in message_text(post.body)
