@@ -20,15 +20,26 @@ POSTS_PER_TOKEN, WINDOW = 5, 600.0  # tries per link per 10 minutes: enough for 
 HEADERS = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
            ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"), ("X-Content-Type-Options", "nosniff"),
            ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")]
-STATUS = {"form": "200 OK", "thanks": "200 OK", "used": "200 OK", "expired": "410 Gone", "withdrawn": "410 Gone",
-          "unknown": "404 Not Found", "limited": "429 Too Many Requests", "bad": "400 Bad Request"}
+STATUS = {"form": "200 OK", "thanks": "200 OK", "used": "200 OK", "closed": "200 OK", "expired": "410 Gone",
+          "withdrawn": "410 Gone", "unknown": "404 Not Found", "limited": "429 Too Many Requests", "bad": "400 Bad Request"}
+# What became of the channel post, after the thanks: only what is true.
+POSTED = {
+    "sent": "Het staat in het kanaal van regio {region}, bij {requester}.",
+    "waiting": "Het wordt doorgegeven in het kanaal van regio {region} zodra Slack het aanneemt; het is bewaard.",
+    "given_up": "Het is bewaard, maar kon niet in het kanaal van regio {region} worden geplaatst. Laat {requester} "
+                "weten dat u heeft geantwoord, zodat uw antwoord niet gemist wordt.",
+}
 MESSAGES = {
-    "thanks": ("Dank u wel", "Uw antwoord op {ref} is doorgegeven aan {requester}, in het kanaal van regio {region}. "
-                              "U hoeft verder niets te doen."),
-    "declined": ("Dank u wel", "Wij hebben doorgegeven aan {requester} dat u niet reageert op {ref}, of dat de vraag "
-                               "niet op u van toepassing is. U krijgt hierover geen herinneringen meer."),
-    "used": ("Deze vraag is al beantwoord", "Op {answered_on} is via deze link al een antwoord op {ref} gegeven. "
-                                            "Wilt u iets aanvullen? Neem dan contact op met {requester}."),
+    "thanks": ("Dank u wel", "Wij hebben uw antwoord op {ref} ontvangen. {posted} Tot de deadline ({deadline}) kunt u "
+                             "het via deze link nog aanpassen."),
+    "declined": ("Dank u wel", "Wij hebben genoteerd dat u niet reageert op {ref}, of dat de vraag niet op u van "
+                               "toepassing is. {posted} U krijgt hierover geen herinneringen meer."),
+    "used": ("Deze vraag is al beantwoord", "Op {answered_on} is via deze link geantwoord op {ref}. De deadline "
+                                            "({deadline}) is voorbij, dus aanpassen kan hier niet meer. Wilt u iets "
+                                            "aanvullen? Neem dan contact op met {requester}."),
+    "closed": ("Deze vraag is afgesloten", "{requester} heeft uw antwoord op {ref} op {answered_on} zelf als ontvangen "
+                                           "genoteerd; via deze link is niets meer nodig. Wilt u iets aanvullen? "
+                                           "Neem dan contact op met {requester}."),
     "withdrawn": ("Deze vraag is ingetrokken", "{requester} heeft vraag {ref} ingetrokken: u hoeft niet meer te "
                                                "antwoorden. Vragen? Neem contact op met {requester}."),
     "expired": ("Deze link is verlopen", "De link bij vraag {ref} was geldig tot 30 dagen na de deadline ({deadline}). "
@@ -42,8 +53,11 @@ PROBLEMS = {
     "answer_empty": "Er staat nog geen antwoord in het tekstvak. Schrijf uw antwoord, of kies 'Wij reageren niet / niet van toepassing'.",
     "answer_too_long": "Uw antwoord is langer dan {limit} tekens. Maak het korter; er is nog niets verstuurd.",
     "err_bsn": "Uw antwoord lijkt een burgerservicenummer (BSN) te bevatten. Regiowacht bewaart geen persoonsgegevens "
-               "van inwoners: er is niets verstuurd en het nummer wordt niet getoond. Verwijs naar de casus met een "
-               "zaaknummer en verstuur uw antwoord opnieuw.",
+               "van inwoners: er is niets verstuurd. Hieronder staat uw tekst, met het nummer onleesbaar gemaakt (••••). "
+               "Verwijs naar de casus met een zaaknummer en verstuur uw antwoord opnieuw.",
+    "answer_conflict": "Terwijl u schreef, is via deze link al een antwoord gegeven. Het bewaarde antwoord staat hieronder "
+                       "in grijs; uw eigen tekst staat in het tekstvak en is nog niet verstuurd. Verstuur hem opnieuw "
+                       "als hij dat antwoord moet vervangen.",
 }
 
 
@@ -89,11 +103,9 @@ class AnswerPage:
             return "bad", self._message(*MESSAGES["bad"])
         declined = (form.get("actie") or [""])[0] == "niet"
         typed = (form.get("antwoord") or [""])[0]
-        page = answer(self.rt, token, typed, declined)
-        if page.state == "thanks" and declined:
-            return page.state, self._message(*MESSAGES["declined"], **page.facts)
-        # Refill what was typed, except when it held a BSN: that is never shown back.
-        return page.state, self._render(page, typed="" if page.problem == "err_bsn" else typed)
+        seen = (form.get("versie") or [""])[0]
+        page = answer(self.rt, token, typed, declined, int(seen) if seen.isdigit() and len(seen) < 6 else None)
+        return page.state, self._render(page)
 
     def _allowed(self, token: str) -> bool:
         now = time.monotonic()
@@ -109,10 +121,15 @@ class AnswerPage:
                     del self._posts[key]
             return True
 
-    def _render(self, page: Page, typed: str = "") -> str:
+    def _render(self, page: Page) -> str:
+        """The form refills what was typed (a suspected BSN masked), or the stored answer to amend."""
         if page.state == "form":
             problem = PROBLEMS[page.problem].format(**page.facts) if page.problem else None
-            return environment().get_template("answer/form.html").render(**page.facts, problem=problem, typed=typed)
+            return environment().get_template("answer/form.html").render(**page.facts, problem=problem,
+                                                                         typed=page.typed)
+        if page.state == "thanks":
+            page.facts["posted"] = POSTED[page.facts["post"]].format(**page.facts)
+            return self._message(*MESSAGES["declined" if page.facts["declined"] else "thanks"], **page.facts)
         return self._message(*MESSAGES[page.state], **page.facts)
 
     @staticmethod

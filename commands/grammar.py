@@ -118,6 +118,7 @@ ALL_KEY_WORDS = {word for spec in SPECS for words in spec.keys.values() for word
 
 
 HELP_WORDS = {"help", "hulp", "?"}
+INPUT_REF = re.compile(r"#?[iI]\s?\d{1,6}")  # `I5` alone after `input`, `status`, or as the whole line
 
 
 @dataclass
@@ -155,10 +156,14 @@ _STRAY_KEY = re.compile(r"(?:^|(?<=[\s,;]))([a-zA-Z-]{2,20})\s*:(?!//)")
 
 
 def reads_only(text: str) -> bool:
-    """Whether a command line only reads (so Slack's retry of it needs no bookkeeping)."""
-    word = (text or "").strip().partition(" ")[0].lower()
+    """Whether a command line only reads (so Slack's retry of it needs no bookkeeping); `input I5`
+    and `I5` show a request, they ask nothing."""
+    word, _, rest = (text or "").strip().partition(" ")
+    word = word.lower()
     spec = BY_WORD.get(word) if word else BY_WORD["help"]
-    return spec is not None and spec.reads_only
+    if spec is None:
+        return bool(INPUT_REF.fullmatch(word)) and not rest.strip()
+    return spec.reads_only or (spec.name == "input" and bool(INPUT_REF.fullmatch(rest.strip())))
 
 
 def parse(text: str) -> Command:
@@ -169,6 +174,8 @@ def parse(text: str) -> Command:
     if not word:
         return Command(BY_WORD["help"], "", "", {})
     spec = BY_WORD.get(word)
+    if spec is None and not rest and INPUT_REF.fullmatch(word):  # `I5` alone: who answered what (`input I5`)
+        return Command(BY_WORD["input"], word, word, {})
     if spec is None:
         raise CommandError("err_unknown_subcommand", example="ex_help", word=word)
     rest = rest.strip()

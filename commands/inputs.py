@@ -1,19 +1,28 @@
 """`input` and `ontvangen`: a question to a colleague, an outsider or a group, and its answers."""
 from __future__ import annotations
 
+from commands.grammar import INPUT_REF
 from commands.registry import subcommand
 from commands.replies import ref_of
 from domain.outcome import Notice, Outcome, Reply
 from domain.roles import role_label
+from domain.requests import asked_of
+from domain.text_input import to_plain
 from domain.texts import fmt_date, person, t
+from outputs.answers import answers_markdown
+from reports.answers import input_view, recipient_rows
+from store.models import Region
 from tracking import inputs
-from tracking.context import Context
+from tracking.context import Context, current_trajectory, own_item
 
 UNREACHABLE_SHOWN = 12  # names of recipients nobody can reach, in the answer
 
 
 @subcommand("input")
 def input_(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
+    """`input <vraag> van: … rol: … deadline: …` asks; `input I5` shows who answered what."""
+    if not fields and INPUT_REF.fullmatch(text.strip()):
+        return show_request(ctx, text)
     lang = ctx.actor.language
     asked = inputs.add_input(ctx, text, fields)
     request, parts = asked.request, asked.parts
@@ -47,6 +56,27 @@ def ontvangen(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
                            tracker=t(lang, "tracker", answered=one.tracker.answered, total=one.tracker.total)))
     if already:
         lines.append(t(lang, "ok_already_received", refs=", ".join(already)))
-    if note:
+    answered = [part for one in received for part in one.answered]
+    if answered:
+        lines.append(t(lang, "ok_answer_stored"))
+    elif note:
         lines.append(t(lang, "ok_note", note=note))
-    return Outcome(reply=Reply(lines))
+    return Outcome(reply=Reply(lines), notices=[Notice("input_answered", part.id) for part in answered])
+
+
+def show_request(ctx: Context, ref: str) -> Outcome:
+    """`input I5` (also `status I5`, `I5`): one line per recipient, and every answer in full as a
+    Markdown file (Slack: in a direct message; console: under out/)."""
+    lang = ctx.actor.language
+    trajectory = current_trajectory(ctx)
+    request = own_item(ctx, trajectory, ref, "I", "ex_input", withdrawn=True)
+    rows = recipient_rows(ctx.session, request, ctx.settings.timezone)
+    parts = inputs.parts_of(ctx, request)
+    region = ctx.session.get(Region, trajectory.region_id)
+    memo = answers_markdown(ref=request.ref, question=request.question, who=to_plain(asked_of(request, parts, lang)),
+                            requester=request.requested_by_name or request.requested_by,
+                            asked_on=request.created_at.date(), deadline=request.deadline, title=trajectory.title,
+                            region=region.name, rows=rows, today=ctx.today, lang=lang)
+    reply = input_view(ctx.session, request, rows, lang)
+    reply.context.append(t(lang, "input_view_file", name=memo.name))
+    return Outcome(reply=reply, files=[memo])

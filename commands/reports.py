@@ -2,11 +2,13 @@
 pictures and files."""
 from __future__ import annotations
 
+from commands.grammar import INPUT_REF
+from commands.inputs import show_request
 from commands.registry import subcommand
 from domain.errors import CommandError
 from domain.outcome import Outcome, Reply
 from domain.texts import fmt_date, t
-from outputs.export import audit_csv, deadlines_ics, decisions_csv
+from outputs.export import answers_csv, audit_csv, deadlines_ics, decisions_csv
 from outputs.timeline import timeline_png
 from reports.digest import trajectory_digest
 from reports.risk import forecast_trajectory, risk_reply, thresholds_of
@@ -17,7 +19,9 @@ from tracking.context import Context, current_trajectory
 
 @subcommand("status")
 def status(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
-    """`status`, or one list whole: `status taken`, `status besluiten 2`."""
+    """`status`, or one list whole: `status taken`, `status besluiten 2`; `status I5`: one request's recipients."""
+    if INPUT_REF.fullmatch(text.strip()):
+        return show_request(ctx, text)
     words = text.lower().split()
     page = int(words.pop()) if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3 else 1
     only = LISTS.get(" ".join(words)) if words else None
@@ -55,7 +59,8 @@ def export(ctx: Context, text: str, fields: dict[str, str]) -> Outcome:
     data = queries.trajectory_data(ctx.session, trajectory)
     result = forecast_trajectory(ctx.session, trajectory, ctx.today, thresholds_of(ctx.settings), data)
     return _files(ctx, trajectory, "export_what", [
-        decisions_csv(ctx.session, data, lang), audit_csv(ctx.session, trajectory, lang, ctx.settings.timezone),
+        decisions_csv(ctx.session, data, lang), answers_csv(ctx.session, trajectory, lang, ctx.settings.timezone),
+        audit_csv(ctx.session, trajectory, lang, ctx.settings.timezone),
         deadlines_ics(data, result, lang, ctx.now)])
 
 

@@ -12,10 +12,9 @@ from slack_sdk.models.blocks import Block
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
-from store.models import Outbox
+from store.models import GIVE_UP_AFTER, Outbox  # noqa: F401 - GIVE_UP_AFTER: the senders' word for it
 from views.slack_text import neutralise
 
-GIVE_UP_AFTER = 12                  # attempts; the row stays, with its error, for an operator to see
 MAIL = "mail"                       # outbox method of a mail: its courier renders it when it is sent
 
 

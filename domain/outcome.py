@@ -42,7 +42,6 @@ class Reply:
 class Notice:
     kind: str        # urgent_new, urgent_changed, input_asked, input_moved, input_answered, input_withdrawn, task_assigned
     item_id: int
-    text: str | None = None  # what was answered, for input_answered
     item_ids: tuple[int, ...] = ()  # more items of the same kind told in the same message (tasks given at once)
 
 

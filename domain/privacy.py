@@ -289,3 +289,34 @@ def contains_bsn(text: str) -> bool:
                     if near_word:
                         return True
     return False
+
+
+# A written number as the answer page shows it back: digits (any script) with the separators
+# `normalise` reads between groups, and the invisible characters it removes.
+_WRITTEN_NUMBER = re.compile(r"\d(?:[\s._,/\-\u00ad\u200b-\u200f\u2010-\u2015\u2060\u2212·•]*\d)*")
+_MASK = "•"
+
+
+def mask_bsn(text: str) -> str:
+    """The text with each number that makes it hold a BSN replaced by dots (separators kept), so a
+    long answer refused for one number can be corrected and sent again without showing that number.
+    A number is masked when it is a BSN in its own neighbourhood; if the whole still holds one
+    (a rule that reads further afield), every number of 8 digits or more is masked."""
+    numbers = [m for m in _WRITTEN_NUMBER.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8]
+
+    def masked(chosen) -> str:
+        out, at = [], 0
+        for match in chosen:
+            out += [text[at:match.start()], re.sub(r"\d", _MASK, match.group())]
+            at = match.end()
+        return "".join(out) + text[at:]
+
+    def alone(number) -> str:  # the number in its neighbourhood, every other number masked
+        others = masked([m for m in numbers if m is not number])
+        return others[max(0, number.start() - 60):number.end() + 10]
+
+    for chosen in ([m for m in numbers if contains_bsn(alone(m))], numbers):
+        result = masked(chosen)
+        if not contains_bsn(result):
+            return result
+    return ""  # never shown back when it cannot be told apart

@@ -62,3 +62,31 @@ def pending_recipients(request, parts: list | None) -> list[tuple[str, str]]:
         return [(p.stakeholder_key, person(p.slack_user, p.name)) for p in parts if not p.received_on]
     return [(stakeholder_key(request.stakeholder_user, request.stakeholder_name),
              person(request.stakeholder_user, request.stakeholder_name))]
+
+
+@dataclass
+class RecipientRow:
+    """One recipient of a request as the per-recipient view, the answers file and the export show
+    them: who, where, how reached, and what came of it."""
+    name: str
+    affiliation: str | None  # municipality or organisation
+    reach: str               # slack, mail or none
+    state: str               # answered, declined, marked (received by hand, no text) or open
+    received_on: date | None = None
+    answer: str | None = None  # stored form; the newest one
+    amended_on: date | None = None  # when the newest answer replaced an earlier one
+    via: str | None = None     # slack, pagina, handmatig
+    reminders: int = 0         # reminders that went out to this recipient
+    undeliverable: bool = False  # the mail to them was refused for good
+
+    @property
+    def answered(self) -> bool:
+        return self.state != "open"
+
+
+def recipient_state(part) -> str:
+    if not part.received_on:
+        return "open"
+    if part.declined:
+        return "declined"
+    return "answered" if part.answer else "marked"

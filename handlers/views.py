@@ -41,6 +41,8 @@ def register(app: App, rt: Runtime, budget: Budget) -> None:
         title, fields = read_submission(name, view["state"]["values"])
         if name == "urgent" and meta.get("link"):  # opened by "Meld als urgent": the message it came from
             fields["bericht"] = meta["link"]
+        if name == "ontvangen":  # opened by Antwoorden on a question's DM: `ontvangen <ref> <antwoord>`
+            title = f"{meta.get('ref', '')} {title}"
         on_time, work = budget.run(lambda: run_form(rt, actor, name, title, fields, submission_key(view)))
         if not on_time:
             ack(response_action="update", view=notice_modal("modal_saving", lang, t(lang, "saving_text")))

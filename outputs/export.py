@@ -1,5 +1,5 @@
-"""`export`: the decisions with each municipality's adoption and the audit log as CSV, and the
-deadlines as an ICS calendar. Written for Dutch Excel: `;`-separated, UTF-8 with a BOM, dates as
+"""`export`: the decisions with each municipality's adoption, every recipient's answer and the
+audit log as CSV, and the deadlines as an ICS calendar. Written for Dutch Excel: `;`-separated, UTF-8 with a BOM, dates as
 dd-mm-jjjj, times in the bot's timezone. No cell can run a formula. The audit log never holds an
 urgent case's text, so neither does this."""
 from __future__ import annotations
@@ -17,7 +17,8 @@ from domain.outcome import FileOut
 from domain.text_input import to_plain
 from domain.texts import audit_word, t
 from store import queries
-from store.models import AuditLog, Trajectory
+from reports.answers import recipient_rows
+from store.models import AuditLog, InputRequest, Trajectory
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -73,6 +74,19 @@ def audit_csv(session: Session, trajectory: Trajectory, lang: str, timezone: str
              audit_word(e.field_name, lang), e.old_value or "", e.new_value or ""] for e in entries]
     header = t(lang, "export_audit_header", zone=timezone).split(";")
     return FileOut(f"auditlog-{trajectory.channel_id}.csv", _csv(header, rows), t(lang, "export_audit_title"))
+
+
+def answers_csv(session: Session, trajectory: Trajectory, lang: str, timezone: str) -> FileOut:
+    """One row per recipient of every input request (withdrawn ones left out), with the newest
+    answer in full: the same rows as `input I5` and its answers file."""
+    requests = session.exec(select(InputRequest).where(InputRequest.trajectory_id == trajectory.id,
+                                                       queries.live(InputRequest)).order_by(InputRequest.id))
+    rows = [[request.ref, request.question, row.name, row.affiliation or "",
+             t(lang, f"reach_{row.reach}"), t(lang, f"state_word_{row.state}"), day(row.received_on, lang),
+             row.reminders, t(lang, "export_yes") if row.undeliverable else "", row.answer or ""]
+            for request in requests for row in recipient_rows(session, request, timezone)]
+    header = t(lang, "export_answers_header").split(";")
+    return FileOut(f"antwoorden-{trajectory.channel_id}.csv", _csv(header, rows), t(lang, "export_answers_title"))
 
 
 def deadlines_ics(data: queries.TrajectoryData, result: Forecast, lang: str, now: datetime) -> FileOut:

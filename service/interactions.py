@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from slack_sdk.models.views import View
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from commands import run as command
 from commands.grammar import BY_WORD, reads_only
@@ -14,13 +14,14 @@ from commands.replies import choose_language, describe_error
 from domain.errors import RegiowachtError
 from domain.outcome import FileOut, Notice, Outcome, Reply
 from domain.permissions import Actor
-from domain.texts import t
+from domain.text_input import to_plain
+from domain.texts import fmt_date, t
 from service import notices
 from service.metrics import timed_command
 from service.runtime import Runtime
 from service.sealing import seal
 from store.db import reconnecting, session_scope
-from store.models import ProcessedRequest, Trajectory, UrgentCase
+from store.models import InputPart, InputRequest, ProcessedRequest, Trajectory, UrgentCase
 from tracking import urgent
 from tracking.context import Context
 from views.messages import fallback_text, reply_blocks
@@ -84,16 +85,21 @@ def _seen(session: Session, request_key: str | None, now) -> bool:
 
 
 def _commit_outcome(rt: Runtime, actor: Actor, work, request_key: str | None = None) -> tuple[Outcome | None, list[str]]:
-    """Run `work(ctx)` in one transaction; an error reply rolls everything back."""
+    """Run `work(ctx)` in one transaction; an error reply rolls everything back. When the commit's
+    reply is lost with the connection, the retry finds the request recorded: the commit went
+    through, and the answer is the one this very attempt computed, not an empty "seen before"."""
+    computed: list[tuple[Outcome, list[str]]] = []
+
     def transaction() -> tuple[Outcome | None, list[str]]:
         with session_scope(rt.engine) as session:
             if _seen(session, request_key, rt.now()):
-                return None, []
+                return computed[-1] if computed else (None, [])
             outcome = work(rt.context(session, actor))
             if outcome.reply is not None and outcome.reply.error or outcome.modal:
                 session.rollback()
                 return outcome, []
-            return outcome, notices.queue(rt, session, outcome.notices)
+            computed.append((outcome, notices.queue(rt, session, outcome.notices)))
+            return computed[-1]
     return reconnecting(transaction)
 
 
@@ -252,3 +258,26 @@ def press_urgent(rt: Runtime, actor: Actor, case_id: int, action: str, request_k
     change = urgent.acknowledge if action == "ack" else urgent.resolve
     return press_item_button(rt, actor, UrgentCase, case_id, change, request_key,
                              notices=lambda case: [Notice("urgent_changed", case.id)])
+
+
+def answer_form(rt: Runtime, actor: Actor, request_id: int) -> View | Answer:
+    """The Antwoorden button on a question's DM: a small form for the answer, which then runs as
+    `ontvangen <ref> <antwoord>` in the request's channel; or why there is nothing to answer."""
+    def read() -> View | Answer:
+        with session_scope(rt.engine, readonly=True) as session:
+            lang = actor.language or rt.settings.language
+            request = session.get(InputRequest, request_id)
+            if request is None or request.team_id != actor.team_id or request.withdrawn_at:
+                return _answer(rt, actor, Reply([t(lang, "answer_form_closed", ref=request.ref if request else "?",
+                                                   why=t(lang, "answer_form_gone"))]))
+            part = session.exec(select(InputPart).where(InputPart.request_id == request.id,
+                                                        InputPart.slack_user == actor.user_id)).first()
+            if part is not None and part.received_on:
+                return _answer(rt, actor, Reply([t(lang, "answer_form_closed", ref=request.ref, why=t(
+                    lang, "answer_form_done", date=fmt_date(part.received_on, lang)))]))
+            trajectory = session.get(Trajectory, request.trajectory_id)
+            metadata = seal({"channel": trajectory.channel_id, "lang": lang, "ref": request.ref}, rt.settings.signing_secret)
+            return form_modal("ontvangen", lang, metadata, intro=t(
+                lang, "answer_form_intro", ref=request.ref, title=to_plain(trajectory.title),
+                question=to_plain(request.question), deadline=fmt_date(request.deadline, lang)))
+    return reconnecting(read)

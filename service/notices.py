@@ -17,7 +17,7 @@ from domain.texts import fmt_date, person, t
 from service.runtime import Runtime
 from store import queries
 from store.models import InputPart, InputRequest, Region, Task, Trajectory, UrgentCase
-from views.messages import sections, urgent_message
+from views.messages import question_dm, sections, urgent_message
 
 
 def queue(rt: Runtime, session: Session, notices: list[Notice]) -> list[str]:
@@ -50,11 +50,13 @@ def _urgent(rt: Runtime, session: Session, notice: Notice) -> list[str]:
 
 def _to_recipients(rt: Runtime, session: Session, keys: list[str], request: InputRequest, parts, step: str,
                    dm_text: str, suffix: str = "") -> None:
-    """Each recipient in their own way: a DM in Slack, else a mail with their personal link."""
+    """Each recipient in their own way: a DM in Slack with an Antwoorden button, else a mail with
+    their personal link."""
     for part in parts:
         if part.slack_user:
             _enqueue(rt, session, keys, key=f"{step}:{part.id}{suffix}", team_id=request.team_id,
-                     trajectory_id=request.trajectory_id, channel=part.slack_user, text=dm_text, blocks=sections([dm_text]))
+                     trajectory_id=request.trajectory_id, channel=part.slack_user, text=dm_text,
+                     blocks=question_dm(dm_text, request.id, rt.settings.language))
         elif part.token_hash:
             _enqueue(rt, session, keys, key=f"mail:{step}:{part.id}{suffix}", team_id=request.team_id,
                      trajectory_id=request.trajectory_id, channel=f"mail:{part.contact_id}", text="", method=MAIL,
@@ -88,7 +90,9 @@ def _input_moved(rt: Runtime, session: Session, notice: Notice) -> list[str]:
 
 
 def _input_answered(rt: Runtime, session: Session, notice: Notice) -> list[str]:
-    """An answer from the page, in the trajectory's channel, with the tracker."""
+    """An answer given by its recipient (the page, a DM, `ontvangen I5 <antwoord>`) in the
+    trajectory's channel, naming the municipality or organisation, with the tracker. Each stored
+    answer is posted once: an amendment under its own key."""
     part = session.get(InputPart, notice.item_id)
     request = session.get(InputRequest, part.request_id)
     trajectory = session.get(Trajectory, request.trajectory_id)
@@ -96,15 +100,21 @@ def _input_answered(rt: Runtime, session: Session, notice: Notice) -> list[str]:
     progress = tracker(parts)
     lang = rt.settings.language
     shown = t(lang, "tracker", answered=progress.answered, total=progress.total)
+    name = f"{part.name}, {part.affiliation}" if part.affiliation else part.name
+    amended = "_amended" if part.version > 1 else ""
     if part.declined:
-        text = t(lang, "answer_post_declined", ref=request.ref, name=part.name, tracker=shown)
+        text = t(lang, f"answer_post_declined{amended}", ref=request.ref, name=name, tracker=shown)
     else:
-        text = t(lang, "answer_post", ref=request.ref, name=part.name, tracker=shown, text=notice.text or "")
+        text = t(lang, f"answer_post{amended}", ref=request.ref, name=name, tracker=shown, text=part.answer or "")
     keys: list[str] = []
-    _enqueue(rt, session, keys, key=f"answer:{part.id}", team_id=request.team_id, trajectory_id=trajectory.id,
-             channel=trajectory.channel_id,
-             text=text[:3000], blocks=sections([text]))
+    _enqueue(rt, session, keys, key=answer_post_key(part), team_id=request.team_id, trajectory_id=trajectory.id,
+             channel=trajectory.channel_id, text=text[:3000], blocks=sections([text]))
     return keys
+
+
+def answer_post_key(part: InputPart) -> str:
+    """The outbox key of the channel post of a part's newest answer (the first one's key is as before amendments)."""
+    return f"answer:{part.id}" if part.version <= 1 else f"answer:{part.id}:{part.version}"
 
 
 def _input_withdrawn(rt: Runtime, session: Session, notice: Notice) -> list[str]:

@@ -141,6 +141,10 @@ class InputPart(SQLModel, table=True):
     declined: bool = False  # "wij reageren niet / niet van toepassing"
     answered_via: Optional[str] = None  # slack, pagina, handmatig
     token_hash: Optional[str] = Field(default=None, unique=True)
+    affiliation: Optional[str] = None  # the municipality or organisation asked, kept when the contact goes
+    answer: Optional[str] = Field(default=None, sa_column=Column(Text))  # the newest answer, as typed
+    answered_at: Optional[datetime] = None
+    version: int = 0  # answers stored so far: a write counts only if nobody else's came in between
 
 
 class Task(TrackedItem, table=True):
@@ -217,6 +221,9 @@ class ProcessedRequest(SQLModel, table=True):
     """Slack request ids already handled, so a retried delivery changes nothing twice."""
     key: str = Field(primary_key=True)
     at: datetime = Field(default_factory=utcnow)
+
+
+GIVE_UP_AFTER = 12  # failed attempts of an outbox row; the row stays, with its error, for an operator (and `input I5`) to see
 
 
 class Outbox(SQLModel, table=True):

@@ -4,8 +4,9 @@ or a named outsider, one per contact for a group (`van: aanbieders`). A part is 
 the request is complete when every part is, or when the requester marks the whole request."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from sqlalchemy import update
 from sqlmodel import select
 
 from domain.errors import CommandError
@@ -14,7 +15,7 @@ from domain.requests import Tracker, stakeholder_key, token_for, token_hash, tra
 from domain.text_input import fold
 from domain.texts import count
 from store import queries
-from store.models import InputPart, InputRequest, Trajectory
+from store.models import InputPart, InputRequest, Municipality, Trajectory
 from tracking.contacts import Recipient, recipients
 from tracking.context import ROLES, Context, choose, current_trajectory, deadline, own_item, refs_and_note, require
 
@@ -58,9 +59,12 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> Asked:
 
 
 def _part(ctx: Context, request: InputRequest, person: Recipient) -> InputPart:
-    part = InputPart(request_id=request.id, contact_id=person.contact.id if person.contact else None,
+    contact = person.contact
+    municipality = ctx.session.get(Municipality, contact.municipality_id) if contact and contact.municipality_id else None
+    part = InputPart(request_id=request.id, contact_id=contact.id if contact else None,
                      slack_user=person.slack_user, name=person.name,
-                     stakeholder_key=stakeholder_key(person.slack_user, person.name))
+                     stakeholder_key=stakeholder_key(person.slack_user, person.name),
+                     affiliation=municipality.name if municipality else contact.organisation if contact else None)
     ctx.session.add(part)
     ctx.session.flush()
     if person.contact is not None and person.contact.email and not person.slack_user:
@@ -78,6 +82,7 @@ class Received:
     request: InputRequest
     marked: list[str]      # names of the parts marked now
     tracker: Tracker       # counted after marking: what status says from now on
+    answered: list[InputPart] = field(default_factory=list)  # parts whose answer text came with the command
 
 
 _ALREADY = ("err_already_received_on", "err_part_already")
@@ -94,7 +99,7 @@ def receive_inputs(ctx: Context, text: str, fields: dict[str, str] | None = None
     received, already = [], []
     for ref in refs:
         try:
-            received.append(receive_input(ctx, ref, fields, note))
+            received.append(receive_input(ctx, ref, fields, note, answer=len(refs) == 1))
         except CommandError as error:
             if error.key not in _ALREADY or len(refs) == 1:
                 raise
@@ -104,9 +109,12 @@ def receive_inputs(ctx: Context, text: str, fields: dict[str, str] | None = None
     return received, [ref for ref, _ in already], note
 
 
-def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, note: str = "") -> Received:
+def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, note: str = "",
+                  answer: bool = True) -> Received:
     """`ontvangen I12`: the whole request (its requester, the coordinator, an admin, or the one
-    person asked); `ontvangen I12 van: Lindenhout`: that recipient's part."""
+    person asked); `ontvangen I12 van: Lindenhout`: that recipient's part. Text after the
+    reference is the answer itself when it is one recipient's (the recipient's own, or one the
+    requester passes on) and one reference was given; else a note in the audit."""
     fields = fields or {}
     trajectory = current_trajectory(ctx)
     request = own_item(ctx, trajectory, ref, "I", "ex_ontvangen")
@@ -134,24 +142,44 @@ def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, 
         own = [p.slack_user for p in parts] if len(parts) == 1 else []
         require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, *own)
         chosen = parts
-    marked = [mark_answered(ctx, trajectory, request, part, "handmatig", note=note)
-              for part in chosen if not part.received_on]
+    waiting = [part for part in chosen if not part.received_on]
+    text = note if answer and note and len(waiting) == 1 else None
+    via = "slack" if text and ctx.actor.user_id == waiting[0].slack_user else "handmatig"
+    marked = [part.name for part in waiting
+              if store_answer(ctx, trajectory, request, part, via, text=text, note="" if text else note)]
     if chosen is parts:
         _complete(ctx, trajectory, request)
-    return Received(request, marked, tracker(parts))
+    return Received(request, marked, tracker(parts), [part for part in waiting if text and part.answer == text])
 
 
-def mark_answered(ctx: Context, trajectory: Trajectory, request: InputRequest, part: InputPart, via: str,
-                  declined: bool = False, note: str = "") -> str:
-    """One recipient has answered (or said they will not): the request is complete when all have."""
-    part.received_on, part.answered_via, part.declined = ctx.today, via, declined
-    ctx.session.add(part)
-    ctx.audit("input afgemeld" if declined else "input ontvangen", trajectory, item=request.ref, field_name=part.name,
-              new=f"{ctx.today} ({note})" if note else ctx.today)
-    ctx.session.flush()
+def store_answer(ctx: Context, trajectory: Trajectory, request: InputRequest, part: InputPart, via: str, *,
+                 text: str | None = None, declined: bool = False, seen: int | None = None, note: str = "") -> bool:
+    """One recipient's answer (its text, "niet van toepassing", or marked received by hand). It is
+    stored only while the part still holds what its writer saw (`seen` answers; default: as read in
+    this transaction), in one conditional UPDATE: of two answers through one link at the same moment
+    exactly one counts, on SQLite and PostgreSQL alike, and the other is told (False). The first
+    answer moves the tracker; a later one replaces it, and the audit keeps both."""
+    seen = part.version if seen is None else seen
+    first, before = part.received_on is None, (part.answer, part.declined)
+    values = {"version": seen + 1, "answered_via": via, "declined": declined, "answered_at": ctx.now,
+              "answer": None if declined else text}
+    if first:
+        values["received_on"] = ctx.today
+    stored = ctx.session.execute(update(InputPart).where(InputPart.id == part.id, InputPart.version == seen)
+                                 .values(**values).execution_options(synchronize_session=False)).rowcount == 1
+    ctx.session.refresh(part)
+    if not stored:
+        return False
+    said = "niet van toepassing" if declined else text or note
+    if first:
+        ctx.audit("input afgemeld" if declined else "input ontvangen", trajectory, item=request.ref, field_name=part.name,
+                  new=f"{ctx.today} ({said})" if said else ctx.today)
+    else:
+        ctx.audit("input aangepast", trajectory, item=request.ref, field_name=part.name,
+                  old="niet van toepassing" if before[1] else before[0], new=said)
     if request.received_on is None and all(p.received_on for p in parts_of(ctx, request)):
         _complete(ctx, trajectory, request)
-    return part.name
+    return True
 
 
 def _complete(ctx: Context, trajectory: Trajectory, request: InputRequest) -> None:

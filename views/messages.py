@@ -61,3 +61,12 @@ def urgent_message(case: UrgentCase, trajectory: Trajectory, lang: str, timezone
         buttons.append(ButtonElement(text=t(lang, "btn_resolve"), action_id="urgent_resolve", value=str(case.id)))
         blocks.append(ActionsBlock(block_id=f"urgent_{case.id}", elements=buttons))
     return text, blocks
+
+
+ANSWER_BUTTON = "input_answer"  # the "Antwoorden" button on the question's DM
+
+
+def question_dm(text: str, request_id: int, lang: str) -> list[Block]:
+    """The question in a recipient's DM, with a button that opens a small form for the answer."""
+    return sections([text]) + [ActionsBlock(elements=[ButtonElement(
+        action_id=ANSWER_BUTTON, text=t(lang, "button_answer"), value=str(request_id), style="primary")])]

@@ -52,6 +52,9 @@ FORMS: dict[str, tuple[FormField, ...]] = {
                FormField("ernst", "field_ernst", choices=("hoog", "middel", "laag"), choice_texts="sev_",
                          default="middel")),
 }
+# The answer to an input request, from the Antwoorden button on its DM; the request travels in the
+# form's sealed metadata, so the one field is the answer itself.
+FORMS["ontvangen"] = (FormField("title", "field_answer", multiline=True),)
 PERSON_PICKER = "{key}_user"  # block id of a field's Slack user picker
 
 

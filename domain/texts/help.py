@@ -75,20 +75,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(de contacten voor het domein van dit traject)\n"
         "• `rol:` wethouder, beleid, aanbieder, client of overig; verplicht behalve bij een groep, die zegt de rol zelf\n"
         "• `deadline:` (verplicht) wanneer het antwoord er moet zijn\n"
-        "• `voor:` het besluit (B-nummer) dat op deze input wacht",
+        "• `voor:` het besluit (B-nummer) dat op deze input wacht\n"
+        "• `input I5` (of `I5`): wie wat antwoordde, per ontvanger, en alle antwoorden als bestand",
         "• question: right after `input`\n"
         "• `from:` (required) a @colleague, a name from the registry, or a group: aanbieders, wethouders, beleid "
         "(the contacts for this trajectory's domain)\n"
         "• `role:` wethouder, beleid, aanbieder, client or overig; required except for a group, which says the role itself\n"
         "• `due:` (required) when the answer is needed\n"
-        "• `for:` the decision (B-reference) that waits for this input"),
+        "• `for:` the decision (B-reference) that waits for this input\n"
+        "• `input I5` (or `I5`): who answered what, per recipient, and every answer as a file"),
     "ex2_input": ("`{cmd} input Ervaringen met dagbesteding van: Cliëntenraad Tiel rol: client deadline: over 10 werkdagen`",
                   "`{cmd} input Experience with day care from: Cliëntenraad Tiel role: client due: in 10 working days`"),
     "help_ontvangen": ("de gevraagde input is binnen", "the input asked for has arrived"),
-    "fields_ontvangen": ("• I-nummer(s): direct na `ontvangen` (meer tegelijk mag: `I5 I6`); tekst erna is een notitie\n"
-                         "• `van:` één ontvanger van een groepsvraag; zonder: de hele vraag",
-                         "• I-reference(s): right after `received` (several at once: `I5 I6`); text after them is a note\n"
-                         "• `from:` one recipient of a group request; without: the whole request"),
+    "fields_ontvangen": ("• I-nummer(s): direct na `ontvangen` (meer tegelijk mag: `I5 I6`); tekst erna is het antwoord "
+                         "van één ontvanger (het komt in het kanaal), of bij de hele vraag een notitie\n"
+                         "• `van:` één ontvanger van een groepsvraag; zonder: je eigen deel, of de hele vraag",
+                         "• I-reference(s): right after `received` (several at once: `I5 I6`); text after them is the "
+                         "answer of one recipient (posted in the channel), or a note for the whole request\n"
+                         "• `from:` one recipient of a group request; without: your own part, or the whole request"),
     "ex2_ontvangen": ("`{cmd} ontvangen I12 van: Stichting Lindenhout`", "`{cmd} received I12 from: Stichting Lindenhout`"),
     "help_taak": ("een implementatietaak met eigenaar en deadline", "an implementation task with an owner and a deadline"),
     "fields_taak": (

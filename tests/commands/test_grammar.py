@@ -36,3 +36,11 @@ def test_mistakes(line, key):
     with pytest.raises(CommandError) as error:
         parse(line)
     assert error.value.key == key
+
+
+def test_showing_a_request_only_reads_and_asking_one_does_not():
+    from commands.grammar import reads_only
+    assert reads_only("input I5") and reads_only("I5") and reads_only("status I5") and reads_only("input #i 12")
+    assert not reads_only("input I5 van: wethouders rol: wethouder deadline: vrijdag")
+    assert not reads_only("I5 extra") and not reads_only("input Capaciteit 2027") and not reads_only("ontvangen I5")
+    assert parse("I5").name == "input" and parse("I5").text == "i5"

@@ -71,13 +71,29 @@ def test_a_provider_answers_from_the_link_in_the_mail(trajectory, mail_server, s
     assert "(1/52 geantwoord): Wij bieden 12 plekken ambulante jeugdhulp" in message_text(post.body)
     assert "de aanbieders (1/52 geantwoord)" in trajectory.say("status")
 
-    # going back shows the link's state now, not the old form
-    assert heading_after(browser, browser.back) == "Deze vraag is al beantwoord"
+    # going back shows the link's state now: the stored answer, to amend until the deadline
+    assert heading_after(browser, browser.back) == "Vraag van regio Rivierenland"
+    assert browser.find_element(By.ID, "antwoord").get_attribute("value") == \
+        "Wij bieden 12 plekken ambulante jeugdhulp, vanaf 1 maart."
     browser.switch_to.window(second)  # the form still open in the other tab, sent a second time
     browser.find_element(By.ID, "antwoord").send_keys("Nog een antwoord")
     assert heading_after(browser, browser.find_element(By.CSS_SELECTOR, "button[value=antwoord]").click) == \
-        "Deze vraag is al beantwoord"
+        "Vraag van regio Rivierenland"  # not counted: it shows what came in meanwhile, and keeps this text
+    assert "Terwijl u schreef" in browser.find_element(By.CLASS_NAME, "problem").text
+    assert browser.find_element(By.ID, "antwoord").get_attribute("value") == "Nog een antwoord"
     assert "(2/52" not in trajectory.say("status")
+    assert heading_after(browser, browser.find_element(By.CSS_SELECTOR, "button[value=antwoord]").click) == "Dank u wel"
+    post = slack.wait_for(lambda c: c.method == "chat.postMessage" and "aangepast antwoord" in message_text(c.body))
+    assert "(1/52 geantwoord): Nog een antwoord" in message_text(post.body)  # the amendment: the newest counts
+
+    # a suspected BSN keeps the rest of what was typed, the number masked
+    browser.get(links[2])
+    browser.find_element(By.ID, "antwoord").send_keys("Lange toelichting over de wachtlijst.\nCliënt 111222333 wacht al.")
+    heading_after(browser, browser.find_element(By.CSS_SELECTOR, "button[value=antwoord]").click)
+    assert "burgerservicenummer" in browser.find_element(By.CLASS_NAME, "problem").text
+    assert browser.find_element(By.ID, "antwoord").get_attribute("value") == \
+        "Lange toelichting over de wachtlijst.\nCliënt ••••••••• wacht al."
+    assert "111222333" not in browser.page_source
 
     browser.get(trajectory.base + "/antwoord/" + "ab" * 20)  # a guessed link
     assert browser.find_element(By.TAG_NAME, "h1").text == "Deze link kennen we niet"

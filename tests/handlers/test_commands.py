@@ -252,12 +252,13 @@ def test_export_and_timeline_arrive_as_files_in_a_direct_message(trajectory, sla
     trajectory.say("taak Codes eigenaar: Kees deadline: eind januari na: B1")
     trajectory.say("taak =HYPERLINK(\"https://evil.example\";\"klik\") eigenaar: Kees deadline: eind januari")
     trajectory.say("taak <https://evil.example|Tarieven> controleren eigenaar: Kees deadline: eind januari")
-    assert "In je privéberichten met Regiowacht: besluiten-C_JEUGD.csv, auditlog-C_JEUGD.csv, deadlines-C_JEUGD.ics." \
+    assert "In je privéberichten met Regiowacht: besluiten-C_JEUGD.csv, antwoorden-C_JEUGD.csv, auditlog-C_JEUGD.csv, " \
+           "deadlines-C_JEUGD.ics." \
         in trajectory.say("export", user="U_BEL")
     complete = slack.wait_for(lambda c: c.method == "files.completeUploadExternal")
     assert complete.body["channel_id"] == "DU_BEL"
     files = {c.body["filename"]: c for c in slack.of("files.getUploadURLExternal")}
-    assert set(files) == {"besluiten-C_JEUGD.csv", "auditlog-C_JEUGD.csv", "deadlines-C_JEUGD.ics"}
+    assert set(files) == {"besluiten-C_JEUGD.csv", "antwoorden-C_JEUGD.csv", "auditlog-C_JEUGD.csv", "deadlines-C_JEUGD.ics"}
     uploads = list(slack.uploads.values())
     decisions = next(u for u in uploads if b"ref;titel" in u).decode("utf-8-sig")
     assert ("B1;Tarieven;raad;15-01-2027;;0;Buren (24-11-2026), Tiel (24-11-2026);Zaltbommel (24-11-2026: te duur);"

@@ -104,13 +104,16 @@ def test_answers_on_the_page_reach_the_channel_and_move_the_tracker(trajectory, 
     assert status == 200 and "Dank u wel" in html
     post = slack.wait_for(lambda c: c.method == "chat.postMessage" and "antwoord van" in message_text(c.body))
     shown = message_text(post.body)  # as Slack shows it: the typed markup as text
-    assert "I1 antwoord van Zorgaanbieder 01 (1/3 geantwoord): Wij hebben 12 plekken <b>vrij</b>." in shown
+    assert "I1 antwoord van Zorgaanbieder 01, Zorg 01 BV (1/3 geantwoord): Wij hebben 12 plekken <b>vrij</b>." in shown
     assert "&lt;b&gt;vrij&lt;/b&gt;" in post.body["blocks"][0]["text"]["text"]
     assert "de aanbieders (1/3 geantwoord)" in trajectory.say("status")
-    status, html = page(trajectory, paths["inkoop@zorg01.nl"], {"antwoord": "nog iets", "actie": "antwoord"})
-    assert status == 200 and "al beantwoord" in html
+    status, html = page(trajectory, paths["inkoop@zorg01.nl"], {"antwoord": "nog iets", "actie": "antwoord", "versie": "1"})
+    assert status == 200 and "Dank u wel" in html  # amended before the deadline: the newest counts
+    post = slack.wait_for(lambda c: c.method == "chat.postMessage" and "aangepast antwoord" in message_text(c.body))
+    assert "I1 aangepast antwoord van Zorgaanbieder 01, Zorg 01 BV (1/3 geantwoord): nog iets" in message_text(post.body)
     status, html = page(trajectory, paths["inkoop@zorg02.nl"], {"antwoord": "Cliënt 111222333 wacht", "actie": "antwoord"})
     assert status == 200 and "burgerservicenummer" in html and "111222333" not in html
+    assert "Cliënt ••••••••• wacht</textarea>" in html  # the rest of the text is kept, the number masked
     status, html = page(trajectory, paths["inkoop@zorg02.nl"], {"antwoord": "", "actie": "niet"})
     assert "niet reageert" in html
     assert "de aanbieders (2/3 geantwoord)" in trajectory.say("status")
