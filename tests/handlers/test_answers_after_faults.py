@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from store.models import AuditLog, InputPart
-from tests.conftest import SlackBot, free_port, make_settings, message_text
+from tests.conftest import SlackBot, listen, make_settings, message_text
 from tests.handlers.test_group_answers import COORD
 from tests.handlers.test_people_outside_slack import LINK, deliver_all, page
 from tests.handlers.test_workspaces import bots, install, oauth_bot  # noqa: F401 - the fixture
@@ -114,9 +114,9 @@ def lossy(slack, database_url, clock, mail_server):
     parts = urlsplit(database_url)
     proxy = CommitReplyLost(parts.port or 5432).up()
     url = urlunsplit(parts._replace(netloc=f"{parts.username or 'postgres'}@127.0.0.1:{proxy.port}"))
-    port = free_port()
-    bot = SlackBot(slack, make_settings(slack, url, PUBLIC_URL=f"http://127.0.0.1:{port}"), clock,
-                   transport=mail_server.transport(), port=port)
+    web = listen()
+    bot = SlackBot(slack, make_settings(slack, url, PUBLIC_URL=f"http://127.0.0.1:{web.server_port}"), clock,
+                   transport=mail_server.transport(), server=web)
     yield bot, proxy
     proxy.down()
     bot.close()
