@@ -80,7 +80,7 @@ class CommitReplyLost(Proxy):
     def __init__(self, target_port: int):
         super().__init__(target_port)
         self.armed: bytes | None = None
-        self.cut = 0
+        self.cuts = 0
         self._marked: set[int] = set()
 
     def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
@@ -94,7 +94,7 @@ class CommitReplyLost(Proxy):
                     self._marked.add(id(sink))  # this connection writes what we wait for
                 if upstream and id(source) in self._marked and b"C\x00\x00\x00\x0bCOMMIT\x00" in data:
                     self._marked.discard(id(source))
-                    self.armed, self.cut = None, self.cut + 1
+                    self.armed, self.cuts = None, self.cuts + 1
                     break  # committed; the reply never arrives
                 sink.sendall(data)
         except OSError:
@@ -131,12 +131,12 @@ def test_a_commit_whose_reply_is_lost_is_answered_as_what_it_did(lossy, slack, m
     deliver_all(bot, clock)
     proxy.armed = b"insert into processedrequest"
     text = bot.say("ontvangen I1 Tiel heeft 4 plekken.", user="U_WTIEL")
-    assert proxy.cut == 1
+    assert proxy.cuts == 1
     assert "Het antwoord is bewaard" in text and "1/2 geantwoord" in text  # not an empty answer
     proxy.armed = b"update inputpart"
     status, html = page(bot, LINK.search(parts_of(mail_server.to("inkoop@zorg1.nl")[0])[0]).group(2),
                         {"antwoord": "Zorg 1 heeft 2 plekken.", "actie": "antwoord"})
-    assert proxy.cut == 2
+    assert proxy.cuts == 2
     assert "Dank u wel" in html and "al beantwoord" not in html
     deliver_all(bot, clock)
     posts = [message_text(c.body) for c in slack.of("chat.postMessage") if c.body["channel"] == "C_JEUGD"]
