@@ -13,8 +13,9 @@ from sqlmodel import Session
 from config import Settings
 from delivery import outbox
 from delivery.mail.compose import compose
-from delivery.mail.transport import Transport
+from delivery.mail.transport import CONTENT, RECIPIENT, Transport
 from delivery.transports import Claimed, PermanentFailure
+from domain.mail_text import BadAddress
 from domain.reminders import deadline_sentence
 from domain.requests import link_valid_until, token_for
 from domain.roles import role_label
@@ -24,6 +25,9 @@ from store.db import session_scope
 from store.models import Contact, Decision, InputPart, InputRequest, Municipality, Region, Task, Trajectory
 from views.messages import sections
 
+NOT_MAILABLE = "not_mailable"
+# What the one who asked is told: only a refused recipient is a reason to check the address.
+REFUSAL_TEXT = {RECIPIENT: "mail_refused", NOT_MAILABLE: "mail_not_mailable", CONTENT: "mail_content_refused"}
 QUESTION_IN_SUBJECT = 60  # characters of the question in a subject line
 
 
@@ -50,9 +54,19 @@ class Courier:
         with session_scope(self.engine, readonly=True) as session:
             built = self._build(session, payload)
         if built is not None:
-            kind, context, name, address = built
-            self.transport.send(compose(kind, context, sender=self.settings.mail_from, to_name=name,
-                                        to_address=address, key=row.key))
+            self.transport.send(self._compose(row.key, built))
+
+    def _compose(self, key: str, built):
+        """A mail that cannot be composed safely (an address no server takes, a header that would
+        not read back as set) is refused for good, once, with word to whoever asked."""
+        kind, context, name, address = built
+        try:
+            return compose(kind, context, sender=self.settings.mail_from, to_name=name, to_address=address, key=key)
+        except BadAddress as error:
+            raise PermanentFailure(f"het adres {address} is geen e-mailadres dat een mailserver aanneemt ({error})",
+                                   NOT_MAILABLE) from None
+        except ValueError as error:  # UnsafeMail, or a header the email package itself refuses
+            raise PermanentFailure(f"de e-mail kan niet veilig worden opgesteld ({error})", NOT_MAILABLE) from None
 
     def sent_before(self, row: Claimed, payload: dict) -> None:
         """A mail server cannot be asked; a mail sent twice carries the same Message-ID."""
@@ -66,8 +80,10 @@ class Courier:
             return f"(e-mail gaat niet: {refusal})"
         if built is None:
             return "(e-mail niet meer nodig: al beantwoord, klaar of ingetrokken)"
-        kind, context, name, address = built
-        message = compose(kind, context, sender=self.settings.mail_from, to_name=name, to_address=address, key=key)
+        try:
+            message = self._compose(key, built)
+        except PermanentFailure as refusal:
+            return f"(e-mail gaat niet: {refusal})"
         return f"e-mail aan {message['To']}: {message['Subject']}"
 
     def _contact(self, session: Session, contact_id: int | None) -> Contact:
@@ -153,7 +169,7 @@ class Courier:
                 to, team, ref, subject, name, about = (trajectory.coordinator_id, decision.team_id, decision.ref,
                                                        decision.title, contact.name if contact else "?", trajectory.id)
             lang = self.settings.language
-            text = t(lang, "mail_refused", name=name, ref=ref, question=subject, reason=reason,
+            text = t(lang, REFUSAL_TEXT.get(failure.code, "mail_refused"), name=name, ref=ref, question=subject, reason=reason,
                      cmd=self.settings.slash_command)
             notice_key = f"refused:{key}"
             queued = outbox.enqueue(session, now=self.clock(), key=notice_key, team_id=team, channel=to, text=text,

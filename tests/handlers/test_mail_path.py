@@ -1,0 +1,139 @@
+"""The mail path under attack and under faults (issue 21): a question that smuggles a header in an
+encoded word, contacts that can never be mailed, a mail server set up wrong, a crash mid-send.
+All through signed Slack requests, the outbox and a real SMTP server."""
+from __future__ import annotations
+
+import json
+from email import policy
+from email.parser import BytesParser
+from urllib.request import Request, urlopen
+
+import pytest
+
+from delivery.mail.transport import DirectoryTransport
+from store.models import Contact, Outbox
+from tests.conftest import METRICS_TOKEN, message_text
+from tests.handlers.test_people_outside_slack import COORD, deliver_all, providers
+
+ATTACK = "=?utf-8?b?eA0KUmVwbHktVG86IHBoaXNoQGV2aWwuZXhhbXBsZQ==?="  # "x\r\nReply-To: phish@evil.example"
+
+
+def health(bot) -> dict:
+    with urlopen(f"{bot.base}/health", timeout=5) as response:
+        return json.loads(response.read())
+
+
+def server_failures(bot) -> dict[str, float]:
+    request = Request(f"{bot.base}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    with urlopen(request, timeout=5) as response:
+        lines = response.read().decode().splitlines()
+    return {line.split('reason="')[1].split('"')[0]: float(line.rsplit(" ", 1)[1])
+            for line in lines if line.startswith("regiowacht_mail_server_failures_total{")}
+
+
+def dms_to(slack, user: str) -> list[str]:
+    return [message_text(c.body) for c in slack.of("chat.postMessage") if c.body["channel"] == user]
+
+
+def test_an_encoded_word_in_the_question_adds_no_header(trajectory, mail_server, clock):
+    providers(trajectory, 2)
+    text = trajectory.say(f"input {ATTACK} van: aanbieders rol: aanbieder deadline: 4 december", user="U_B")
+    assert "I1 input gevraagd van de aanbieders" in text
+    deliver_all(trajectory, clock)
+    assert len(mail_server.received) == 2
+    for mail in mail_server.received:
+        assert [k for k in mail.keys() if k.lower() in ("reply-to", "bcc", "cc")] in ([], ["Reply-To"])
+        assert not any("evil" in str(value) for value in mail.values())
+        assert "\n" not in mail["Subject"] and "\r" not in mail["Subject"]
+        # The subject still shows what was typed (a joiner keeps it from being decoded).
+        assert mail["Subject"].replace("\u2060", "").startswith(f"Vraag van regio Rivierenland: {ATTACK[:40]}")
+
+
+def test_a_contact_that_cannot_be_mailed_is_refused_with_an_example(trajectory):
+    for line in [f"contact {ATTACK} rol: aanbieder organisatie: X e-mail: x@zorg.nl",
+                 "contact Jan\nBcc: a@b.nl rol: aanbieder organisatie: X e-mail: x@zorg.nl"]:
+        answer = trajectory.say(line, user=COORD)
+        assert "Schrijf de naam op één regel, als gewone tekst" in answer and "contact Stichting Lindenhout" in answer
+    answer = trajectory.say("contact Jan rol: aanbieder organisatie: X e-mail: jöhn@zorg.example", user=COORD)
+    assert "jöhn@zorg.example is geen e-mailadres dat Regiowacht kan mailen" in answer
+    assert "contact Stichting Lindenhout" in answer
+    assert trajectory.all(Contact) == []
+
+
+def test_a_stored_contact_that_cannot_be_mailed_is_given_up_once_and_breaks_nothing(trajectory, mail_server, slack,
+                                                                                     clock):
+    providers(trajectory, 2)
+    region_id = trajectory.all(Contact)[0].region_id
+    with trajectory.session() as session:  # stored before addresses and names were checked
+        session.add(Contact(team_id="T1", region_id=region_id, name="Jöhn", role="aanbieder", organisation="Ö BV",
+                            email="jöhn@zorg.example"))
+        session.add(Contact(team_id="T1", region_id=region_id, name=f"Kees {ATTACK}", role="aanbieder",
+                            organisation="K BV", email="kees@zorg.nl"))
+        session.commit()
+    text = trajectory.say("input Capaciteit van: aanbieders rol: aanbieder deadline: 4 december", user="U_B")
+    assert "I1 input gevraagd van de aanbieders (0/4 geantwoord)" in text
+    deliver_all(trajectory, clock)
+    told = dms_to(slack, "U_B")
+    assert len(told) == 1 and "De e-mail aan Jöhn over I1 (Capaciteit) kan niet worden verstuurd" in told[0]
+    assert "contact Jöhn e-mail: naam@organisatie.nl" in told[0] and "geweigerd door de mailserver" not in told[0]
+    # The name with an encoded word is mailed, shown as text: the To line holds one address.
+    kees = mail_server.to("kees@zorg.nl")
+    assert len(kees) == 1 and len(kees[0]["To"].addresses) == 1 and "evil" not in str(kees[0]["To"])
+    assert sorted(m["To"].addresses[0].addr_spec for m in mail_server.received) == [
+        "inkoop@zorg01.nl", "inkoop@zorg02.nl", "kees@zorg.nl"]
+    deliver_all(trajectory, clock)  # later passes: not tried again, not told again
+    assert len(dms_to(slack, "U_B")) == 1 and len(mail_server.received) == 3
+    text = trajectory.say("input Tarieven van: aanbieders rol: aanbieder deadline: 11 december", user="U_B")
+    assert "I2 input gevraagd van de aanbieders (0/4 geantwoord)" in text  # a later request answers normally
+    deliver_all(trajectory, clock)
+    assert len(mail_server.received) == 6 and len(dms_to(slack, "U_B")) == 2
+
+
+@pytest.mark.parametrize("fault", ["no_starttls", "credentials", "unreachable"])
+def test_a_mail_server_set_up_wrong_keeps_the_mail_until_it_is_fixed(trajectory, mail_server, slack, clock, fault):
+    providers(trajectory, 1)
+    if fault == "no_starttls":
+        mail_server.offer_starttls = False
+    elif fault == "credentials":
+        mail_server.refuse_login = True
+    else:
+        mail_server.stop()
+    before = server_failures(trajectory)
+    trajectory.say("input Capaciteit van: aanbieders rol: aanbieder deadline: 4 december", user="U_B")
+    for _ in range(16):  # more passes than a message is ever tried for a fault on the other side
+        trajectory.rt.sender.deliver()
+        clock.advance(minutes=61)
+    assert mail_server.received == [] and dms_to(slack, "U_B") == []  # nobody is told to check an address
+    reason = {"no_starttls": "starttls", "credentials": "credentials", "unreachable": "unreachable"}[fault]
+    assert server_failures(trajectory)[reason] - before.get(reason, 0) == 16
+    state = health(trajectory)
+    assert state["status"] == "degraded" and f"1 e-mail(s) wachten op de mailserver ({reason})" == state["mail"]
+    if fault == "unreachable":
+        mail_server.start()
+    mail_server.offer_starttls, mail_server.refuse_login = True, False
+    clock.advance(minutes=61)
+    trajectory.rt.sender.deliver()
+    assert [m["To"].addresses[0].addr_spec for m in mail_server.received] == ["inkoop@zorg01.nl"]
+    assert health(trajectory)["status"] == "ok" and dms_to(slack, "U_B") == []
+
+
+def test_a_mail_sent_again_after_a_crash_carries_the_same_message_id(trajectory, mail_server, clock, tmp_path):
+    providers(trajectory, 1)
+    trajectory.say("input Capaciteit van: aanbieders rol: aanbieder deadline: 4 december", user=COORD)
+    deliver_all(trajectory, clock)
+    [row] = [r for r in trajectory.all(Outbox) if r.method == "mail"]
+    courier = trajectory.rt.sender.transports["mail"]
+    # The sender died after the server took the mail, before it was marked sent: sent again.
+    with trajectory.session() as session:
+        session.get(Outbox, row.id).sent_at = None
+        session.commit()
+    trajectory.rt.sender.deliver([row.key])
+    first, second = mail_server.received
+    assert first["Message-ID"] == second["Message-ID"] and first["Date"] is not None
+    # Without a server: the .eml folder keeps one file for the message, however often it is written.
+    folder = DirectoryTransport(str(tmp_path / "mail"))
+    with trajectory.session() as session:
+        for _ in range(2):
+            folder.send(courier._compose(row.key, courier._build(session, json.loads(row.payload))))
+    [eml] = list((tmp_path / "mail").iterdir())
+    assert BytesParser(policy=policy.default).parsebytes(eml.read_bytes())["Message-ID"] == first["Message-ID"]
