@@ -4,19 +4,16 @@ the bot's own web server beside /slack/events."""
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from collections import deque
 from urllib.parse import parse_qs
 
 from delivery.mail.compose import environment
+from service.answer_limit import allowed
 from service.answers import Page, answer, show
 from service.runtime import Runtime
 
 log = logging.getLogger(__name__)
 PREFIX = "/antwoord/"
 MAX_BODY = 64 * 1024
-POSTS_PER_TOKEN, WINDOW = 5, 600.0  # tries per link per 10 minutes: enough for a typo, not for abuse
 HEADERS = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
            ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"), ("X-Content-Type-Options", "nosniff"),
            ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")]
@@ -50,8 +47,6 @@ PROBLEMS = {
 class AnswerPage:
     def __init__(self, rt: Runtime):
         self.rt = rt
-        self._posts: dict[str, deque] = {}
-        self._lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         token = environ.get("PATH_INFO", "")[len(PREFIX):].strip("/")
@@ -75,7 +70,7 @@ class AnswerPage:
         return [b""] if method == "HEAD" else [body]
 
     def _post(self, token: str, environ) -> tuple[str, str]:
-        if not self._allowed(token):
+        if not allowed(self.rt, token):
             return "limited", self._message(*MESSAGES["limited"])
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -94,20 +89,6 @@ class AnswerPage:
             return page.state, self._message(*MESSAGES["declined"], **page.facts)
         # Refill what was typed, except when it held a BSN: that is never shown back.
         return page.state, self._render(page, typed="" if page.problem == "err_bsn" else typed)
-
-    def _allowed(self, token: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            recent = self._posts.setdefault(token[:64], deque())
-            while recent and now - recent[0] > WINDOW:
-                recent.popleft()
-            if len(recent) >= POSTS_PER_TOKEN:
-                return False
-            recent.append(now)
-            if len(self._posts) > 10_000:  # forget idle links, so guessing cannot fill memory
-                for key in [k for k, v in self._posts.items() if not v]:
-                    del self._posts[key]
-            return True
 
     def _render(self, page: Page, typed: str = "") -> str:
         if page.state == "form":

@@ -11,9 +11,10 @@ from urllib.request import Request, urlopen
 import pytest
 
 from delivery.mail.transport import DirectoryTransport
-from store.models import Contact, Outbox
-from tests.conftest import METRICS_TOKEN, message_text
-from tests.handlers.test_people_outside_slack import COORD, deliver_all, providers
+from store.models import AnswerTry, Contact, Outbox
+from tests.conftest import METRICS_TOKEN, SlackBot, make_settings, message_text
+from tests.handlers.test_people_outside_slack import COORD, LINK, deliver_all, page, providers
+from tests.mail_server import parts_of
 
 ATTACK = "=?utf-8?b?eA0KUmVwbHktVG86IHBoaXNoQGV2aWwuZXhhbXBsZQ==?="  # "x\r\nReply-To: phish@evil.example"
 
@@ -137,3 +138,23 @@ def test_a_mail_sent_again_after_a_crash_carries_the_same_message_id(trajectory,
             folder.send(courier._compose(row.key, courier._build(session, json.loads(row.payload))))
     [eml] = list((tmp_path / "mail").iterdir())
     assert BytesParser(policy=policy.default).parsebytes(eml.read_bytes())["Message-ID"] == first["Message-ID"]
+
+
+def test_the_answer_page_counts_tries_across_processes_and_forgets_them(trajectory, mail_server, slack, clock,
+                                                                          database_url, tmp_path):
+    providers(trajectory, 1)
+    trajectory.say("input Capaciteit van: aanbieders rol: aanbieder deadline: 4 december", user=COORD)
+    deliver_all(trajectory, clock)
+    path = LINK.search(parts_of(mail_server.received[0])[0]).group(2)
+    other = SlackBot(slack, make_settings(slack, database_url, MAIL_DIR=str(tmp_path)), clock)  # a second worker
+    try:
+        empty = {"antwoord": "", "actie": "antwoord"}
+        statuses = [page(bot, path, empty)[0] for _ in range(7) for bot in (trajectory, other)]
+        assert statuses.count(200) == 5 and statuses.count(429) == 9
+        guessed = [page(bot, "/antwoord/" + f"{n:040x}", empty)[0] for n in range(30) for bot in (trajectory, other)]
+        assert set(guessed) == {404} and len(trajectory.all(AnswerTry)) == 31
+        clock.advance(minutes=11)  # the window has passed: the link may be tried again, the guesses are gone
+        assert page(other, path, empty)[0] == 200
+        assert len(trajectory.all(AnswerTry)) == 1
+    finally:
+        other.close()
