@@ -158,3 +158,37 @@ def test_the_answer_page_counts_tries_across_processes_and_forgets_them(trajecto
         assert len(trajectory.all(AnswerTry)) == 1
     finally:
         other.close()
+
+
+def test_the_retention_purge_reaches_every_copy_in_the_outbox(trajectory, mail_server, slack, clock):
+    from jobs.runner import JobRun
+    from jobs.scan import purge
+    providers(trajectory, 1)
+    with trajectory.session() as session:
+        session.add(Contact(team_id="T1", region_id=trajectory.all(Contact)[0].region_id, name="Jöhn", role="aanbieder",
+                            organisation="Ö BV", email="jöhn@zorg.example"))
+        session.commit()
+    trajectory.say("urgent Zaak 2026-0099 wacht op plek ernst: hoog", user="U_KWAL")
+    trajectory.say("input Capaciteit van: aanbieders rol: aanbieder deadline: 4 december", user=COORD)
+    deliver_all(trajectory, clock)
+    path = LINK.search(parts_of(mail_server.to("inkoop@zorg01.nl")[0])[0]).group(2)
+    assert page(trajectory, path, {"antwoord": "Wij hebben 12 plekken vrij in Kwartelkoning", "actie": "antwoord"})[0] == 200
+    trajectory.say("opgelost U1", user="U_ZORG")
+    deliver_all(trajectory, clock)
+    secrets = ("2026-0099", "Kwartelkoning", "jöhn@zorg.example")
+
+    def copies() -> set[str]:
+        return {s for row in trajectory.all(Outbox) for s in secrets if s in row.payload + (row.last_error or "")}
+
+    assert copies() == set(secrets)
+    clock.advance(days=80)
+    purge(JobRun(trajectory.rt))
+    assert copies() == set(secrets)  # within the retention period everything stays
+    clock.advance(days=11)
+    purge(JobRun(trajectory.rt))
+    assert copies() == set() and all(row.key for row in trajectory.all(Outbox))  # keys stay: nothing is sent twice
+    deliver_all(trajectory, clock)
+    assert len(mail_server.received) == 1
+    clock.advance(days=366)
+    purge(JobRun(trajectory.rt))
+    assert trajectory.all(Outbox) == []
