@@ -25,11 +25,11 @@ MESSAGES = {
     "declined": ("Dank u wel", "Wij hebben doorgegeven aan {requester} dat u niet reageert op {ref}, of dat de vraag "
                                "niet op u van toepassing is. U krijgt hierover geen herinneringen meer."),
     "used": ("Deze vraag is al beantwoord", "Op {answered_on} is via deze link al een antwoord op {ref} gegeven. "
-                                            "Wilt u iets aanvullen? Neem dan contact op met {requester}."),
+                                            "Wilt u iets aanvullen? Neem dan contact op met {contact}."),
     "withdrawn": ("Deze vraag is ingetrokken", "{requester} heeft vraag {ref} ingetrokken: u hoeft niet meer te "
-                                               "antwoorden. Vragen? Neem contact op met {requester}."),
+                                               "antwoorden. Vragen? Neem contact op met {contact}."),
     "expired": ("Deze link is verlopen", "De link bij vraag {ref} was geldig tot 30 dagen na de deadline ({deadline}). "
-                                         "Neem contact op met {requester} als u nog wilt reageren."),
+                                         "Neem contact op met {contact} als u nog wilt reageren."),
     "unknown": ("Deze link kennen we niet", "Controleer of u de hele link uit de e-mail heeft gebruikt. Bestaat de "
                                             "vraag nog? Neem dan contact op met degene die hem stelde."),
     "limited": ("Even geduld", "Er is te vaak geprobeerd via deze link te antwoorden. Probeer het over tien minuten opnieuw."),

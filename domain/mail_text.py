@@ -10,6 +10,8 @@ import unicodedata
 
 from email_validator import EmailNotValidError, validate_email
 
+from domain.texts import t
+
 ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 WORD_JOINER = "\u2060"
 
@@ -43,3 +45,14 @@ def header_text(text: str) -> str:
     decoded by the mail program (it still shows the same characters)."""
     text = " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
     return text.replace("=?", "=" + WORD_JOINER + "?")
+
+
+def real_name(name: str | None, user_id: str | None) -> str | None:
+    """The name Slack's profile gave, never a bare user id (what is stored when Slack was away)."""
+    return name if name and name != user_id else None
+
+
+def coordinator_named(name: str | None, user_id: str, email: str | None, title: str, lang: str = "nl") -> str:
+    """Whom a person outside Slack asks: the coordinator by name, with their address when known."""
+    named = real_name(name, user_id) or t(lang, "coordinator_unnamed", title=title)
+    return f"{named} ({email})" if email else named

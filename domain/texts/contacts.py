@@ -61,6 +61,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "📨 *{ref}*: {name} will not respond or finds it not applicable ({tracker})."),
     "mail_refused": ("De e-mail aan {name} over {ref} ({question}) is geweigerd door de mailserver: {reason}. Controleer het adres met `{cmd} contacten`.",
                      "The e-mail to {name} about {ref} ({question}) was refused by the mail server: {reason}. Check the address with `{cmd} contacts`."),
+    "coordinator_unnamed": ("de coördinator van inkooptraject {title}", "the coordinator of trajectory {title}"),
     "mail_not_mailable": ("De e-mail aan {name} over {ref} ({question}) kan niet worden verstuurd: {reason}. Regiowacht probeert het niet opnieuw. Zet het juiste adres in het register, bijvoorbeeld `{cmd} contact {name} e-mail: naam@organisatie.nl`.",
                           "The e-mail to {name} about {ref} ({question}) cannot be sent: {reason}. Regiowacht will not try again. Put the right address in the registry, e.g. `{cmd} contact {name} email: name@organisation.nl`."),
     "mail_content_refused": ("De mailserver weigert de e-mail aan {name} over {ref} ({question}): {reason}. Het adres is niet het probleem; vraag de beheerder van Regiowacht ernaar.",

@@ -192,3 +192,23 @@ def test_the_retention_purge_reaches_every_copy_in_the_outbox(trajectory, mail_s
     clock.advance(days=366)
     purge(JobRun(trajectory.rt))
     assert trajectory.all(Outbox) == []
+
+
+def test_a_mail_is_signed_by_the_asker_and_names_the_coordinator_to_contact(bot, mail_server, slack, clock):
+    from tests.conftest import TRAJECT
+    slack.emails["U_ADMIN"] = "admin@rivierenland.nl"  # the workspace granted users:read.email
+    assert "gekoppeld" in bot.say(TRAJECT, user="U_ADMIN")
+    bot.say("contact Piet de Vries rol: beleid gemeente: Tiel e-mail: p.devries@tiel.nl", user=COORD)
+    assert "I1" in bot.say("input Capaciteit van: Piet de Vries rol: beleid deadline: 4 december", user="U_ANNE")
+    deliver_all(bot, clock)
+    [mail] = mail_server.received
+    plain, html = parts_of(mail)
+    assert str(mail["Reply-To"]) == "Admin <admin@rivierenland.nl>" and "regiowacht" in str(mail["From"])
+    assert "Met vriendelijke groet,\nAnne\nnamens regio Rivierenland, via Regiowacht" in plain.replace("\r\n", "\n")
+    assert ("Neem contact op met Admin (admin@rivierenland.nl), coördinator van inkooptraject Jeugdhulp Rivierenland "
+            "2027") in plain
+    assert "als beleidsmedewerker in het contactregister" in plain and "U_" not in plain + html
+    path = LINK.search(plain).group(2)
+    page(bot, path, {"antwoord": "Akkoord", "actie": "antwoord"})
+    status, answered = page(bot, path)
+    assert "Neem dan contact op met Admin (admin@rivierenland.nl)" in answered and "U_" not in answered
