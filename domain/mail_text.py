@@ -22,9 +22,10 @@ class BadAddress(ValueError):
 
 def mail_address(value: str) -> str:
     """The address in the form a mail server takes: ASCII (an internationalised domain in its
-    xn-- form), lower case. A non-ASCII part before the @ is refused: few servers take it."""
+    xn-- form), lower case. A non-ASCII part before the @ is refused: few servers take it; strict:
+    the RFC's lengths too (64 characters before the @)."""
     try:
-        checked = validate_email(value.strip(), check_deliverability=False, allow_smtputf8=False)
+        checked = validate_email(value.strip(), check_deliverability=False, allow_smtputf8=False, strict=True)
     except EmailNotValidError as error:
         raise BadAddress(str(error)) from None
     return checked.ascii_email.lower()
