@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, update
+from sqlalchemy import case as sql_case, or_, update  # `case` names an urgent case here
 from sqlmodel import delete, select
 
 from delivery.outbox import GIVE_UP_AFTER, MAIL
@@ -316,7 +316,8 @@ def purge(run: JobRun) -> None:
             session.exec(update(Outbox).where(or_(Outbox.key == f"urgent:{case.id}",
                                                   Outbox.key.startswith(f"urgent:{case.id}:"),
                                                   Outbox.key.startswith(f"escalate:{case.id}:")))
-                         .values(payload=WIPED, last_error=None, attempts=GIVE_UP_AFTER))
+                         .values(payload=WIPED, last_error=None,  # one never sent is not sent now
+                                 attempts=sql_case((Outbox.sent_at.is_(None), GIVE_UP_AFTER), else_=Outbox.attempts)))
             queries.audit(session, at=rt.now(), team_id=case.team_id, actor=queries.SYSTEM_ACTOR, action="signaaltekst gewist",
                           trajectory_id=case.trajectory_id, item=case.ref)
         finished = or_(Outbox.sent_at.is_not(None), Outbox.attempts >= GIVE_UP_AFTER)
