@@ -212,3 +212,18 @@ def test_a_mail_is_signed_by_the_asker_and_names_the_coordinator_to_contact(bot,
     page(bot, path, {"antwoord": "Akkoord", "actie": "antwoord"})
     status, answered = page(bot, path)
     assert "Neem dan contact op met Admin (admin@rivierenland.nl)" in answered and "U_" not in answered
+
+
+def test_an_urgent_post_that_never_went_out_is_purged_with_the_case(trajectory, slack, clock):
+    from jobs.runner import JobRun
+    from jobs.scan import purge
+    slack.refuse["chat.postMessage"] = "service_unavailable"  # Slack is away: the post waits in the outbox
+    trajectory.say("urgent Zaak 2026-0099 wacht op plek ernst: laag", user="U_KWAL")
+    trajectory.say("opgelost U1", user="U_ZORG")
+    clock.advance(days=91)
+    purge(JobRun(trajectory.rt))
+    del slack.refuse["chat.postMessage"]
+    tried = len(slack.of("chat.postMessage"))
+    trajectory.rt.sender.deliver()
+    assert not any("2026-0099" in row.payload for row in trajectory.all(Outbox))
+    assert not any("2026-0099" in message_text(c.body) for c in slack.of("chat.postMessage")[tried:])
