@@ -1,6 +1,7 @@
 """The mail path under attack and under faults (issue 21): a question that smuggles a header in an
-encoded word, contacts that can never be mailed, a mail server set up wrong, a crash mid-send.
-All through signed Slack requests, the outbox and a real SMTP server."""
+encoded word, contacts that can never be mailed, a mail server set up wrong, a crash mid-send,
+link guessing across two processes, the retention purge; and mails signed by the asker, naming
+the coordinator (issue 18). Through signed Slack requests, the outbox and a real SMTP server."""
 from __future__ import annotations
 
 import json
@@ -10,10 +11,15 @@ from urllib.request import Request, urlopen
 
 import pytest
 
-from delivery.mail.transport import DirectoryTransport
 from store.models import AnswerTry, Contact, Outbox
 from tests.conftest import METRICS_TOKEN, SlackBot, make_settings, message_text
-from tests.handlers.test_people_outside_slack import COORD, LINK, deliver_all, page, providers
+from tests.handlers.test_people_outside_slack import (
+    COORD,
+    LINK,
+    deliver_all,
+    page,
+    providers,
+)
 from tests.mail_server import parts_of
 
 ATTACK = "=?utf-8?b?eA0KUmVwbHktVG86IHBoaXNoQGV2aWwuZXhhbXBsZQ==?="  # "x\r\nReply-To: phish@evil.example"
@@ -43,7 +49,7 @@ def test_an_encoded_word_in_the_question_adds_no_header(trajectory, mail_server,
     deliver_all(trajectory, clock)
     assert len(mail_server.received) == 2
     for mail in mail_server.received:
-        assert [k for k in mail.keys() if k.lower() in ("reply-to", "bcc", "cc")] in ([], ["Reply-To"])
+        assert mail["Reply-To"] is None and mail["Bcc"] is None and mail["Cc"] is None
         assert not any("evil" in str(value) for value in mail.values())
         assert "\n" not in mail["Subject"] and "\r" not in mail["Subject"]
         # The subject still shows what was typed (a joiner keeps it from being decoded).
@@ -118,26 +124,31 @@ def test_a_mail_server_set_up_wrong_keeps_the_mail_until_it_is_fixed(trajectory,
     assert health(trajectory)["status"] == "ok" and dms_to(slack, "U_B") == []
 
 
-def test_a_mail_sent_again_after_a_crash_carries_the_same_message_id(trajectory, mail_server, clock, tmp_path):
+def crash_after_sending(bot) -> None:
+    """The sender died after the mail left, before the row was marked sent: it is sent again."""
+    [row] = [r for r in bot.all(Outbox) if r.method == "mail"]
+    with bot.session() as session:
+        session.get(Outbox, row.id).sent_at = None
+        session.commit()
+    bot.rt.sender.deliver([row.key])
+
+
+def test_a_mail_sent_again_after_a_crash_carries_the_same_message_id(trajectory, mail_server, clock):
     providers(trajectory, 1)
     trajectory.say("input Capaciteit van: aanbieders rol: aanbieder deadline: 4 december", user=COORD)
     deliver_all(trajectory, clock)
-    [row] = [r for r in trajectory.all(Outbox) if r.method == "mail"]
-    courier = trajectory.rt.sender.transports["mail"]
-    # The sender died after the server took the mail, before it was marked sent: sent again.
-    with trajectory.session() as session:
-        session.get(Outbox, row.id).sent_at = None
-        session.commit()
-    trajectory.rt.sender.deliver([row.key])
+    crash_after_sending(trajectory)
     first, second = mail_server.received
-    assert first["Message-ID"] == second["Message-ID"] and first["Date"] is not None
-    # Without a server: the .eml folder keeps one file for the message, however often it is written.
-    folder = DirectoryTransport(str(tmp_path / "mail"))
-    with trajectory.session() as session:
-        for _ in range(2):
-            folder.send(courier._compose(row.key, courier._build(session, json.loads(row.payload))))
-    [eml] = list((tmp_path / "mail").iterdir())
-    assert BytesParser(policy=policy.default).parsebytes(eml.read_bytes())["Message-ID"] == first["Message-ID"]
+    assert first["Message-ID"] == second["Message-ID"]
+
+
+def test_the_mail_folder_keeps_one_file_for_a_mail_sent_twice(trajectory, clock, tmp_path):
+    providers(trajectory, 1)  # no SMTP_URL: mails are .eml files in MAIL_DIR
+    trajectory.say("input Capaciteit van: aanbieders rol: aanbieder deadline: 4 december", user=COORD)
+    deliver_all(trajectory, clock)
+    crash_after_sending(trajectory)
+    [eml] = [f for f in tmp_path.iterdir() if f.suffix == ".eml"]
+    assert "Capaciteit" in BytesParser(policy=policy.default).parsebytes(eml.read_bytes())["Subject"]
 
 
 def test_the_answer_page_counts_tries_across_processes_and_forgets_them(trajectory, mail_server, slack, clock,
@@ -211,7 +222,7 @@ def test_a_mail_is_signed_by_the_asker_and_names_the_coordinator_to_contact(bot,
     path = LINK.search(plain).group(2)
     page(bot, path, {"antwoord": "Akkoord", "actie": "antwoord"})
     status, answered = page(bot, path)
-    assert "Neem dan contact op met Admin (admin@rivierenland.nl)" in answered and "U_" not in answered
+    assert status == 200 and "Neem dan contact op met Admin (admin@rivierenland.nl)" in answered and "U_" not in answered
 
 
 def test_an_urgent_post_that_never_went_out_is_purged_with_the_case(trajectory, slack, clock):
