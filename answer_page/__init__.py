@@ -4,19 +4,16 @@ the bot's own web server beside /slack/events."""
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from collections import deque
 from urllib.parse import parse_qs
 
 from delivery.mail.compose import environment
+from service.answer_limit import allowed
 from service.answers import Page, answer, show
 from service.runtime import Runtime
 
 log = logging.getLogger(__name__)
 PREFIX = "/antwoord/"
 MAX_BODY = 64 * 1024
-POSTS_PER_TOKEN, WINDOW = 5, 600.0  # tries per link per 10 minutes: enough for a typo, not for abuse
 HEADERS = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
            ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"), ("X-Content-Type-Options", "nosniff"),
            ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")]
@@ -36,14 +33,14 @@ MESSAGES = {
                                "toepassing is. {posted} U krijgt hierover geen herinneringen meer."),
     "used": ("Deze vraag is al beantwoord", "Op {answered_on} is via deze link geantwoord op {ref}. De deadline "
                                             "({deadline}) is voorbij, dus aanpassen kan hier niet meer. Wilt u iets "
-                                            "aanvullen? Neem dan contact op met {requester}."),
+                                            "aanvullen? Neem dan contact op met {contact}."),
     "closed": ("Deze vraag is afgesloten", "{requester} heeft uw antwoord op {ref} op {answered_on} zelf als ontvangen "
                                            "genoteerd; via deze link is niets meer nodig. Wilt u iets aanvullen? "
-                                           "Neem dan contact op met {requester}."),
+                                           "Neem dan contact op met {contact}."),
     "withdrawn": ("Deze vraag is ingetrokken", "{requester} heeft vraag {ref} ingetrokken: u hoeft niet meer te "
-                                               "antwoorden. Vragen? Neem contact op met {requester}."),
+                                               "antwoorden. Vragen? Neem contact op met {contact}."),
     "expired": ("Deze link is verlopen", "De link bij vraag {ref} was geldig tot 30 dagen na de deadline ({deadline}). "
-                                         "Neem contact op met {requester} als u nog wilt reageren."),
+                                         "Neem contact op met {contact} als u nog wilt reageren."),
     "unknown": ("Deze link kennen we niet", "Controleer of u de hele link uit de e-mail heeft gebruikt. Bestaat de "
                                             "vraag nog? Neem dan contact op met degene die hem stelde."),
     "limited": ("Even geduld", "Er is te vaak geprobeerd via deze link te antwoorden. Probeer het over tien minuten opnieuw."),
@@ -64,8 +61,6 @@ PROBLEMS = {
 class AnswerPage:
     def __init__(self, rt: Runtime):
         self.rt = rt
-        self._posts: dict[str, deque] = {}
-        self._lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         token = environ.get("PATH_INFO", "")[len(PREFIX):].strip("/")
@@ -89,7 +84,7 @@ class AnswerPage:
         return [b""] if method == "HEAD" else [body]
 
     def _post(self, token: str, environ) -> tuple[str, str]:
-        if not self._allowed(token):
+        if not allowed(self.rt, token):
             return "limited", self._message(*MESSAGES["limited"])
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -106,20 +101,6 @@ class AnswerPage:
         seen = (form.get("versie") or [""])[0]
         page = answer(self.rt, token, typed, declined, int(seen) if seen.isdigit() and len(seen) < 6 else None)
         return page.state, self._render(page)
-
-    def _allowed(self, token: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            recent = self._posts.setdefault(token[:64], deque())
-            while recent and now - recent[0] > WINDOW:
-                recent.popleft()
-            if len(recent) >= POSTS_PER_TOKEN:
-                return False
-            recent.append(now)
-            if len(self._posts) > 10_000:  # forget idle links, so guessing cannot fill memory
-                for key in [k for k, v in self._posts.items() if not v]:
-                    del self._posts[key]
-            return True
 
     def _render(self, page: Page) -> str:
         """The form refills what was typed (a suspected BSN masked), or the stored answer to amend."""

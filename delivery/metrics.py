@@ -16,3 +16,6 @@ def kind_of(key: str) -> str:
     """An outbox key's first part (`digest:T1:C1:2026-11-24` -> digest): few values, no ids."""
     kind = key.partition(":")[0]
     return kind if kind.isalpha() and len(kind) <= 20 else "other"
+MAIL_SERVER_FAILED = Counter("regiowacht_mail_server_failures", "Mails the SMTP server did not take for a reason "
+                             "of its own or its set-up (starttls, credentials, sender, unreachable, ...); they wait "
+                             "in the outbox", ["reason"], registry=REGISTRY)

@@ -133,16 +133,20 @@ class Sender:
         except TemporaryFailure as failure:
             if failure.retry_after is not None:
                 self._paused[row.channel] = self.clock() + timedelta(seconds=failure.retry_after)
-            self._finish(row, report, str(failure), None, wait=failure.retry_after)
+            self._finish(row, report, str(failure), None, wait=failure.retry_after, keep=failure.keep)
             return
         except PermanentFailure as failure:
             self._finish(row, report, str(failure), None, final=failure.code)
             self.deliver(transport.refused(row, payload, failure))
             return
+        except Exception as error:  # noqa: BLE001 - a bug with one row must not stop the others, nor a command
+            log.exception("outbox %s: unexpected failure", row.key)
+            self._finish(row, report, f"{type(error).__name__}: {error}", None)
+            return
         self._finish(row, report, None, ref)
 
     def _finish(self, row: Claimed, report: DeliveryReport, error: str | None, ref: str | None,
-                wait: float | None = None, final: str | None = None) -> None:
+                wait: float | None = None, final: str | None = None, keep: bool = False) -> None:
         """Record the outcome and release the claim, in one statement. A temporary failure waits
         as long as the other side asked, else a pause that doubles with each attempt."""
         if error is None:
@@ -152,6 +156,8 @@ class Sender:
         else:
             attempts = GIVE_UP_AFTER if final else row.attempts + 1  # the claim is ours: nobody counted meanwhile
             pause = max(1.0, wait) if wait is not None else min(MAX_BACKOFF, 15 * 2 ** attempts)
+            if keep:  # kept until the operator fixes what is wrong: never counted up to giving up
+                attempts = min(attempts, GIVE_UP_AFTER - 1)
             values = {"attempts": attempts, "last_error": error[:500],
                       "next_attempt_at": self.clock() + timedelta(seconds=pause)}
             if final:

@@ -15,11 +15,14 @@ Claimed = Row  # an outbox row as the Sender claimed it: id, key, team_id, traje
 
 
 class TemporaryFailure(Exception):
-    """Try again later: the other side is away, busy, or asked us to wait `retry_after` seconds."""
+    """Try again later: the other side is away, busy, or asked us to wait `retry_after` seconds.
+    `keep`: the fault is on our side of the line (a mail server set up wrong), so the message is
+    never given up for it; it waits, with a growing pause, until the operator has fixed it."""
 
-    def __init__(self, reason: str, retry_after: float | None = None):
+    def __init__(self, reason: str, retry_after: float | None = None, keep: bool = False):
         super().__init__(reason)
         self.retry_after = retry_after
+        self.keep = keep
 
 
 class PermanentFailure(Exception):

@@ -16,6 +16,7 @@ class Actor:
     language: str = "nl"
     admin_check: Callable[[], bool] = field(default=lambda: False, repr=False)
     name_lookup: Callable[[], str | None] = field(default=lambda: None, repr=False)
+    email_lookup: Callable[[], str | None] = field(default=lambda: None, repr=False)
     channel_check: Callable[[str], bool] = field(default=lambda channel: True, repr=False)
     # Can the bot post in this person's channel (joining it when it may)? "ok", "invite" (a private
     # channel or conversation it is not in), "archived", or "unknown" (Slack could not say).

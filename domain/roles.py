@@ -22,6 +22,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "communicatie": ("communicatie", "communications"),
     "financien": ("financiën", "finance"),
 }
+# Stored value -> (Dutch, English) as a person in that role is named in a sentence ("als beleidsmedewerker").
+PROSE: dict[str, tuple[str, str]] = {
+    "beleid": ("beleidsmedewerker", "policy officer"),
+    "client": ("vertegenwoordiger van cliënten", "client representative"),
+    "overig": ("contactpersoon", "contact"),
+    "functioneel beheer": ("functioneel beheerder", "application manager"),
+    "juridisch": ("jurist", "legal adviser"),
+    "toegang": ("medewerker toegang", "access team member"),
+    "communicatie": ("communicatieadviseur", "communications adviser"),
+    "financien": ("contactpersoon voor financiën", "finance contact"),
+}
 PLAN_ROLES = ("projectleider", "functioneel beheer", "juridisch", "toegang", "communicatie", "financien")
 
 # How people write them (folded: case and accents do not count), in Dutch and English.
@@ -55,6 +66,14 @@ def role_label(role: str | None, lang: str) -> str:
         return ""
     dutch, english = LABELS.get(role, (role, role))
     return english if lang == "en" else dutch
+
+
+def role_prose(role: str | None, lang: str) -> str:
+    """The role as a person in it is called in a sentence: `als beleidsmedewerker`, `als aanbieder`."""
+    if role in PROSE:
+        dutch, english = PROSE[role]
+        return english if lang == "en" else dutch
+    return role_label(role, lang)
 
 
 def role_choices(lang: str) -> str:

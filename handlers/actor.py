@@ -49,6 +49,13 @@ class _SlackUser:
         profile = user.get("profile") or {}
         return profile.get("real_name") or user.get("real_name") or profile.get("display_name") or None
 
+    def email(self) -> str | None:
+        """Their work address, for Reply-To; Slack gives it only with the optional users:read.email."""
+        try:
+            return (self.get().get("profile") or {}).get("email") or None
+        except Unavailable:
+            return None
+
 
 def channel_info(client: WebClient, facts: ChannelFacts, team: str, channel_id: str) -> dict | None:
     """conversations.info, remembered; None when Slack says the bot cannot see such a channel (a
@@ -135,6 +142,7 @@ def actor_for(rt: Runtime, client: WebClient, context: BoltContext, *, user_id: 
     team = team or context.enterprise_id or ""
     actor = Actor(team_id=team, user_id=user_id, channel_id=channel_id,
                   language=language or rt.settings.language, name_lookup=slack_user.name,
+                  email_lookup=slack_user.email,
                   channel_check=_ChannelAccess(client, rt.channels, team, user_id),
                   presence_check=_BotPresence(client, rt.channels, team, channel_id))
     actor.admin_check = lambda: user_id in rt.settings.admins or slack_user.is_admin_of(actor.team_id)

@@ -8,10 +8,10 @@ from collections import defaultdict
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_
+from sqlalchemy import case as sql_case, or_, update  # `case` names an urgent case here
 from sqlmodel import delete, select
 
-from delivery.outbox import MAIL
+from delivery.outbox import GIVE_UP_AFTER, MAIL
 from domain.domains import chased
 from domain.forecast import rises
 from domain.outcome import Reply, Section
@@ -25,10 +25,13 @@ from jobs.runner import JobRun, Message
 from reports.risk import BLOCKER_LINES, blockers, buffer_text, forecast_trajectory, thresholds_of
 from service.metrics import timed_job
 from store import queries
-from store.models import Decision, InputPart, InputRequest, ProcessedRequest, Region, Task, Trajectory, UrgentCase
+from store.models import (Decision, InputPart, InputRequest, Outbox, ProcessedRequest, Region, Task, Trajectory,
+                          UrgentCase)
 from views.messages import reply_blocks, sections
 
 ESCALATE_AFTER_HOURS = {"hoog": 4, "middel": 8}  # working hours; 8 is one working day
+WIPED = "{}"  # the payload of a finished outbox row after the retention period: nothing of what it said
+OUTBOX_KEYS_KEPT = timedelta(days=365)  # a wiped row's key (no second send) and ts (updates of its post)
 
 
 def run_scan(run: JobRun) -> list[str]:
@@ -306,8 +309,11 @@ def escalate(run: JobRun) -> None:
 
 def purge(run: JobRun) -> None:
     """Resolved (or withdrawn) cases lose their text and note after the retention period; the
-    audit log keeps that they existed. Slack retries come within minutes, so request ids older
-    than a day are dropped."""
+    audit log keeps that they existed. What was copied of them into the outbox goes with them, and
+    so does every message the outbox finished with (sent or given up) longer ago than that: answers
+    from the answer page, refused addresses in errors and notices. Only the key and Slack's ts
+    stay a year (a later update of a post needs them); then the row goes. Slack retries come
+    within minutes, so request ids older than a day are dropped."""
     rt = run.rt
     cutoff = rt.now() - timedelta(days=rt.settings.retention_days)
     with run.step("purge") as session:
@@ -316,5 +322,15 @@ def purge(run: JobRun) -> None:
                 or_(UrgentCase.resolved_at < cutoff, UrgentCase.withdrawn_at < cutoff), UrgentCase.purged_at.is_(None))):
             case.description, case.note, case.source_link, case.purged_at = None, None, None, rt.now()
             session.add(case)
+            session.exec(update(Outbox).where(or_(Outbox.key == f"urgent:{case.id}",
+                                                  Outbox.key.startswith(f"urgent:{case.id}:"),
+                                                  Outbox.key.startswith(f"escalate:{case.id}:")))
+                         .values(payload=WIPED, last_error=None,  # one never sent is not sent now
+                                 attempts=sql_case((Outbox.sent_at.is_(None), GIVE_UP_AFTER), else_=Outbox.attempts)))
             queries.audit(session, at=rt.now(), team_id=case.team_id, actor=queries.SYSTEM_ACTOR, action="signaaltekst gewist",
                           trajectory_id=case.trajectory_id, item=case.ref)
+        finished = or_(Outbox.sent_at.is_not(None), Outbox.attempts >= GIVE_UP_AFTER)
+        session.exec(update(Outbox).where(finished, Outbox.created_at < cutoff, Outbox.payload != WIPED)
+                     .values(payload=WIPED, last_error=None))
+        kept_until = rt.now() - max(OUTBOX_KEYS_KEPT, timedelta(days=rt.settings.retention_days))
+        session.exec(delete(Outbox).where(finished, Outbox.created_at < kept_until))

@@ -10,6 +10,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from delivery.outbox import GIVE_UP_AFTER
+from domain.mail_text import coordinator_named, real_name
 from domain.outcome import Notice
 from domain.permissions import Actor
 from domain.privacy import contains_bsn, mask_bsn
@@ -52,7 +53,11 @@ def _facts(session: Session, part: InputPart, request: InputRequest) -> dict:
     trajectory = session.get(Trajectory, request.trajectory_id)
     region = session.get(Region, trajectory.region_id)
     return {"name": to_plain(part.name), "ref": request.ref, "question": to_plain(request.question),
-            "requester": request.requested_by_name or request.requested_by, "region": region.name,
+            "requester": real_name(request.requested_by_name, request.requested_by)
+                         or coordinator_named(trajectory.coordinator_name, trajectory.coordinator_id, None, trajectory.title),
+            "contact": coordinator_named(trajectory.coordinator_name, trajectory.coordinator_id,
+                                         trajectory.coordinator_email, trajectory.title),
+            "region": region.name,
             "title": trajectory.title, "deadline": fmt_date(request.deadline, "nl"),
             "answered_on": fmt_date(part.received_on, "nl") if part.received_on else None,
             "declined": part.declined, "limit": TEXT_LIMIT, "version": part.version,

@@ -44,6 +44,7 @@ class Trajectory(SQLModel, table=True):
     lead_weeks: int = 12
     coordinator_id: str
     coordinator_name: Optional[str] = None  # how mails name the coordinator
+    coordinator_email: Optional[str] = None  # Reply-To of mails, from Slack's profile (users:read.email)
     risk_level: Optional[str] = None  # the level at the last risk scan
     risk_changes: int = 0  # how often the level changed: keys each alert, so a rise alerts once
     last_digest_at: Optional[datetime] = None
@@ -283,3 +284,11 @@ class TrajectoryContract(SQLModel, table=True):
     providers: str = Field(default="[]", sa_column=Column(Text, nullable=False))   # JSON list of names
     created_by: str
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class AnswerTry(SQLModel, table=True):
+    """Posts to one answer link in the current window, kept in the database so every process
+    counts the same tries; a link unused for a window is deleted (a guessed link is forgotten)."""
+    link: str = Field(primary_key=True)  # a hash of the link's token, never the token
+    window_start: datetime = Field(index=True)
+    tries: int = 1

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from store.models import (
     Adoption,
+    AnswerTry,
     AuditLog,
     Contact,
     DataVersion,
@@ -310,3 +311,15 @@ def audit_since(session: Session, trajectory_id: int, since) -> list[AuditLog]:
         query = query.where(or_(AuditLog.item.is_(None), AuditLog.item.not_in(withdrawn),
                                 AuditLog.action == "ingetrokken"))
     return list(session.exec(query.order_by(AuditLog.at)))
+
+
+def count_try(session: Session, link: str, now: datetime, window_start_before: datetime) -> int:
+    """Count one try on a link and return the tries in its window, this one included. Windows
+    begun before `window_start_before` are deleted first: the link starts again, and links tried
+    once and never again do not pile up. The count is one upsert: two processes never both see 4."""
+    session.exec(AnswerTry.__table__.delete().where(AnswerTry.window_start < window_start_before))
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (dialect.insert(AnswerTry).values(link=link, window_start=now, tries=1)
+                 .on_conflict_do_update(index_elements=["link"], set_={"tries": AnswerTry.tries + 1})
+                 .returning(AnswerTry.tries))
+    return session.exec(statement).one()[0]

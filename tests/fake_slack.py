@@ -166,6 +166,7 @@ class FakeSlack:
         self.failure_statuses = (429, 500)
         self.fail_next: list[int] = []   # statuses to answer with, one per coming API call
         self.user_teams: dict[str, str] = {}  # user -> their own workspace (Slack Connect); unset: no team_id
+        self.emails: dict[str, str] = {}  # user -> profile e-mail (given only with the optional users:read.email)
         self.private: dict[str, list[str]] = {}  # private channel -> its members (a bot: UBOT_…); others are public
         self.joined: set[str] = set()  # public channels the bot is in (conversations.join)
         self.archived: set[str] = set()
@@ -257,7 +258,8 @@ class FakeSlack:
             name = str(user).removeprefix("U_").replace("_", " ").title()  # U_ANNE -> Anne
             team = {"team_id": self.user_teams[user]} if user in self.user_teams else {}
             return {"ok": True, "user": {"id": user, **team, "is_admin": user in self.admins, "is_owner": False,
-                                         "real_name": name, "profile": {"real_name": name},
+                                         "real_name": name, "profile": {"real_name": name, **(
+                                             {"email": self.emails[user]} if user in self.emails else {})},
                                          "tz": "Europe/Amsterdam", "locale": "en-US"}}
         if method in MESSAGE_METHODS:
             problem = message_problem(body)

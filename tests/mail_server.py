@@ -12,8 +12,11 @@ from email.parser import BytesParser
 
 import trustme
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 from delivery.mail.transport import SmtpTransport
+
+USER, PASSWORD = "regiowacht", "geheim"
 
 
 class MailServer:
@@ -29,11 +32,15 @@ class MailServer:
         self.received: list[EmailMessage] = []
         self.refuse_next = 0           # answer 451 to this many coming mails
         self.reject: set[str] = set()  # answer 550 for these addresses
+        self.offer_starttls = True     # False: a server set up without TLS
+        self.refuse_login = False      # True: 535, the credentials are refused
         self._lock = threading.Condition()
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port, tls_context=server_context,
-                                     require_starttls=True)
+        self.server_context = server_context
 
     def start(self) -> "MailServer":
+        """Listen (again, after stop(): a server that was down comes back on the same port)."""
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port, tls_context=self.server_context,
+                                     require_starttls=True, authenticator=self._authenticate)
         self.controller.start()
         return self
 
@@ -41,13 +48,22 @@ class MailServer:
         self.controller.stop()
 
     def transport(self) -> SmtpTransport:
-        return SmtpTransport(f"smtp://127.0.0.1:{self.port}", ssl_context=self.client_context, timeout=10)
+        return SmtpTransport(f"smtp://{USER}:{PASSWORD}@127.0.0.1:{self.port}", ssl_context=self.client_context,
+                             timeout=10)
 
     def to(self, address: str) -> list[EmailMessage]:
         with self._lock:
             return [m for m in self.received if address in m["To"]]
 
     # -- aiosmtpd's handler hooks ------------------------------------------------------------
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: ANN001
+        session.host_name = hostname
+        return [r for r in responses if self.offer_starttls or "STARTTLS" not in r]
+
+    def _authenticate(self, server, session, envelope, mechanism, auth_data):  # noqa: ANN001
+        ok = not self.refuse_login and (auth_data.login, auth_data.password) == (USER.encode(), PASSWORD.encode())
+        return AuthResult(success=ok, handled=False)  # not handled: aiosmtpd answers 535 itself
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: ANN001
         if address in self.reject:
             return "550 5.1.1 Onbekende ontvanger"

@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from domain.domains import DOMAINS, fits
 from domain.errors import CommandError
+from domain.mail_text import BadAddress, header_unsafe, mail_address
 from domain.names import read_person, split_names
 from domain.permissions import require_coordinator
 from domain.roles import read_role, role_choices
@@ -25,7 +26,6 @@ GROUPS = {"aanbieders": "aanbieder", "providers": "aanbieder", "alle aanbieders"
           "policy": "beleid"}
 PER_MUNICIPALITY = {"wethouder", "beleid"}
 REMOVE_WORDS = ("weg", "verwijderen", "verwijder", "remove", "delete")
-_EMAIL = re.compile(r"^[^@\s<>|,;:]+@[^@\s<>|,;:]+\.[A-Za-z]{2,}$")
 _MAILTO = re.compile(r"^<mailto:([^|>]+)(?:\|[^>]*)?>$")
 
 
@@ -35,9 +35,10 @@ def read_email(value: str) -> str:
     match = _MAILTO.match(value)
     if match:
         value = match.group(1)
-    if not _EMAIL.match(value):
-        raise CommandError("err_email", field="e-mail", example="ex_contact", value=value)
-    return value.lower()
+    try:
+        return mail_address(value)
+    except BadAddress:
+        raise CommandError("err_email", field="e-mail", example="ex_contact", value=value) from None
 
 
 @dataclass
@@ -79,6 +80,8 @@ def save_contact(ctx: Context, text: str, fields: dict[str, str]) -> ContactChan
         raise CommandError("err_missing_title", field="title", example=example)
     if "<" in name:  # a mention, channel or link is no name: a colleague goes after `slack:`
         raise CommandError("err_contact_name_mention", field="title", example=example)
+    if header_unsafe(name):  # the name stands in the To: line of every mail to this person
+        raise CommandError("err_contact_name_header", field="title", example=example)
     contact = by_name(ctx, trajectory.region_id, name)
     created = contact is None
     if created:

@@ -37,7 +37,8 @@ def create_trajectory(ctx: Context, title: str, fields: dict[str, str]) -> Traje
     trajectory = Trajectory(team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id, title=title,
                             region_id=region.id, domain=domain, contract_end=contract_end,
                             go_live=go_live, lead_weeks=lead_weeks, coordinator_id=ctx.actor.user_id,
-                            coordinator_name=ctx.actor.display_name(), created_at=ctx.now)
+                            coordinator_name=ctx.actor.display_name(), coordinator_email=ctx.actor.email_lookup(),
+                            created_at=ctx.now)
     ctx.session.add(trajectory)
     ctx.session.flush()
     ctx.audit("traject aangemaakt", trajectory, item=title, new=f"{region.name}, contracteinde {contract_end}")

@@ -74,7 +74,7 @@ def test_a_registered_outsider_is_told_and_reminded_by_mail(trajectory, mail_ser
     plain, html = parts_of(told)
     assert "U bent eigenaar geworden van deze 2 taken in inkooptraject Jeugdhulp Rivierenland 2027" in plain
     assert "T1 Privacy toetsen (DPIA) (uiterlijk do 3 dec 2026)" in plain and "T2 Verwerkersovereenkomst" in plain
-    assert "als juridisch in het contactregister van regio Rivierenland" in plain and "<strong>T2</strong> Verwerkersovereenkomst" in html
+    assert "als jurist in het contactregister van regio Rivierenland" in plain and "<strong>T2</strong> Verwerkersovereenkomst" in html
     assert scan(trajectory, "2026-11-30 10:00", clock) == ["mail:task:1:1:before"]
     assert scan(trajectory, "2026-12-04 10:00", clock) == ["mail:task:1:1:due"]  # a day late
     deliver_all(trajectory, clock)
