@@ -31,7 +31,7 @@ from domain.text_input import NOTED, clean, field_limit, typed_length
 from tracking.context import Context, current_trajectory, has_trajectory
 
 LINE_LIMIT = 12_000  # a whole command line; anything longer is refused before it is even read
-TEXT_WORDS = {"input": "vraag", "urgent": "omschrijving", **dict.fromkeys(NOTED, "notitie")}
+TEXT_WORDS = {"input": "vraag", "urgent": "omschrijving", **dict.fromkeys(NOTED, "notitie"), "ontvangen": "antwoord"}
 # `besluit B8 weg`, `taak T5 verwijderen`: an item is withdrawn, not made again with that title.
 REMOVING = re.compile(r"^#?([BITU]\s?\d{1,6})\s+(?:weg|verwijder(?:en)?|intrekken|schrappen|remove|delete|withdraw)$",
                       re.IGNORECASE)

@@ -2,7 +2,8 @@
 a coordinator pastes it into a memo for the regional board as it is (Word, Google Docs and
 Confluence take its headings and quotes; as plain text it still reads well), and it needs no new
 dependency. Text is written as the person typed it, each answer quoted line by line, so an answer
-cannot start a heading or a list of the memo's own."""
+cannot start a heading or a list of the memo's own, and a typed `<` is escaped: pasted into a
+Markdown or HTML tool, an answer's `<script>` stays text."""
 from __future__ import annotations
 
 from domain.outcome import FileOut
@@ -12,12 +13,16 @@ from domain.texts import fmt_date, t
 from reports.answers import state_words
 
 
+def _plain(stored: str) -> str:
+    return to_plain(stored).replace("<", "\\<")
+
+
 def _who(row: RecipientRow) -> str:
-    return f"{row.affiliation} — {to_plain(row.name)}" if row.affiliation else to_plain(row.name)
+    return f"{row.affiliation} — {_plain(row.name)}" if row.affiliation else _plain(row.name)
 
 
 def _quoted(text: str) -> str:
-    return "\n".join(f"> {line}".rstrip() for line in to_plain(text).splitlines() or [""])
+    return "\n".join(f"> {line}".rstrip() for line in _plain(text).splitlines() or [""])
 
 
 def answers_markdown(*, ref: str, question: str, who: str, requester: str, asked_on, deadline, title: str,
@@ -26,7 +31,7 @@ def answers_markdown(*, ref: str, question: str, who: str, requester: str, asked
     texts = [row for row in rows if row.state == "answered"]
     others = [row for row in rows if row.state in ("declined", "marked")]
     waiting = [row for row in rows if row.state == "open"]
-    lines = [f"# {ref} · {to_plain(question)}", "",
+    lines = [f"# {ref} · {_plain(question)}", "",
              t(lang, "memo_trajectory", title=to_plain(title), region=region),
              t(lang, "memo_asked", who=who, requester=requester, asked=day(asked_on), deadline=day(deadline)),
              t(lang, "memo_state", date=day(today), answered=len(rows) - len(waiting), total=len(rows), texts=len(texts),

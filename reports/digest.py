@@ -33,7 +33,6 @@ from tracking.meetings import region_calendars
 SOON_WORKING_DAYS = 5
 FIRST_LOOKBACK_DAYS = 7
 CHANGE_LINES = 8  # "since the last digest" stays a glance; the audit log (export) has everything
-NO_POLICY_SHOWN = 4  # municipalities without a policy contact, named before "… en nog N"
 
 
 def changes_since(trajectory: Trajectory, now: datetime) -> datetime:
@@ -140,8 +139,9 @@ def digest_reply(data: TrajectoryData, result: Forecast, changes: list[AuditLog]
     waited_for = {name for f in result.pending if f.decision.decided_by != "regio" and f.decision.deadline <= soon_until
                   for name in f.holders}
     unchased = [m.name for m in data.members if m.name in waited_for and not policy[m.name]]
-    no_policy = [Section(t(lang, "digest_no_policy", domain=trajectory.domain, cmd=cmd), unchased,
-                         limit=NO_POLICY_SHOWN)] if unchased else []
+    # All of them, on one line: a cut list would hide who is never chased, and no command lists them.
+    no_policy = [Section(t(lang, "digest_no_policy", domain=trajectory.domain, cmd=cmd), [", ".join(unchased)])
+                 ] if unchased else []
 
     def holding(forecast, chase: bool) -> str:
         still = [holder(n) if chase else n for n in forecast.holders if n not in forecast.rejected]

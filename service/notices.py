@@ -118,17 +118,22 @@ def answer_post_key(part: InputPart) -> str:
 
 
 def _input_withdrawn(rt: Runtime, session: Session, notice: Notice) -> list[str]:
-    """Whoever was asked in Slack and has not answered hears that no answer is needed. (A mailed
-    link says so when it is opened; its reminders stop.)"""
+    """Whoever was asked and has not answered hears that no answer is needed: a DM, or a mail
+    (its link then says so too; its reminders stop)."""
     request = session.get(InputRequest, notice.item_id)
     trajectory = session.get(Trajectory, request.trajectory_id)
     lang, keys = rt.settings.language, []
     text = t(lang, "withdrawn_dm", ref=request.ref, question=request.question, title=trajectory.title,
              who=person(request.withdrawn_by, None))
-    for part in session.exec(select(InputPart).where(InputPart.request_id == request.id, InputPart.received_on.is_(None),
-                                                     InputPart.slack_user.is_not(None)).order_by(InputPart.id)):
-        _enqueue(rt, session, keys, key=f"withdrawn:{part.id}", team_id=request.team_id, channel=part.slack_user,
-                 text=text, blocks=sections([text]))
+    for part in session.exec(select(InputPart).where(InputPart.request_id == request.id, InputPart.received_on.is_(None))
+                             .order_by(InputPart.id)):
+        if part.slack_user:
+            _enqueue(rt, session, keys, key=f"withdrawn:{part.id}", team_id=request.team_id, channel=part.slack_user,
+                     text=text, blocks=sections([text]))
+        elif part.token_hash:
+            _enqueue(rt, session, keys, key=f"mail:withdrawn:{part.id}", team_id=request.team_id,
+                     trajectory_id=request.trajectory_id, channel=f"mail:{part.contact_id}", text="", method=MAIL,
+                     extra={"kind": "input", "step": "withdrawn", "part_id": part.id})
     return keys
 
 

@@ -114,17 +114,22 @@ def has_trajectory(ctx: Context) -> bool:
     return queries.trajectory_for_channel(ctx.session, ctx.actor.team_id, ctx.actor.channel_id) is not None
 
 
+def normalized_ref(ref: str) -> str | None:
+    """`#i05` as stored (`I5`); None when it is no reference."""
+    match = _REF.match(ref.strip())
+    return f"{match.group(1).upper()}{int(match.group(2))}" if match else None
+
+
 def own_item(ctx: Context, trajectory: Trajectory, ref: str, kinds: str, example: str, field: str = "ref", *,
              withdrawn: bool = False):
     """The item a reference names, if it belongs to this channel's trajectory. An item of another
     trajectory gets the same answer as one that does not exist: nothing about it is revealed. A
     withdrawn item is refused (saying so), unless the caller asks for it (`withdrawn`)."""
-    match = _REF.match(ref.strip())
-    if not match or match.group(1).upper() not in kinds:
+    normalized = normalized_ref(ref)
+    if normalized is None or normalized[0] not in kinds:
         sample = SAMPLE_REFS[kinds[0]]
         raise CommandError("err_bad_ref" if ref.strip() else "err_no_ref", field=field, example=example,
                            ref=ref.strip()[:40], kinds="/".join(kinds), sample=sample)
-    normalized = f"{match.group(1).upper()}{int(match.group(2))}"
     item = queries.item_by_ref(ctx.session, ctx.actor.team_id, normalized)
     if item is None or item.trajectory_id != trajectory.id:
         raise CommandError("err_unknown_ref", field=field, example=example, ref=normalized)

@@ -17,7 +17,8 @@ from domain.texts import count
 from store import queries
 from store.models import InputPart, InputRequest, Municipality, Trajectory
 from tracking.contacts import Recipient, recipients
-from tracking.context import ROLES, Context, choose, current_trajectory, deadline, own_item, refs_and_note, require
+from tracking.context import (ROLES, Context, choose, current_trajectory, deadline, has_trajectory, normalized_ref, own_item,
+                              refs_and_note, require)
 
 
 @dataclass
@@ -33,8 +34,11 @@ def add_input(ctx: Context, question: str, fields: dict[str, str]) -> Asked:
     if not question:
         raise CommandError("err_missing_title", field="title", example=example)
     people, group = recipients(ctx, trajectory, require(fields, "van", example), example)
-    # A group says its role (`van: aanbieders` asks providers); a `rol:` typed as well still counts.
-    role = choose(ROLES, fields.get("rol") or group or require(fields, "rol", example), "rol", example)
+    # A group says its role (`van: aanbieders` asks providers), as the registry does of one contact
+    # whose role is one an input request knows; a `rol:` typed as well still counts.
+    known = people[0].contact.role if len(people) == 1 and group is None and people[0].contact else None
+    registered = ROLES.get(known) if known else None
+    role = choose(ROLES, fields.get("rol") or group or registered or require(fields, "rol", example), "rol", example)
     due = deadline(ctx, require(fields, "deadline", example), "deadline", example)
     decision = own_item(ctx, trajectory, fields["voor"], "B", example, "voor") if fields.get("voor") else None
     if decision is not None and decision.taken_on:
@@ -116,7 +120,7 @@ def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, 
     reference is the answer itself when it is one recipient's (the recipient's own, or one the
     requester passes on) and one reference was given; else a note in the audit."""
     fields = fields or {}
-    trajectory = current_trajectory(ctx)
+    trajectory = _asked_in(ctx, ref)
     request = own_item(ctx, trajectory, ref, "I", "ex_ontvangen")
     parts = parts_of(ctx, request)
     if request.received_on:
@@ -125,6 +129,8 @@ def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, 
         wanted = fields["van"].strip()
         mention = wanted[2:].split("|")[0].rstrip(">") if wanted.startswith("<@") else None
         chosen = [p for p in parts if (mention and p.slack_user == mention) or fold(p.name) == fold(wanted)]
+        if not chosen and not note:  # `van: Marieke Bakker Katwijk stemt in`: the name, then the answer
+            chosen, note = _named_then_answer(parts, wanted)
         if not chosen:
             raise CommandError("err_not_a_recipient", field="van", example="ex_ontvangen", ref=request.ref,
                                name=wanted, names=", ".join(p.name for p in parts[:12]))
@@ -143,6 +149,11 @@ def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, 
         require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, *own)
         chosen = parts
     waiting = [part for part in chosen if not part.received_on]
+    if answer and note and len(waiting) > 1:
+        # Text after one reference is one recipient's answer: it must not close every open part
+        # with nobody's answer in it. Closing the whole request by hand is `ontvangen I5` alone.
+        raise CommandError("err_answer_whose", field="van", example="ex3_ontvangen", ref=request.ref,
+                           open=len(waiting), names=", ".join(p.name for p in waiting[:12]))
     text = note if answer and note and len(waiting) == 1 else None
     via = "slack" if text and ctx.actor.user_id == waiting[0].slack_user else "handmatig"
     marked = [part.name for part in waiting
@@ -150,6 +161,26 @@ def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, 
     if chosen is parts:
         _complete(ctx, trajectory, request)
     return Received(request, marked, tracker(parts), [part for part in waiting if text and part.answer == text])
+
+
+def _asked_in(ctx: Context, ref: str) -> Trajectory:
+    """The channel's trajectory; elsewhere (the DM in which the question arrived) the trajectory of
+    the request `ref` when this person is one of those asked: they answer where they read it."""
+    if not has_trajectory(ctx):
+        item = queries.item_by_ref(ctx.session, ctx.actor.team_id, normalized_ref(ref) or "")
+        if isinstance(item, InputRequest) and any(p.slack_user == ctx.actor.user_id for p in parts_of(ctx, item)):
+            return ctx.session.get(Trajectory, item.trajectory_id)
+    return current_trajectory(ctx)
+
+
+def _named_then_answer(parts: list[InputPart], typed: str) -> tuple[list[InputPart], str]:
+    """The recipient whose name starts `typed` (the longest that does), and the words after it."""
+    words = typed.split()
+    for end in range(len(words) - 1, 0, -1):
+        named = [p for p in parts if fold(p.name) == fold(" ".join(words[:end]))]
+        if named:
+            return named, " ".join(words[end:])
+    return [], ""
 
 
 def store_answer(ctx: Context, trajectory: Trajectory, request: InputRequest, part: InputPart, via: str, *,

@@ -114,8 +114,8 @@ class Courier:
         if part is None or part.received_on:
             return None
         request = session.get(InputRequest, part.request_id)
-        if request.received_on or request.withdrawn_at:
-            return None
+        if request.received_on or bool(request.withdrawn_at) != (payload["step"] == "withdrawn"):
+            return None  # answered, closed, or withdrawn since: only the news of a withdrawal still goes
         contact = self._contact(session, part.contact_id)
         trajectory = session.get(Trajectory, request.trajectory_id)
         region = session.get(Region, trajectory.region_id)

@@ -88,12 +88,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "`{cmd} input Experience with day care from: Cliëntenraad Tiel role: client due: in 10 working days`"),
     "help_ontvangen": ("de gevraagde input is binnen", "the input asked for has arrived"),
     "fields_ontvangen": ("• I-nummer(s): direct na `ontvangen` (meer tegelijk mag: `I5 I6`); tekst erna is het antwoord "
-                         "van één ontvanger (het komt in het kanaal), of bij de hele vraag een notitie\n"
-                         "• `van:` één ontvanger van een groepsvraag; zonder: je eigen deel, of de hele vraag",
+                         "van één ontvanger (het komt in het kanaal); bij meer nummers een notitie\n"
+                         "• `van:` één ontvanger van een groepsvraag, met zijn antwoord erachter "
+                         "(`van: Marieke Bakker Katwijk stemt in`); zonder: je eigen deel, of (zonder tekst) de hele vraag",
                          "• I-reference(s): right after `received` (several at once: `I5 I6`); text after them is the "
-                         "answer of one recipient (posted in the channel), or a note for the whole request\n"
-                         "• `from:` one recipient of a group request; without: your own part, or the whole request"),
+                         "answer of one recipient (posted in the channel); with several references a note\n"
+                         "• `from:` one recipient of a group request, their answer after the name "
+                         "(`from: Marieke Bakker Katwijk agrees`); without: your own part, or (without text) the whole request"),
     "ex2_ontvangen": ("`{cmd} ontvangen I12 van: Stichting Lindenhout`", "`{cmd} received I12 from: Stichting Lindenhout`"),
+    "ex3_ontvangen": ("`{cmd} ontvangen I12 van: Marieke Bakker Katwijk stemt in, mits de tarieven worden geïndexeerd`",
+                      "`{cmd} received I12 from: Marieke Bakker Katwijk agrees, provided the rates are indexed`"),
     "help_taak": ("een implementatietaak met eigenaar en deadline", "an implementation task with an owner and a deadline"),
     "fields_taak": (
         "• titel: direct na `taak`\n"

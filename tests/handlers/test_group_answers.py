@@ -277,3 +277,31 @@ def test_52_recipients_fit_slack_and_the_file_has_every_answer(trajectory, mail_
     rows = {row[2]: row for row in csv.reader(io.StringIO(table), delimiter=";")}
     assert rows["Zorgaanbieder 41"][9] == "'=HYPERLINK(\"https://evil.example\";\"klik\")"  # text, never a formula
     assert rows["Zorgaanbieder 52"][8] == "ja" and rows["Zorgaanbieder 01"][9] == f"01: {answer.strip()}"
+
+
+def test_text_after_a_group_reference_is_one_recipient_s_answer_never_a_close_for_all(bot, slack, clock):
+    """The coordinator's `ontvangen I1 <tekst>` would otherwise mark every open wethouder answered
+    with nobody's answer: it asks whose it is, stores nothing, and takes the name in `van:` first."""
+    region_of_13(bot)
+    bot.say("input Standpunt tarieven jeugdhulp 2027 van: wethouders deadline: 11 december", user=COORD)
+    refused = bot.say("ontvangen I1 Katwijk belde: akkoord", user=COORD, channel="C_JEUGD")
+    assert "I1 wacht nog op 13 ontvangers" in refused and "er is niets opgeslagen" in refused
+    assert "ontvangen I12 van: Marieke Bakker Katwijk stemt in" in refused  # the right form, by example
+    assert [p for p in bot.all(InputPart) if p.received_on] == []
+    passed_on = bot.say("ontvangen I1 van: Jacco Knape Katwijk belde: akkoord", user=COORD, channel="C_JEUGD")
+    assert "1/13 geantwoord" in passed_on
+    [katwijk] = [p for p in bot.all(InputPart) if p.received_on]
+    assert (katwijk.name, katwijk.answer) == ("Jacco Knape", "Katwijk belde: akkoord")
+
+
+def test_a_wethouder_answers_in_the_dm_where_the_question_arrived(bot, slack):
+    region_of_13(bot)
+    bot.say("input Standpunt tarieven jeugdhulp 2027 van: wethouders deadline: 11 december", user=COORD)
+    answered = bot.say("ontvangen I1 Leiden stemt in. <script>alert(1)</script>", user="U_W05", channel="DU_W05")
+    assert "1/13 geantwoord" in answered, answered
+    post = slack.wait_for(lambda c: c.method == "chat.postMessage" and "Leiden stemt in." in message_text(c.body))
+    assert post.body["channel"] == "C_JEUGD" and "Yvonne Koster, Leiden" in message_text(post.body)
+    _, memo = view(bot, slack)
+    assert "> Leiden stemt in. \\<script>alert(1)\\</script>" in memo  # pasted into a Markdown tool: text
+    # Someone who was not asked learns nothing about I1 from a DM.
+    assert "niet gekoppeld" in bot.say("ontvangen I1 Ik ook", user="U_NIEMAND", channel="DU_NIEMAND")

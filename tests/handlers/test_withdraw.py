@@ -162,3 +162,20 @@ def test_a_withdrawn_question_no_longer_counts_in_its_stakeholder_s_lateness(tra
         assert queries.team_lateness(session, "T1")[1] == {}
         assert queries.stakeholder_lateness(session, "T1", {"U_JAN"}) == {}
     assert "gemiddeld" not in trajectory.say("risico", user=COORD)
+
+
+def test_a_withdrawn_group_question_is_mailed_to_who_still_owed_an_answer(trajectory, slack, mail_server, clock):
+    from tests.handlers.test_people_outside_slack import deliver_all
+    from tests.mail_server import parts_of
+    for n in (1, 2):
+        trajectory.say(f"contact Zorgaanbieder {n} rol: aanbieder organisatie: Zorg {n} BV e-mail: inkoop@zorg{n}.nl",
+                       user=COORD)
+    trajectory.say("input Capaciteit 2027 van: aanbieders deadline: 4-12-2026", user=COORD)
+    deliver_all(trajectory, clock)
+    trajectory.say("ontvangen I1 van: Zorgaanbieder 1 12 plekken", user=COORD)
+    trajectory.say("intrekken I1 reden: vraag vervalt", user=COORD)
+    deliver_all(trajectory, clock)
+    [withdrawn] = [m for m in mail_server.received if m["Subject"].startswith("Vraag ingetrokken")]
+    assert withdrawn["To"].addresses[0].addr_spec == "inkoop@zorg2.nl"  # who answered is not bothered
+    assert "heeft deze vraag ingetrokken; u hoeft er niet meer op te antwoorden" in parts_of(withdrawn)[0]
+    assert "/antwoord/" not in parts_of(withdrawn)[0]
