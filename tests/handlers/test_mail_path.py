@@ -221,6 +221,10 @@ def test_a_mail_is_signed_by_the_asker_and_names_the_coordinator_to_contact(bot,
     assert "als beleidsmedewerker in het contactregister" in plain and "U_" not in plain + html
     path = LINK.search(plain).group(2)
     page(bot, path, {"antwoord": "Akkoord", "actie": "antwoord"})
+    status, to_amend = page(bot, path)  # until the deadline the answer can be amended
+    assert status == 200 and "Akkoord</textarea>" in to_amend
+    assert "Neem contact op met Admin (admin@rivierenland.nl)" in to_amend and "U_" not in to_amend
+    clock.set("2026-12-07 10:00")
     status, answered = page(bot, path)
     assert status == 200 and "Neem dan contact op met Admin (admin@rivierenland.nl)" in answered and "U_" not in answered
 
