@@ -50,7 +50,9 @@ def run_bot(settings: Settings) -> int:
         serve_http(settings, rt, wsgi_app(app, rt))
     finally:
         if os.getpid() == master:  # gunicorn's forked workers leave through here too; the schedule is not theirs
-            scheduler.shutdown(wait=False)
+            # A running scan or digest finishes its pass first: stopped halfway by the interpreter's
+            # exit it could start no sending thread (its messages would wait in the outbox anyway).
+            scheduler.shutdown(wait=True)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shutil
 import socket
 import threading
 import time
@@ -19,12 +20,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from slack_sdk.signature import SignatureVerifier
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from config import Settings
-from store.db import normalize_url
+from store.db import make_engine, migrate, normalize_url
 from tests.fake_slack import Call, FakeSlack, Refusal, message_problem, slack_escape
 from wiring.runtime import open_runtime
 from wiring.slack import build_app, make_client
@@ -41,26 +42,68 @@ ANSWER_WAIT = 60  # seconds a test waits for an HTTP answer (longer than ROOMY_B
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
+def _admin():
+    return create_engine(normalize_url(os.environ["TEST_DATABASE_URL"]), isolation_level="AUTOCOMMIT")
+
+
+def _database(name: str) -> str:
+    return make_url(normalize_url(os.environ["TEST_DATABASE_URL"])).set(database=name).render_as_string(
+        hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory):
+    """This test process's migrated databases, made once: each test starts from a copy (a file
+    copy on SQLite, a template database on PostgreSQL) instead of running every migration again."""
+    sqlite = tmp_path_factory.mktemp("template") / "migrated.sqlite3"
+    engine = make_engine(f"sqlite:///{sqlite}")
+    migrate(engine)
+    engine.dispose()  # the last connection checkpoints the WAL into the file
+    template = None
+    if "postgresql" in BACKENDS:
+        template = "t_template_" + uuid.uuid4().hex[:12]
+        with _admin().connect() as connection:
+            connection.exec_driver_sql(f"CREATE DATABASE {template}")
+        engine = make_engine(_database(template), pool_size=1)
+        migrate(engine)
+        engine.dispose()
+    yield sqlite, template
+    if template:
+        with _admin().connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE {template} WITH (FORCE)")
+
+
 @pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path):
+def database_url(request, tmp_path, migrated):
+    """A database of this test's own, migrated (SQLite always; PostgreSQL with TEST_DATABASE_URL)."""
+    sqlite, template = migrated
     if request.param == "sqlite":
+        shutil.copyfile(sqlite, tmp_path / "regiowacht-test.sqlite3")
         yield f"sqlite:///{tmp_path}/regiowacht-test.sqlite3"
         return
-    base = normalize_url(os.environ["TEST_DATABASE_URL"])
-    schema = "t_" + uuid.uuid4().hex[:12]
-    admin = create_engine(base)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    yield base + ("&" if "?" in base else "?") + f"options=-csearch_path%3D{schema}"
-    for _ in range(3):
-        try:
-            with admin.begin() as connection:
-                connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-            break
-        except OperationalError:  # a follow-up of the finished test still reads its schema (a deadlock)
-            with admin.begin() as connection:
-                connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                        "WHERE application_name = :app"), {"app": f"regiowacht-{os.getpid()}"})
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = _admin()
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}")
+    yield _database(name)
+    with admin.connect() as connection:  # FORCE: a follow-up of the finished test may still hold a connection
+        connection.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request, tmp_path):
+    """A database with nothing in it yet, for the tests of the migrations themselves."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/regiowacht-empty.sqlite3"
+        return
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = _admin()
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    yield _database(name)
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
     admin.dispose()
 
 

@@ -9,8 +9,8 @@ from store.db import make_engine
 from tests.store.test_text_as_typed_migration import _upgrade
 
 
-def test_parts_asked_before_know_where_and_how_many_answers_they_hold(database_url):
-    engine = make_engine(database_url, pool_size=1)
+def test_parts_asked_before_know_where_and_how_many_answers_they_hold(empty_database_url):
+    engine = make_engine(empty_database_url, pool_size=1)
     _upgrade(engine, "0011")
     with engine.begin() as connection:
         connection.execute(text("INSERT INTO region (id, team_id, name) VALUES (1, 'T1', 'Holland Rijnland')"))

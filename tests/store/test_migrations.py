@@ -17,8 +17,8 @@ def _ours(difference) -> bool:
     return not str(name).startswith("slack_")
 
 
-def test_migrated_schema_equals_the_models(database_url):
-    engine = make_engine(database_url, pool_size=1)
+def test_migrated_schema_equals_the_models(empty_database_url):
+    engine = make_engine(empty_database_url, pool_size=1)
     migrate(engine)
     with engine.connect() as connection:
         differences = [d for d in compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) if _ours(d)]

@@ -20,8 +20,8 @@ def _upgrade(engine, revision: str) -> None:
         command.upgrade(config, revision)
 
 
-def test_escaped_titles_read_as_typed_after_the_upgrade(database_url):
-    engine = make_engine(database_url, pool_size=1)
+def test_escaped_titles_read_as_typed_after_the_upgrade(empty_database_url):
+    engine = make_engine(empty_database_url, pool_size=1)
     _upgrade(engine, "0006")
     with engine.begin() as connection:
         connection.execute(text("INSERT INTO region (id, team_id, name) VALUES (1, 'T1', 'Kaag &amp; Braassem e.o.')"))
