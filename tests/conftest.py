@@ -10,8 +10,10 @@ import socket
 import threading
 import time
 import uuid
+from contextlib import ExitStack, contextmanager
 from datetime import datetime, timedelta, timezone
 from socketserver import ThreadingMixIn
+from typing import Iterator
 from urllib.error import HTTPError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
@@ -42,13 +44,25 @@ ANSWER_WAIT = 60  # seconds a test waits for an HTTP answer (longer than ROOMY_B
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
-def _admin():
-    return create_engine(normalize_url(os.environ["TEST_DATABASE_URL"]), isolation_level="AUTOCOMMIT")
-
-
 def _database(name: str) -> str:
     return make_url(normalize_url(os.environ["TEST_DATABASE_URL"])).set(database=name).render_as_string(
         hide_password=False)
+
+
+@contextmanager
+def _postgres_database(template: str | None = None) -> Iterator[str]:
+    """A PostgreSQL database of its own beside TEST_DATABASE_URL's (a copy of `template`), dropped
+    after WITH FORCE: a follow-up of a finished test may still hold a connection."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(normalize_url(os.environ["TEST_DATABASE_URL"]), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    try:
+        yield name
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -56,21 +70,13 @@ def migrated(tmp_path_factory):
     """This test process's migrated databases, made once: each test starts from a copy (a file
     copy on SQLite, a template database on PostgreSQL) instead of running every migration again."""
     sqlite = tmp_path_factory.mktemp("template") / "migrated.sqlite3"
-    engine = make_engine(f"sqlite:///{sqlite}")
-    migrate(engine)
-    engine.dispose()  # the last connection checkpoints the WAL into the file
-    template = None
-    if "postgresql" in BACKENDS:
-        template = "t_template_" + uuid.uuid4().hex[:12]
-        with _admin().connect() as connection:
-            connection.exec_driver_sql(f"CREATE DATABASE {template}")
-        engine = make_engine(_database(template), pool_size=1)
-        migrate(engine)
-        engine.dispose()
-    yield sqlite, template
-    if template:
-        with _admin().connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE {template} WITH (FORCE)")
+    with ExitStack() as stack:
+        template = stack.enter_context(_postgres_database()) if "postgresql" in BACKENDS else None
+        for url in [f"sqlite:///{sqlite}"] + ([_database(template)] if template else []):
+            engine = make_engine(url, pool_size=1)
+            migrate(engine)
+            engine.dispose()  # on SQLite the last connection checkpoints the WAL into the file
+        yield sqlite, template
 
 
 @pytest.fixture(params=BACKENDS)
@@ -81,14 +87,8 @@ def database_url(request, tmp_path, migrated):
         shutil.copyfile(sqlite, tmp_path / "regiowacht-test.sqlite3")
         yield f"sqlite:///{tmp_path}/regiowacht-test.sqlite3"
         return
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin = _admin()
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}")
-    yield _database(name)
-    with admin.connect() as connection:  # FORCE: a follow-up of the finished test may still hold a connection
-        connection.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
-    admin.dispose()
+    with _postgres_database(template) as name:
+        yield _database(name)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -97,14 +97,8 @@ def empty_database_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path}/regiowacht-empty.sqlite3"
         return
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin = _admin()
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name}")
-    yield _database(name)
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
-    admin.dispose()
+    with _postgres_database() as name:
+        yield _database(name)
 
 
 class Clock:
