@@ -67,7 +67,8 @@ def build_app(rt, client):
         # Bolt would call auth.test on every request; its own cache never forgets, this one does.
         oauth.authorize.cache_enabled = True
         oauth.authorize.authorize_result_cache = RememberedAuthorizations()
-    app = App(client=client, signing_secret=settings.signing_secret, process_before_response=True,
+    # A name, or Bolt reads the source of every frame on the stack to make one up (0.1 s a build).
+    app = App(name="regiowacht", client=client, signing_secret=settings.signing_secret, process_before_response=True,
               oauth_settings=oauth, installation_store_bot_only=True if oauth else None)
     if oauth:
         app.enable_token_revocation_listeners()  # app_uninstalled, tokens_revoked: the tokens go
