@@ -50,9 +50,7 @@ def run_bot(settings: Settings) -> int:
         serve_http(settings, rt, wsgi_app(app, rt))
     finally:
         if os.getpid() == master:  # gunicorn's forked workers leave through here too; the schedule is not theirs
-            # A running scan or digest finishes its pass first: stopped halfway by the interpreter's
-            # exit it could start no sending thread (its messages would wait in the outbox anyway).
-            scheduler.shutdown(wait=True)
+            scheduler.shutdown(wait=False)  # a running pass stops at its next message; the rest waits in the outbox
     return 0
 
 

@@ -65,6 +65,11 @@ class Sender:
         except DBAPIError as error:
             log.warning("outbox pass stopped: database %s", type(error.orig).__name__)
             return DeliveryReport()
+        except RuntimeError as error:
+            if "interpreter shutdown" not in str(error):
+                raise
+            log.info("outbox pass stopped: the bot is stopping; the rest is sent after the restart")
+            return DeliveryReport()
 
     def _deliver(self, keys: Iterable[str] | None, limit: int) -> DeliveryReport:
         report = DeliveryReport()

@@ -321,17 +321,20 @@ def _seconds_per_call(text: str, calls: int) -> float:
     return best
 
 
+# Catastrophic backtracking takes seconds to hours on such inputs; the guard takes well under a
+# millisecond (~0.04 ms for 200 characters, ~0.9 ms for 1000 groups). The bounds leave room for a
+# loaded CI machine: this test is about the shape of the pattern, not about speed.
 @pytest.mark.parametrize(("text", "limit"), [
-    (ORDINARY_LINE[:200], 0.001),                       # ~0.04 ms measured; generous for slow CI machines
-    ((ORDINARY_LINE * 11)[:2000], 0.01),                # ~0.35 ms
-    ("1 " * 1000, 0.02),                                # the worst shape: 1000 groups, ~0.9 ms
-    ("1.-" * 666, 0.02),
-    ("1" + " . - " * 399, 0.02),                        # separators that lead nowhere: no backtracking
-    (("bsn 1234 " * 250)[:2000], 0.02),
-    ("1," * 1000, 0.02),                                # 1000 numbers of one digit, each its own
-    ("1" + " ,/_\n" * 399, 0.02),
-    ("06-12345611/" * 166, 0.02),                        # phone numbers that pass the elfproef
-    ("€ 111.222.333,00 " * 117, 0.02),                   # amounts that pass it
+    (ORDINARY_LINE[:200], 0.05),
+    ((ORDINARY_LINE * 11)[:2000], 0.25),
+    ("1 " * 1000, 0.25),                                # the worst shape: 1000 groups
+    ("1.-" * 666, 0.25),
+    ("1" + " . - " * 399, 0.25),                        # separators that lead nowhere: no backtracking
+    (("bsn 1234 " * 250)[:2000], 0.25),
+    ("1," * 1000, 0.25),                                # 1000 numbers of one digit, each its own
+    ("1" + " ,/_\n" * 399, 0.25),
+    ("06-12345611/" * 166, 0.25),                        # phone numbers that pass the elfproef
+    ("€ 111.222.333,00 " * 117, 0.25),                   # amounts that pass it
 ], ids=["200 chars", "2000 chars", "1000 groups", "dots and hyphens", "separators only", "bsn words",
         "1000 loose groups", "new separators only", "phone numbers", "amounts"])
 def test_fast_and_no_backtracking(text, limit):
