@@ -65,12 +65,15 @@ class Proxy:
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def passes(self, source: socket.socket, sink: socket.socket, data: bytes) -> bool:
+        """Whether these bytes go on; False cuts the connection instead (a subclass decides)."""
+        return True
+
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while True:
                 data = source.recv(65536)
-                if not data:
+                if not data or not self.passes(source, sink, data):
                     break
                 sink.sendall(data)
         except OSError:

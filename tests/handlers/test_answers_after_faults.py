@@ -83,28 +83,16 @@ class CommitReplyLost(Proxy):
         self.cuts = 0
         self._marked: set[int] = set()
 
-    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
-        upstream = source.getpeername()[1] == self.target[1]
-        try:
-            while True:
-                data = source.recv(65536)
-                if not data:
-                    break
-                if not upstream and self.armed and self.armed in data.lower():
-                    self._marked.add(id(sink))  # this connection writes what we wait for
-                if upstream and id(source) in self._marked and b"C\x00\x00\x00\x0bCOMMIT\x00" in data:
-                    self._marked.discard(id(source))
-                    self.armed, self.cuts = None, self.cuts + 1
-                    break  # committed; the reply never arrives
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (source, sink):
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+    def passes(self, source: socket.socket, sink: socket.socket, data: bytes) -> bool:
+        if source.getpeername()[1] != self.target[1]:  # from the bot
+            if self.armed and self.armed in data.lower():
+                self._marked.add(id(sink))  # this connection writes what we wait for
+            return True
+        if id(source) in self._marked and b"C\x00\x00\x00\x0bCOMMIT\x00" in data:
+            self._marked.discard(id(source))
+            self.armed, self.cuts = None, self.cuts + 1
+            return False  # committed; the reply never arrives
+        return True
 
 
 @pytest.fixture
