@@ -56,6 +56,15 @@ def view(bot, slack) -> tuple[str, str]:
     return text, memo.decode()
 
 
+def remind_on(bot, clock, moment: str) -> None:
+    """The reminders the scan sends at this moment, delivered."""
+    clock.set(moment)
+    run = JobRun(bot.rt)
+    send_reminders(run)
+    run.finish()
+    deliver_all(bot, clock)
+
+
 def counts(bot) -> tuple[str, str | None]:
     """The tracker as status says it, and as the digest does (it lists the request once it is due
     within five working days)."""
@@ -168,21 +177,13 @@ def test_thirteen_wethouders_answer_through_every_path(bot, slack, mail_server, 
     assert counts(bot) == ("6/13", None)
 
     # Reminders three working days before the deadline: in Slack and by mail; counted per recipient.
-    clock.set("2026-12-08 10:00")
-    run = JobRun(bot.rt)
-    send_reminders(run)
-    run.finish()
-    deliver_all(bot, clock)
+    remind_on(bot, clock, "2026-12-08 10:00")
     shown, memo = view(bot, slack)
     assert "Gerard van Hooft · Alphen aan den Rijn · Slack · open, herinnerd 1×" in shown
     assert "Liesbeth Vlasveld · Zoeterwoude · e-mail · open, herinnerd 1×" in shown
     assert "Dorine van Dijk · Teylingen · Slack · beantwoord" in shown  # answered: not reminded
     assert "open: 7" in shown and counts(bot) == ("6/13", None)
-    clock.set("2026-12-15 10:00")  # two working days overdue: reminded again, and the digest lists it as late
-    run = JobRun(bot.rt)
-    send_reminders(run)
-    run.finish()
-    deliver_all(bot, clock)
+    remind_on(bot, clock, "2026-12-15 10:00")  # two working days overdue: reminded again, and the digest lists it as late
     shown, memo = view(bot, slack)
     assert "Liesbeth Vlasveld · Zoeterwoude · e-mail · open, herinnerd 2×" in shown
     assert "- Zoeterwoude — Liesbeth Vlasveld: e-mail, open, herinnerd 2×" in memo
