@@ -149,11 +149,13 @@ def receive_input(ctx: Context, ref: str, fields: dict[str, str] | None = None, 
         require_involved(ctx.actor, trajectory.coordinator_id, request.requested_by, *own)
         chosen = parts
     waiting = [part for part in chosen if not part.received_on]
-    if answer and note and len(waiting) > 1:
-        # Text after one reference is one recipient's answer: it must not close every open part
-        # with nobody's answer in it. Closing the whole request by hand is `ontvangen I5` alone.
+    # Text after one reference is one recipient's answer: the coordinator's text on a group request
+    # must say whose (`van:`), or it would close open parts, or stand as the last one's answer, in
+    # someone else's name. Closing the whole request by hand is `ontvangen I5` alone.
+    unnamed = chosen is parts and len(parts) > 1 and not any(p.slack_user == ctx.actor.user_id for p in waiting)
+    if answer and note and (len(waiting) > 1 or unnamed):
         raise CommandError("err_answer_whose", field="van", example="ex3_ontvangen", ref=request.ref,
-                           open=len(waiting), names=", ".join(p.name for p in waiting[:12]))
+                           names=", ".join(p.name for p in waiting[:12]))
     text = note if answer and note and len(waiting) == 1 else None
     via = "slack" if text and ctx.actor.user_id == waiting[0].slack_user else "handmatig"
     marked = [part.name for part in waiting

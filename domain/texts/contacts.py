@@ -61,10 +61,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "({count:contact} only for the other domain). Give a contact `domain: {domain}` or `domain: beide`."),
     "err_not_a_recipient": ("{name} is geen ontvanger van {ref}. Ontvangers zijn onder meer: {names}.",
                             "{name} is not a recipient of {ref}. Recipients include: {names}."),
-    "err_answer_whose": ("{ref} wacht nog op {open} ontvangers ({names}). Tekst na {ref} is het antwoord van één "
+    "err_answer_whose": ("{ref} is nog open bij: {names}. Tekst na {ref} is het antwoord van één "
                          "ontvanger: zet erachter van wie, met `van:`. De hele vraag sluit je met `ontvangen {ref}` "
                          "zonder tekst; er is niets opgeslagen.",
-                         "{ref} still waits for {open} recipients ({names}). Text after {ref} is one recipient's answer: "
+                         "{ref} is still open with: {names}. Text after {ref} is one recipient's answer: "
                          "add whose, with `from:`. To close the whole request, type `received {ref}` without text; "
                          "nothing was stored."),
     "err_part_already": ("{name} heeft {ref} al beantwoord op {date}.", "{name} already answered {ref} on {date}."),

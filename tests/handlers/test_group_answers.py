@@ -286,7 +286,7 @@ def test_text_after_a_group_reference_is_one_recipient_s_answer_never_a_close_fo
     region_of_13(bot)
     bot.say("input Standpunt tarieven jeugdhulp 2027 van: wethouders deadline: 11 december", user=COORD)
     refused = bot.say("ontvangen I1 Katwijk belde: akkoord", user=COORD, channel="C_JEUGD")
-    assert "I1 wacht nog op 13 ontvangers" in refused and "er is niets opgeslagen" in refused
+    assert "I1 is nog open bij: Bart Schoonderwoerd, Dorine van Dijk" in refused and "er is niets opgeslagen" in refused
     assert "ontvangen I12 van: Marieke Bakker Katwijk stemt in" in refused  # the right form, by example
     assert [p for p in bot.all(InputPart) if p.received_on] == []
     passed_on = bot.say("ontvangen I1 van: Jacco Knape Katwijk belde: akkoord", user=COORD, channel="C_JEUGD")
